@@ -1,0 +1,35 @@
+package org.bayes2imc.device;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * A statistical model of one non-volatile memory device (conductances in µS, times in seconds since the end of
+ * programming): programming noise, a per-device drift exponent drawn at programming, drift of the mean
+ * conductance over time, and the spread of one read. Implementations: the IBM statistical PCM model
+ * (Nandakumar 2019 / Joshi 2020, SPEC §4.1) and the Nandakumar 2018 model (SPEC §4.2).
+ */
+public interface DeviceModel {
+    /** Short name used on the command line, e.g. {@code ibm-pcm}. */
+    String name();
+
+    /** Largest programmable conductance, µS. */
+    double maxConductanceMicroSiemens();
+
+    /** One programming of a device towards a target conductance (including program-and-verify if configured). */
+    double program(double targetMicroSiemens, RandomGenerator rng);
+
+    /** The drift exponent ν drawn once per device at programming. */
+    double driftExponent(double programmedMicroSiemens, RandomGenerator rng);
+
+    /** Mean conductance {@code seconds} after programming, given the programmed value and the device's ν. */
+    double drifted(double programmedMicroSiemens, double nu, double seconds);
+
+    /** Standard deviation (µS) of one read of a device whose drifted mean conductance is g, at that time. */
+    double readNoiseSigmaMicroSiemens(double conductanceMicroSiemens, double seconds);
+
+    /** One noisy read (clamped at 0). */
+    default double read(double conductanceMicroSiemens, double seconds, RandomGenerator rng) {
+        double g = conductanceMicroSiemens + readNoiseSigmaMicroSiemens(conductanceMicroSiemens, seconds) * rng.nextGaussian();
+        return Math.max(0.0, g);
+    }
+}
