@@ -126,6 +126,26 @@ public final class ComponentLibrary {
         return c.at(nodeNm, vddV, bits);
     }
 
+    /**
+     * A copy with one figure of one entry replaced (sweeps over a component assumption, e.g.
+     * {@code sram_cell_read.energy_pj}); field is energy_pj, area_um2 or latency_ns.
+     */
+    public ComponentLibrary withFigure(String name, String field, double value) {
+        Component c = raw(name);
+        if (!(value >= 0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + "." + field + " must be finite and non-negative, got " + value);
+        }
+        Component changed = switch (field) {
+            case "energy_pj" -> new Component(c.name(), value, c.areaUm2(), c.latencyNs(), c.nodeNm(), c.vddV(), c.bits(), c.widthRule(), c.scaling(), c.source() + " [overridden]");
+            case "area_um2" -> new Component(c.name(), c.energyPj(), value, c.latencyNs(), c.nodeNm(), c.vddV(), c.bits(), c.widthRule(), c.scaling(), c.source() + " [overridden]");
+            case "latency_ns" -> new Component(c.name(), c.energyPj(), c.areaUm2(), value, c.nodeNm(), c.vddV(), c.bits(), c.widthRule(), c.scaling(), c.source() + " [overridden]");
+            default -> throw new IllegalArgumentException("component field '" + field + "' is not one of energy_pj, area_um2, latency_ns");
+        };
+        Map<String, Component> m = new LinkedHashMap<>(entries);
+        m.put(name, changed);
+        return new ComponentLibrary(sourceName + " with " + name + "." + field + "=" + value, m);
+    }
+
     public Component raw(String name) {
         Component c = entries.get(name);
         if (c == null) {
