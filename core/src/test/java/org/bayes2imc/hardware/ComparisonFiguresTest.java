@@ -71,6 +71,20 @@ class ComparisonFiguresTest {
                         n, mode, c.gopsPerWRatio(), c.gopsPerWMm2Ratio());
             }
         }
+        // The SRAM bit read energy: 3.2 fJ bit-line estimate (default) up to Horowitz's 8 KB macro figure scaled to
+        // 22 nm (0.156 pJ/bit at 45 nm -> 0.06 pJ/bit).
+        for (PipelineMode mode : PipelineMode.values()) {
+            PpaSweep sw = PpaSweep.run("sram_cell_read.energy_pj=0.0032,0.01,0.02,0.04,0.06",
+                    new PpaSweep.Base(a, Design.BAYES2IMC, Design.SRAM, mode, SparsityProfile.none(a), 10, d, LIB));
+            double last = 0;
+            for (PpaSweep.Point pt : sw.points()) {
+                PpaComparison c = pt.comparison();
+                System.out.printf(Locale.ROOT, "  sweep sram_cell_read.energy_pj=%-6s %-13s GOPS/W ratio %.2f  GOPS/W/mm2 ratio %.2f%n",
+                        pt.value(), mode, c.gopsPerWRatio(), c.gopsPerWMm2Ratio());
+                assertThat(c.gopsPerWRatio()).isGreaterThan(last);
+                last = c.gopsPerWRatio();
+            }
+        }
         for (int k : new int[] {1, 2, 4, 8}) {
             PpaConfig cfg = d.with("activation_bits", k);
             PpaComparison c = compare(a, PipelineMode.PIPELINED, cfg, 10);
