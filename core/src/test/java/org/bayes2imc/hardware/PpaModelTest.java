@@ -28,6 +28,12 @@ class PpaModelTest {
               buffer_sram:     {energy_pj: 0.1,   area_um2: 0.5,  node_nm: 22, vdd_v: 0.8, source: test}
               bn_relu:         {energy_pj: 0.3,   area_um2: 400,  node_nm: 22, vdd_v: 0.8, source: test}
               interconnect:    {energy_pj: 0.1,   area_um2: 0,    node_nm: 22, vdd_v: 0.8, source: test}
+              sram_cell_read:  {energy_pj: 0.004, area_um2: 0,    latency_ns: 1, node_nm: 22, vdd_v: 0.8, source: test}
+              sram_cell:       {energy_pj: 0,     area_um2: 0.1,  node_nm: 22, vdd_v: 0.8, source: test}
+              lfsr:            {energy_pj: 0.04,  area_um2: 40,   bits: 8, width_rule: linear, node_nm: 22, vdd_v: 0.8, source: test}
+              adc:             {energy_pj: 1.6,   area_um2: 1200, latency_ns: 0.8, bits: 8, width_rule: exponential, node_nm: 22, vdd_v: 0.8, source: test}
+              dac:             {energy_pj: 0.04,  area_um2: 0.2,  node_nm: 22, vdd_v: 0.8, source: test}
+              shift_add:       {energy_pj: 0.04,  area_um2: 60,   bits: 16, width_rule: linear, node_nm: 22, vdd_v: 0.8, source: test}
             """;
 
     static ComponentLibrary library() throws IOException {
@@ -86,6 +92,47 @@ class PpaModelTest {
         assertThat(n.arrays()).isEqualTo(1);
         assertThat(n.latencyNs()).isCloseTo(2000, within(1e-9));
         assertThat(n.areaMm2()).isCloseTo((13351.68 + 23040 + 262144 + 6400) * 1e-6, within(1e-12));
+    }
+
+    @Test
+    void sramBaselineOnOneLayerMatchesHandComputation() throws IOException {
+        Architecture a = oneLayer();
+        PpaResult r = PpaModel.evaluate(a, Design.SRAM, PipelineMode.PIPELINED, SparsityProfile.none(a), 2,
+                PpaConfig.defaults(), library());
+        LayerPpa l = r.layers().get(0);
+        // p_bits = 8: a synapse takes 8 columns, 16 synapses per array row, 10 outputs -> 1 array per copy, 2 copies.
+        assertThat(l.arrays()).isEqualTo(2);
+        // 2 vectors × 1000 synapses: 8 bit reads + 8 senses each, one LFSR step, one comparison, one accumulation.
+        assertThat(l.energyPj().get("sram_cell_read")).isCloseTo(2 * 1000 * 8 * 0.004, within(1e-9)); // 64
+        assertThat(l.energyPj().get("sense_amplifier")).isCloseTo(2 * 1000 * 8 * 0.002, within(1e-9)); // 32
+        assertThat(l.energyPj().get("lfsr")).isCloseTo(2000 * 0.04, within(1e-9));                    // 80
+        assertThat(l.energyPj().get("comparator")).isCloseTo(2000 * 0.03, within(1e-9));              // 60
+        assertThat(l.energyPj()).doesNotContainKeys("pcm_cell_read", "adc", "bitline_driver");
+        // 20 (word lines) + 64 + 32 + 80 + 60 + 200 (accumulators) + 176 (buffer) + 6 (BN) + 16 (wires)
+        assertThat(r.energyPj()).isCloseTo(654, within(1e-9));
+        // per array: 16384 × 0.1 + 128 × (0.5 + 0.25 + 1) + 16 × (40 + 30 + 100) = 4582.4; PE adders 3 × 16 × 60
+        assertThat(r.areaMm2()).isCloseTo((2 * 4582.4 + 2880 + 262144 + 6400) * 1e-6, within(1e-12));
+        assertThat(r.latencyNs()).isCloseTo(100 * 1.0, within(1e-9));
+    }
+
+    @Test
+    void adcImcOnOneLayerMatchesHandComputation() throws IOException {
+        Architecture a = oneLayer();
+        PpaResult r = PpaModel.evaluate(a, Design.ADC_IMC, PipelineMode.PIPELINED, SparsityProfile.none(a), 1,
+                PpaConfig.defaults(), library());
+        LayerPpa l = r.layers().get(0);
+        // 8 input-bit cycles; half the input bits are 1 (activity 0.5); 4-bit ADC = 8-bit figure / 2^4.
+        assertThat(l.energyPj().get("dac")).isCloseTo(8 * 100 * 0.5 * 0.04, within(1e-9));          // 16
+        assertThat(l.energyPj().get("pcm_cell_read")).isCloseTo(8 * 100 * 10 * 0.5 * 0.01, within(1e-9)); // 40
+        assertThat(l.energyPj().get("bitline_driver")).isCloseTo(8 * 10 * 0.001, within(1e-12));    // 0.08
+        assertThat(l.energyPj().get("adc")).isCloseTo(8 * 10 * 0.1, within(1e-9));                  // 8
+        assertThat(l.energyPj().get("shift_add")).isCloseTo(8 * 10 * 0.04, within(1e-9));            // 3.2
+        // + buffer 80 + 8, BN 3, wires 8
+        assertThat(r.energyPj()).isCloseTo(166.28, within(1e-9));
+        // per array: cells 327.68 + DACs 128 × 0.2 + bit lines 32 + 16 ADCs × 75 + 16 shift-adds × 60 = 2545.28
+        assertThat(r.areaMm2()).isCloseTo((2545.28 + 23040 + 262144 + 6400) * 1e-6, within(1e-12));
+        // 8 cycles × (10 ns read + 8 muxed conversions × 0.4 ns)
+        assertThat(r.latencyNs()).isCloseTo(8 * (10 + 8 * 0.4), within(1e-9));
     }
 
     @Test
