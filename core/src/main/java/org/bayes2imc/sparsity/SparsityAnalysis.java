@@ -48,22 +48,37 @@ public final class SparsityAnalysis {
             layers.add(s);
             perLayer[i] = s.probabilistic();
         }
-        int lStar;
-        if (settings.automaticFirstEnsemblingLayer()) {
-            lStar = chooseFirstEnsemblingLayer(perLayer, settings.ensembleFraction());
-        } else {
-            lStar = settings.firstEnsemblingLayer();
-            if (lStar >= a.depth()) {
-                throw new IllegalArgumentException("--first-ensembling-layer must be in [0, " + (a.depth() - 1)
-                        + "] for " + a.name() + ", got " + lStar);
-            }
+        return new SparsityAnalysis(a, settings, layers, firstEnsemblingLayer(a, settings, perLayer));
+    }
+
+    /**
+     * The same measurements under other ensembling settings (granularity, ensemble fraction, forced L*, samples)
+     * without another pass over λ; ε, array size and devices per synapse must be unchanged.
+     */
+    public SparsityAnalysis withEnsembling(SparsitySettings other) {
+        if (other.epsilon() != settings.epsilon() || other.arraySize() != settings.arraySize()
+                || other.devicesPerSynapse() != settings.devicesPerSynapse()) {
+            throw new IllegalArgumentException("ε, array size and devices per synapse need a new analysis of the model");
         }
-        return new SparsityAnalysis(a, settings, layers, lStar);
+        long[] perLayer = layers.stream().mapToLong(LayerSparsity::probabilistic).toArray();
+        return new SparsityAnalysis(architecture, other, layers, firstEnsemblingLayer(architecture, other, perLayer));
     }
 
     /** The crossbar tiling of a layer under these settings. */
     public static CrossbarTiling tiling(LayerSpec layer, SparsitySettings settings) {
         return new CrossbarTiling(layer, settings.arraySize(), settings.arraySize(), settings.devicesPerSynapse());
+    }
+
+    private static int firstEnsemblingLayer(Architecture a, SparsitySettings settings, long[] perLayer) {
+        if (settings.automaticFirstEnsemblingLayer()) {
+            return chooseFirstEnsemblingLayer(perLayer, settings.ensembleFraction());
+        }
+        int lStar = settings.firstEnsemblingLayer();
+        if (lStar >= a.depth()) {
+            throw new IllegalArgumentException("--first-ensembling-layer must be in [0, " + (a.depth() - 1)
+                    + "] for " + a.name() + ", got " + lStar);
+        }
+        return lStar;
     }
 
     /**

@@ -21,6 +21,7 @@ class VggBinaryConnectSparsityTest {
     private static final int FC6_IN = 8192;
     private static final int FC6_OUT = 1024;
     private static BbnnModel model;
+    private static SparsityAnalysis analysis;
 
     @BeforeAll
     static void buildModel() {
@@ -50,11 +51,12 @@ class VggBinaryConnectSparsityTest {
         for (int r = 0; r < 20; r++) {
             model.lambda(8)[3 * 1024 + r] = -1f;
         }
+        analysis = SparsityAnalysis.of(model, SparsitySettings.DEFAULTS);
     }
 
     @Test
     void perLayerCountsAreExact() {
-        SparsityAnalysis a = SparsityAnalysis.of(model, SparsitySettings.DEFAULTS);
+        SparsityAnalysis a = analysis;
         List<LayerSparsity> ls = a.layers();
         assertThat(ls).hasSize(9);
         long[] probabilistic = {1, 0, 0, 0, 0, 0, 1030, 100, 20};
@@ -86,7 +88,7 @@ class VggBinaryConnectSparsityTest {
 
     @Test
     void histogramPlacesEveryProbabilityInItsBin() {
-        SparsityAnalysis a = SparsityAnalysis.of(model, SparsitySettings.DEFAULTS);
+        SparsityAnalysis a = analysis;
         long[] h = a.pHistogram();
         long[] expected = new long[20];
         expected[19] = 4_574_592L - 1;           // conv synapses at p = sigmoid(6), less the one at p = ½
@@ -100,7 +102,7 @@ class VggBinaryConnectSparsityTest {
 
     @Test
     void sampledParametersAndAutomaticFirstEnsemblingLayer() {
-        SparsityAnalysis a = SparsityAnalysis.of(model, SparsitySettings.DEFAULTS);
+        SparsityAnalysis a = analysis;
         assertThat(a.firstEnsemblingLayer()).isEqualTo(6);
         SampledParameters sp = a.sampledParameters();
         long fc = 8192L * 1024 + 1024L * 1024 + 1024L * 10;
@@ -111,26 +113,26 @@ class VggBinaryConnectSparsityTest {
         assertThat(sp.lsRsReduction()).isEqualTo(1.0 - 5320.0 / 14_022_016.0);
         assertThat(sp.rsReductionOverLs()).isEqualTo(1.0 - 5320.0 / 9_447_424.0);
 
-        SparsityAnalysis seg = SparsityAnalysis.of(model, SparsitySettings.DEFAULTS.withGranularity(RowGranularity.ROW_SEGMENT));
+        SparsityAnalysis seg = analysis.withEnsembling(SparsitySettings.DEFAULTS.withGranularity(RowGranularity.ROW_SEGMENT));
         assertThat(seg.sampledParameters().lsRs()).isEqualTo(12 * 128 + 128 + 200);
         assertThat(seg.stochasticRowFraction()[6]).isEqualTo(12.0 / 65536);
         assertThat(a.stochasticRowFraction()[6]).isEqualTo(4.0 / 8192);
         assertThat(a.stochasticRowFraction()[1]).isZero();
 
         // Probabilistic synapses from the output backwards: fc8 20, fc7 +100 = 120, fc6 +1030 = 1150 of 1151.
-        assertThat(SparsityAnalysis.of(model, SparsitySettings.DEFAULTS.withEnsembleFraction(0.1)).firstEnsemblingLayer()).isEqualTo(7);
-        assertThat(SparsityAnalysis.of(model, SparsitySettings.DEFAULTS.withEnsembleFraction(0.01)).firstEnsemblingLayer()).isEqualTo(8);
-        assertThat(SparsityAnalysis.of(model, SparsitySettings.DEFAULTS.withEnsembleFraction(1.0)).firstEnsemblingLayer()).isEqualTo(0);
-        SparsityAnalysis forced = SparsityAnalysis.of(model, SparsitySettings.DEFAULTS.withFirstEnsemblingLayer(7));
+        assertThat(analysis.withEnsembling(SparsitySettings.DEFAULTS.withEnsembleFraction(0.1)).firstEnsemblingLayer()).isEqualTo(7);
+        assertThat(analysis.withEnsembling(SparsitySettings.DEFAULTS.withEnsembleFraction(0.01)).firstEnsemblingLayer()).isEqualTo(8);
+        assertThat(analysis.withEnsembling(SparsitySettings.DEFAULTS.withEnsembleFraction(1.0)).firstEnsemblingLayer()).isEqualTo(0);
+        SparsityAnalysis forced = analysis.withEnsembling(SparsitySettings.DEFAULTS.withFirstEnsemblingLayer(7));
         assertThat(forced.firstEnsemblingLayer()).isEqualTo(7);
         assertThat(forced.sampledParameters().ls()).isEqualTo(1024L * 1024 + 10240);
-        assertThatThrownBy(() -> SparsityAnalysis.of(model, SparsitySettings.DEFAULTS.withFirstEnsemblingLayer(9)))
+        assertThatThrownBy(() -> analysis.withEnsembling(SparsitySettings.DEFAULTS.withFirstEnsemblingLayer(9)))
                 .hasMessageContaining("--first-ensembling-layer must be in [0, 8]");
     }
 
     @Test
     void ensembleMacsFollowTheDeterministicPlusSampledFormula() {
-        EnsembleMacs m = SparsityAnalysis.of(model, SparsitySettings.DEFAULTS).ensembleMacs();
+        EnsembleMacs m = analysis.ensembleMacs();
         long all = 616_966_144L;
         long fc = 9_447_424L;
         assertThat(m.samples()).isEqualTo(10);
@@ -168,7 +170,7 @@ class VggBinaryConnectSparsityTest {
 
     @Test
     void resultsJsonHasTheDocumentedShape() {
-        ObjectNode j = SparsityAnalysis.of(model, SparsitySettings.DEFAULTS).toJson();
+        ObjectNode j = analysis.toJson();
         assertThat(j.path("epsilon").asDouble()).isEqualTo(0.01);
         assertThat(j.path("first_ensembling_layer").asInt()).isEqualTo(6);
         assertThat(j.path("layers")).hasSize(9);
