@@ -89,7 +89,11 @@ public final class SparsityCommand implements Callable<Integer> {
         s.put("network", m.architecture().name());
         s.put("widths", m.architecture().widths());
         s.put("epsilon", settings.epsilon());
-        s.put("first_ensembling_layer", firstEnsemblingLayer == null ? "automatic" : firstEnsemblingLayer.toString());
+        if (firstEnsemblingLayer == null) {
+            s.put("first_ensembling_layer", "automatic");
+        } else {
+            s.put("first_ensembling_layer", firstEnsemblingLayer.intValue());
+        }
         s.put("ensemble_fraction", settings.ensembleFraction());
         s.put("granularity", settings.granularity().label());
         s.put("array_size", settings.arraySize());

@@ -59,7 +59,7 @@ class SparsityModeSplitsTest {
         SplittableRandom rng = new SplittableRandom(3);
         int flipsAtHalf = 0;
         int deterministicWrong = 0;
-        int draws = 400;
+        int draws = 200;
         for (int d = 0; d < draws; d++) {
             float[] w2 = lsRs.get(2).rebuild(lsRs.get(2).sample(rng));
             for (int i = 0; i < w2.length; i++) {
@@ -72,7 +72,7 @@ class SparsityModeSplitsTest {
             }
         }
         assertThat(deterministicWrong).isZero();
-        // 32 synapses at p = ½ over 400 draws: 12,800 Bernoulli(½) trials, sd 56.6; ±5 sd bounds.
-        assertThat(flipsAtHalf).isBetween(6400 - 283, 6400 + 283);
+        // 32 synapses at p = ½ over 200 draws: 6,400 Bernoulli(½) trials, sd 40; ±5 sd bounds.
+        assertThat(flipsAtHalf).isBetween(3200 - 200, 3200 + 200);
     }
 }
