@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 PpaCommand.class,
+                SparsityCommand.class,
         })
 public final class Main implements Runnable {
     @Override
