@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 PpaCommand.class,
                 SparsityCommand.class,
+                DataCommand.class,
         })
 public final class Main implements Runnable {
     @Override
