@@ -11,7 +11,7 @@ import org.bayes2imc.hardware.PpaConfig;
 import org.bayes2imc.hardware.PpaModel;
 import org.bayes2imc.hardware.PpaResult;
 import org.bayes2imc.hardware.PpaSweep;
-import org.bayes2imc.hardware.SparsityMode;
+import org.bayes2imc.sparsity.SparsityMode;
 import org.bayes2imc.hardware.SparsityProfile;
 import org.bayes2imc.io.Json;
 import org.bayes2imc.model.Architecture;
@@ -153,7 +153,7 @@ public final class PpaCommand implements Callable<Integer> {
         PpaResult base = c == null ? null : PpaModel.evaluate(arch, c, pm, sp, samples, cfg, lib);
 
         o.printf(Locale.ROOT, "network %s, design %s, mode %s, sparsity %s (L* = layer %d, 0-based), S = %d, %s, components %s%n",
-                r.network(), d.cliName(), pm.cliName(), sm.cliName(), lStar, samples, describe(cfg), lib.sourceName());
+                r.network(), d.cliName(), pm.cliName(), sm.label(), lStar, samples, describe(cfg), lib.sourceName());
         o.println(PpaResult.OPS_DEFINITION);
         printLayers(o, r);
         printBreakdown(o, r);
@@ -166,7 +166,7 @@ public final class PpaCommand implements Callable<Integer> {
         settings.put("design", d.cliName());
         settings.put("compare", c == null ? null : c.cliName());
         settings.put("mode", pm.cliName());
-        settings.put("sparsity", sm.cliName());
+        settings.put("sparsity", sm.label());
         settings.put("first_ensembling_layer", lStar);
         if (spRowFraction != null) {
             settings.put("sp_row_fraction", spRowFraction);

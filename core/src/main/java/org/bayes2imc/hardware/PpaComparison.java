@@ -35,8 +35,8 @@ public record PpaComparison(PpaResult subject, PpaResult baseline) {
 
     public ObjectNode toJson() {
         ObjectNode o = Json.object();
-        o.put("subject", subject.design().cliName() + "/" + subject.mode().cliName() + "/" + subject.sparsity().mode().cliName());
-        o.put("baseline", baseline.design().cliName() + "/" + baseline.mode().cliName() + "/" + baseline.sparsity().mode().cliName());
+        o.put("subject", subject.design().cliName() + "/" + subject.mode().cliName() + "/" + subject.sparsity().mode().label());
+        o.put("baseline", baseline.design().cliName() + "/" + baseline.mode().cliName() + "/" + baseline.sparsity().mode().label());
         o.put("orientation", "every ratio > 1 means the subject is better (less energy, area, latency; more GOPS, GOPS/W, GOPS/W/mm2)");
         o.put("energy_ratio", energyRatio());
         o.put("area_ratio", areaRatio());

@@ -84,7 +84,7 @@ public record PpaResult(String network, Design design, PipelineMode mode, Sparsi
         o.put("network", network);
         o.put("design", design.cliName());
         o.put("mode", mode.cliName());
-        o.put("sparsity", sparsity.mode().cliName());
+        o.put("sparsity", sparsity.mode().label());
         o.put("first_ensembling_layer", sparsity.firstEnsemblingLayer());
         ArrayNode sp = o.putArray("sp_row_fraction");
         sparsity.spRowFraction().forEach(sp::add);
@@ -115,7 +115,7 @@ public record PpaResult(String network, Design design, PipelineMode mode, Sparsi
         o.put("network", network);
         o.put("design", design.cliName());
         o.put("mode", mode.cliName());
-        o.put("sparsity", sparsity.mode().cliName());
+        o.put("sparsity", sparsity.mode().label());
         o.put("samples", samples);
         o.put("energy_uj", energyUj());
         o.put("latency_us", latencyUs());

@@ -1,9 +1,13 @@
 package org.bayes2imc.hardware;
 
+import org.bayes2imc.sparsity.SparsityMode;
 import org.bayes2imc.model.Architecture;
 import org.bayes2imc.model.BbnnModel;
 import org.bayes2imc.model.LayerKind;
 import org.bayes2imc.model.LayerSpec;
+import org.bayes2imc.sparsity.SparsityAnalysis;
+import org.bayes2imc.sparsity.SparsityMode;
+import org.bayes2imc.sparsity.SparsitySettings;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -77,37 +81,22 @@ public record SparsityProfile(SparsityMode mode, int firstEnsemblingLayer, List<
     }
 
     /**
-     * SP-row fractions read from a model's λ with whole-layer-row granularity: a fan-in row is stochastic when any of
-     * its synapses has ε ≤ p ≤ 1 − ε, i.e. |λ| ≤ ½·ln((1 − ε)/ε) (SPEC §8).
+     * SP-row fractions read from a model's λ with whole-layer-row granularity (SPEC §8), as the sparsity analysis
+     * counts them: a fan-in row is stochastic when any of its synapses has ε ≤ p ≤ 1 − ε.
      */
     public static SparsityProfile fromModel(BbnnModel model, double epsilon, int firstEnsemblingLayer) {
         if (!(epsilon > 0 && epsilon < 0.5)) {
             throw new IllegalArgumentException("epsilon must be in (0, 0.5), got " + epsilon);
         }
-        Architecture a = model.architecture();
-        checkLayer(a, firstEnsemblingLayer);
-        double threshold = 0.5 * Math.log((1 - epsilon) / epsilon);
-        double[] f = new double[a.depth()];
-        for (LayerSpec l : a.layers()) {
-            float[] lambda = model.lambda(l.index());
-            int fanIn = l.fanIn();
-            boolean[] stochastic = new boolean[fanIn];
-            // PyTorch layout [out, in, k, k] / [out, in]: the row index (in, ky, kx) is the offset inside each slab.
-            for (int o = 0; o < l.outChannels(); o++) {
-                int base = o * fanIn;
-                for (int r = 0; r < fanIn; r++) {
-                    if (Math.abs(lambda[base + r]) <= threshold) {
-                        stochastic[r] = true;
-                    }
-                }
-            }
-            int n = 0;
-            for (boolean s : stochastic) {
-                n += s ? 1 : 0;
-            }
-            f[l.index()] = (double) n / fanIn;
-        }
-        return rowSparsity(firstEnsemblingLayer, f);
+        checkLayer(model.architecture(), firstEnsemblingLayer);
+        SparsityAnalysis analysis = SparsityAnalysis.of(model, SparsitySettings.DEFAULTS.withEpsilon(epsilon)
+                .withFirstEnsemblingLayer(firstEnsemblingLayer));
+        return rowSparsity(firstEnsemblingLayer, analysis.stochasticRowFraction());
+    }
+
+    /** LS+RS profile from a finished sparsity analysis (its L* and per-layer SP-row fractions). */
+    public static SparsityProfile fromAnalysis(SparsityAnalysis analysis) {
+        return rowSparsity(analysis.firstEnsemblingLayer(), analysis.stochasticRowFraction());
     }
 
     private static void checkLayer(Architecture a, int layer) {

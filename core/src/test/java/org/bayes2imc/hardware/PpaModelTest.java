@@ -1,5 +1,6 @@
 package org.bayes2imc.hardware;
 
+import org.bayes2imc.sparsity.SparsityMode;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bayes2imc.io.Json;
 import org.bayes2imc.model.Architecture;

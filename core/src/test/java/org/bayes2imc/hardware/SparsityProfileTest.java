@@ -1,5 +1,6 @@
 package org.bayes2imc.hardware;
 
+import org.bayes2imc.sparsity.SparsityMode;
 import org.bayes2imc.model.Architecture;
 import org.bayes2imc.model.BbnnModel;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import org.bayes2imc.hardware.Design;
 import org.bayes2imc.hardware.PipelineMode;
 import org.bayes2imc.hardware.PpaModel;
 import org.bayes2imc.hardware.PpaResult;
-import org.bayes2imc.hardware.SparsityMode;
+import org.bayes2imc.sparsity.SparsityMode;
 import org.bayes2imc.hardware.SparsityProfile;
 import org.bayes2imc.io.Json;
 import org.bayes2imc.model.Architecture;
@@ -66,7 +66,7 @@ public final class PpaStep {
                             b.put("network", c.network());
                             b.put("design", design.cliName());
                             b.put("mode", mode.cliName());
-                            b.put("sparsity", p.mode().cliName());
+                            b.put("sparsity", p.mode().label());
                             b.put("component", component);
                             b.put("energy_uj", pj * 1e-6);
                             b.put("area_mm2", area.getOrDefault(component, 0.0) * 1e-6);
