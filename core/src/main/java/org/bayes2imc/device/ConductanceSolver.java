@@ -13,8 +13,9 @@ package org.bayes2imc.device;
  * for d ∈ [−2·min(m, g_max − m), +2·min(m, g_max − m)] the same way. When p is not reachable inside the range,
  * the nearest bound is returned ({@link #realisedProbability} says what p results).
  *
- * <p>G is the mean conductance at the evaluation time (σ_r is taken at that time); programming it as a target
- * means drift from then on is left to drift compensation. Deterministic synapses (p &lt; ε or p &gt; 1 − ε) get
+ * <p>G is the mean conductance at the evaluation time (σ_r(G, t) of the drift-free view: programmed = read-time
+ * conductance); programming it as a target means drift from then on is left to drift compensation. The realised
+ * probability, in contrast, accounts for the device's programmed value, ν and drift exactly. Deterministic synapses (p &lt; ε or p &gt; 1 − ε) get
  * SET/RESET (single device: SET if p &gt; 1 − ε; pair: (SET, RESET) or (RESET, SET)).
  */
 public final class ConductanceSolver {
@@ -117,7 +118,7 @@ public final class ConductanceSolver {
 
     /**
      * Probability that a read at the evaluation time of a device programmed to g with drift exponent ν exceeds
-     * G_ref: exactly the frequency of {@code model.read(model.drifted(g, ν, t), t) > G_ref}.
+     * G_ref: exactly the frequency of {@code model.read(g, model.drifted(g, ν, t), t, rng) > G_ref}.
      */
     public double realisedProbability(double programmedMicroSiemens, double nu) {
         return realisedProbability(model, programmedMicroSiemens, nu, seconds, config.referenceMicroSiemens());
@@ -127,7 +128,7 @@ public final class ConductanceSolver {
     public static double realisedProbability(DeviceModel model, double programmedMicroSiemens, double nu,
                                              double seconds, double referenceMicroSiemens) {
         double gd = model.drifted(programmedMicroSiemens, nu, seconds);
-        return model.probabilityReadExceeds(gd, referenceMicroSiemens, seconds);
+        return model.probabilityReadExceeds(programmedMicroSiemens, gd, referenceMicroSiemens, seconds);
     }
 
     /**
@@ -138,8 +139,8 @@ public final class ConductanceSolver {
     public double realisedPairProbability(double plusMicroSiemens, double nuPlus, double minusMicroSiemens, double nuMinus) {
         double gp = model.drifted(plusMicroSiemens, nuPlus, seconds);
         double gm = model.drifted(minusMicroSiemens, nuMinus, seconds);
-        double sp = model.readNoiseSigmaMicroSiemens(gp, seconds);
-        double sm = model.readNoiseSigmaMicroSiemens(gm, seconds);
+        double sp = model.readNoiseSigmaMicroSiemens(plusMicroSiemens, gp, seconds);
+        double sm = model.readNoiseSigmaMicroSiemens(minusMicroSiemens, gm, seconds);
         double s = Math.sqrt(sp * sp + sm * sm);
         if (s <= 0.0) {
             return gp > gm ? 1.0 : 0.0;

@@ -81,10 +81,10 @@ public final class DeviceCharacterisation {
             programmed[i] = o.conductanceMicroSiemens();
             attempts += o.attempts();
             pulses += o.pulses();
-            nu[i] = model.driftExponent(programmed[i], rng);
+            nu[i] = model.driftExponent(target, rng); // at the target, as aihwkit
             drifted[i] = model.drifted(programmed[i], nu[i], s.seconds());
-            read[i] = model.read(drifted[i], s.seconds(), rng);
-            realised[i] = model.probabilityReadExceeds(drifted[i], gRef, s.seconds());
+            read[i] = model.read(programmed[i], drifted[i], s.seconds(), rng);
+            realised[i] = model.probabilityReadExceeds(programmed[i], drifted[i], gRef, s.seconds());
             if (read[i] > gRef) {
                 above++;
             }
