@@ -81,6 +81,15 @@ public final class ConductanceSolver {
         return out;
     }
 
+    /** {@link #singleDeviceTarget} for every entry of a float array (weights' p as the model files hold them). */
+    public float[] singleDeviceTargets(float[] p) {
+        float[] out = new float[p.length];
+        for (int i = 0; i < p.length; i++) {
+            out[i] = (float) singleDeviceTarget(p[i]);
+        }
+        return out;
+    }
+
     /** {@link #target} for every entry. */
     public SynapseConductances[] targets(double[] p) {
         SynapseConductances[] out = new SynapseConductances[p.length];
