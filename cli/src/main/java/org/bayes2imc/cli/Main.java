@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 PpaCommand.class,
                 SparsityCommand.class,
                 DataCommand.class,
+                DeviceCommand.class,
         })
 public final class Main implements Runnable {
     @Override

@@ -27,9 +27,61 @@ public interface DeviceModel {
     /** Standard deviation (µS) of one read of a device whose drifted mean conductance is g, at that time. */
     double readNoiseSigmaMicroSiemens(double conductanceMicroSiemens, double seconds);
 
+    /**
+     * One programming with its cost: the conductance reached, the programming attempts and pulses used. Models
+     * with iterative programming (Nandakumar 2018, {@link ProgramAndVerify}) override it; by default one attempt
+     * of one pulse.
+     */
+    default ProgrammingOutcome programWithOutcome(double targetMicroSiemens, RandomGenerator rng) {
+        return new ProgrammingOutcome(program(targetMicroSiemens, rng), 1, 1);
+    }
+
+    /**
+     * Probability that one read of a device with drifted mean g exceeds a threshold (the sense amplifier's
+     * reference): Φ((g − threshold)/σ_r(g)) for the Gaussian read of {@link #read}. Exact for a threshold ≥ 0
+     * (the clamp of the read at 0 cannot move a read across a non-negative threshold); a step when σ_r = 0.
+     */
+    default double probabilityReadExceeds(double conductanceMicroSiemens, double thresholdMicroSiemens, double seconds) {
+        double sigma = readNoiseSigmaMicroSiemens(conductanceMicroSiemens, seconds);
+        double diff = conductanceMicroSiemens - thresholdMicroSiemens;
+        if (sigma <= 0.0) {
+            return diff > 0.0 ? 1.0 : 0.0;
+        }
+        return Gaussian.cdf(diff / sigma);
+    }
+
     /** One noisy read (clamped at 0). */
     default double read(double conductanceMicroSiemens, double seconds, RandomGenerator rng) {
         double g = conductanceMicroSiemens + readNoiseSigmaMicroSiemens(conductanceMicroSiemens, seconds) * rng.nextGaussian();
         return Math.max(0.0, g);
+    }
+
+    /**
+     * Read σ (µS) of a device programmed to {@code programmed} whose drifted mean is {@code drifted}. Models whose
+     * read noise depends on the programmed state (the IBM model as in aihwkit evaluates Q_s at the programmed
+     * conductance) override; by default the σ at the drifted conductance.
+     */
+    default double readNoiseSigmaMicroSiemens(double programmedMicroSiemens, double driftedMicroSiemens, double seconds) {
+        return readNoiseSigmaMicroSiemens(driftedMicroSiemens, seconds);
+    }
+
+    /** One noisy read (clamped at 0) of a device programmed to {@code programmed} and drifted to {@code drifted}. */
+    default double read(double programmedMicroSiemens, double driftedMicroSiemens, double seconds, RandomGenerator rng) {
+        double sigma = readNoiseSigmaMicroSiemens(programmedMicroSiemens, driftedMicroSiemens, seconds);
+        return Math.max(0.0, driftedMicroSiemens + sigma * rng.nextGaussian());
+    }
+
+    /**
+     * Probability that {@link #read(double, double, double, RandomGenerator)} exceeds a threshold ≥ 0:
+     * Φ((drifted − threshold)/σ); a step when σ = 0.
+     */
+    default double probabilityReadExceeds(double programmedMicroSiemens, double driftedMicroSiemens,
+                                          double thresholdMicroSiemens, double seconds) {
+        double sigma = readNoiseSigmaMicroSiemens(programmedMicroSiemens, driftedMicroSiemens, seconds);
+        double diff = driftedMicroSiemens - thresholdMicroSiemens;
+        if (sigma <= 0.0) {
+            return diff > 0.0 ? 1.0 : 0.0;
+        }
+        return Gaussian.cdf(diff / sigma);
     }
 }

@@ -1,0 +1,248 @@
+package org.bayes2imc.device;
+
+/**
+ * Maps a weight probability p = P(w = +1) to target conductances (SPEC §5) for one device model, mapping setting
+ * and evaluation time, and gives the probability a programmed synapse is actually sampled with.
+ *
+ * <p>Single device: solve Φ((G − G_ref)/σ_r(G, t)) = p for G ∈ [0, g_max], i.e. the root of
+ * h(G) = (G − G_ref) − Φ⁻¹(p)·σ_r(G, t), by Brent's bracketing method until the bracket is narrower than the
+ * configured tolerance (1e-9 µS by default; the p error is then below 1e-9/σ_r ≈ 1e-8 for σ_r ≳ 0.1 µS).
+ * (G − G_ref)/σ_r(G) is increasing in G for the IBM model (σ_r ∝ G^0.35 between the Q_s clips), the Nandakumar
+ * model (σ_r linear with positive intercept) and the ideal device (constant σ_r), so the root is unique.
+ * Differential pair: G± = m ± d/2 around the configured midpoint m, solve Φ(d / sqrt(σ_r(G+)² + σ_r(G−)²)) = p
+ * for d ∈ [−2·min(m, g_max − m), +2·min(m, g_max − m)] the same way. When p is not reachable inside the range,
+ * the nearest bound is returned ({@link #realisedProbability} says what p results).
+ *
+ * <p>G is the mean conductance at the evaluation time (σ_r(G, t) of the drift-free view: programmed = read-time
+ * conductance); programming it as a target means drift from then on is left to drift compensation. The realised
+ * probability, in contrast, accounts for the device's programmed value, ν and drift exactly. Deterministic synapses (p &lt; ε or p &gt; 1 − ε) get
+ * SET/RESET (single device: SET if p &gt; 1 − ε; pair: (SET, RESET) or (RESET, SET)).
+ */
+public final class ConductanceSolver {
+    private static final int MAX_ITERATIONS = 200;
+    private final DeviceModel model;
+    private final MappingConfig config;
+    private final double seconds;
+
+    /** @param seconds evaluation time, seconds since programming (≥ 0) */
+    public ConductanceSolver(DeviceModel model, MappingConfig config, double seconds) {
+        IbmPcmModel.checkTime(seconds);
+        this.model = model;
+        this.config = config;
+        this.seconds = seconds;
+    }
+
+    public DeviceModel model() {
+        return model;
+    }
+
+    public MappingConfig config() {
+        return config;
+    }
+
+    public double seconds() {
+        return seconds;
+    }
+
+    /** The synapse's target conductances under the configured encoding. */
+    public SynapseConductances target(double p) {
+        checkProbability(p);
+        boolean pair = config.encoding() == SynapseEncoding.DIFFERENTIAL_PAIR;
+        if (config.isDeterministic(p)) {
+            double hi = config.setMicroSiemens();
+            double lo = config.resetMicroSiemens();
+            boolean plus = p > 0.5;
+            return pair ? new SynapseConductances(plus ? hi : lo, plus ? lo : hi, true)
+                    : new SynapseConductances(plus ? hi : lo, Double.NaN, true);
+        }
+        if (pair) {
+            double d = pairDifference(p);
+            double m = config.pairMidpointMicroSiemens();
+            return new SynapseConductances(m + d / 2.0, m - d / 2.0, false);
+        }
+        return new SynapseConductances(singleDeviceConductance(p), Double.NaN, false);
+    }
+
+    /** Single-device target G for p (SET/RESET when deterministic). */
+    public double singleDeviceTarget(double p) {
+        checkProbability(p);
+        if (config.isDeterministic(p)) {
+            return p > 0.5 ? config.setMicroSiemens() : config.resetMicroSiemens();
+        }
+        return singleDeviceConductance(p);
+    }
+
+    /** {@link #singleDeviceTarget} for every entry. */
+    public double[] singleDeviceTargets(double[] p) {
+        double[] out = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            out[i] = singleDeviceTarget(p[i]);
+        }
+        return out;
+    }
+
+    /** {@link #singleDeviceTarget} for every entry of a float array (weights' p as the model files hold them). */
+    public float[] singleDeviceTargets(float[] p) {
+        float[] out = new float[p.length];
+        for (int i = 0; i < p.length; i++) {
+            out[i] = (float) singleDeviceTarget(p[i]);
+        }
+        return out;
+    }
+
+    /** {@link #target} for every entry. */
+    public SynapseConductances[] targets(double[] p) {
+        SynapseConductances[] out = new SynapseConductances[p.length];
+        for (int i = 0; i < p.length; i++) {
+            out[i] = target(p[i]);
+        }
+        return out;
+    }
+
+    /** The G in [0, g_max] with Φ((G − G_ref)/σ_r(G)) = p, without the deterministic shortcut; p in (0, 1). */
+    public double singleDeviceConductance(double p) {
+        checkOpenProbability(p);
+        double z = Gaussian.inverseCdf(p);
+        double ref = config.referenceMicroSiemens();
+        return brent(0.0, model.maxConductanceMicroSiemens(),
+                g -> (g - ref) - z * model.readNoiseSigmaMicroSiemens(g, seconds));
+    }
+
+    /** The difference d = G+ − G− of a pair around the midpoint for p in (0, 1). */
+    public double pairDifference(double p) {
+        checkOpenProbability(p);
+        double z = Gaussian.inverseCdf(p);
+        double m = config.pairMidpointMicroSiemens();
+        double half = Math.min(m, model.maxConductanceMicroSiemens() - m);
+        if (!(half > 0.0)) {
+            throw new IllegalArgumentException("pair midpoint " + m + " µS must lie inside (0, g_max = "
+                    + model.maxConductanceMicroSiemens() + " µS)");
+        }
+        return brent(-2.0 * half, 2.0 * half, d -> {
+            double sp = model.readNoiseSigmaMicroSiemens(m + d / 2.0, seconds);
+            double sm = model.readNoiseSigmaMicroSiemens(m - d / 2.0, seconds);
+            return d - z * Math.sqrt(sp * sp + sm * sm);
+        });
+    }
+
+    /**
+     * Probability that a read at the evaluation time of a device programmed to g with drift exponent ν exceeds
+     * G_ref: exactly the frequency of {@code model.read(g, model.drifted(g, ν, t), t, rng) > G_ref}.
+     */
+    public double realisedProbability(double programmedMicroSiemens, double nu) {
+        return realisedProbability(model, programmedMicroSiemens, nu, seconds, config.referenceMicroSiemens());
+    }
+
+    /** As {@link #realisedProbability(double, double)} with every argument explicit. */
+    public static double realisedProbability(DeviceModel model, double programmedMicroSiemens, double nu,
+                                             double seconds, double referenceMicroSiemens) {
+        double gd = model.drifted(programmedMicroSiemens, nu, seconds);
+        return model.probabilityReadExceeds(programmedMicroSiemens, gd, referenceMicroSiemens, seconds);
+    }
+
+    /**
+     * Probability that read(G+) &gt; read(G−) at the evaluation time for a programmed pair:
+     * Φ((g+ − g−)/sqrt(σ+² + σ−²)) on the drifted means. Exact for unclamped Gaussian reads; the clamp of reads
+     * at 0 matters only when a mean is within a few σ of 0.
+     */
+    public double realisedPairProbability(double plusMicroSiemens, double nuPlus, double minusMicroSiemens, double nuMinus) {
+        double gp = model.drifted(plusMicroSiemens, nuPlus, seconds);
+        double gm = model.drifted(minusMicroSiemens, nuMinus, seconds);
+        double sp = model.readNoiseSigmaMicroSiemens(plusMicroSiemens, gp, seconds);
+        double sm = model.readNoiseSigmaMicroSiemens(minusMicroSiemens, gm, seconds);
+        double s = Math.sqrt(sp * sp + sm * sm);
+        if (s <= 0.0) {
+            return gp > gm ? 1.0 : 0.0;
+        }
+        return Gaussian.cdf((gp - gm) / s);
+    }
+
+    /**
+     * Root of an increasing function on [lo, hi] by Brent's method (bisection safeguarded inverse quadratic
+     * interpolation, Brent 1973 "zeroin"): the bracket shrinks to the tolerance, typically in under 10 evaluations
+     * instead of bisection's ~35. The nearest bound when there is no sign change.
+     */
+    private double brent(double lo, double hi, java.util.function.DoubleUnaryOperator h) {
+        double a = lo;
+        double b = hi;
+        double fa = h.applyAsDouble(a);
+        if (fa >= 0.0) {
+            return lo;
+        }
+        double fb = h.applyAsDouble(b);
+        if (fb <= 0.0) {
+            return hi;
+        }
+        double c = a;
+        double fc = fa;
+        double d = b - a;
+        double e = d;
+        double tol = config.solverToleranceMicroSiemens();
+        for (int i = 0; i < MAX_ITERATIONS; i++) {
+            if ((fb > 0 && fc > 0) || (fb < 0 && fc < 0)) {
+                c = a;
+                fc = fa;
+                d = b - a;
+                e = d;
+            }
+            if (Math.abs(fc) < Math.abs(fb)) {
+                a = b;
+                b = c;
+                c = a;
+                fa = fb;
+                fb = fc;
+                fc = fa;
+            }
+            double tol1 = 2.0 * Math.ulp(b) + 0.5 * tol;
+            double xm = 0.5 * (c - b);
+            if (Math.abs(xm) <= tol1 || fb == 0.0) {
+                return b;
+            }
+            if (Math.abs(e) >= tol1 && Math.abs(fa) > Math.abs(fb)) {
+                double s = fb / fa;
+                double p;
+                double q;
+                if (a == c) {
+                    p = 2.0 * xm * s;
+                    q = 1.0 - s;
+                } else {
+                    double qq = fa / fc;
+                    double r = fb / fc;
+                    p = s * (2.0 * xm * qq * (qq - r) - (b - a) * (r - 1.0));
+                    q = (qq - 1.0) * (r - 1.0) * (s - 1.0);
+                }
+                if (p > 0) {
+                    q = -q;
+                }
+                p = Math.abs(p);
+                if (2.0 * p < Math.min(3.0 * xm * q - Math.abs(tol1 * q), Math.abs(e * q))) {
+                    e = d;
+                    d = p / q;
+                } else {
+                    d = xm;
+                    e = d;
+                }
+            } else {
+                d = xm;
+                e = d;
+            }
+            a = b;
+            fa = fb;
+            b += Math.abs(d) > tol1 ? d : Math.copySign(tol1, xm);
+            fb = h.applyAsDouble(b);
+        }
+        return b;
+    }
+
+    private static void checkProbability(double p) {
+        if (!(p >= 0.0 && p <= 1.0)) {
+            throw new IllegalArgumentException("probability must lie in [0, 1], got " + p);
+        }
+    }
+
+    private static void checkOpenProbability(double p) {
+        if (!(p > 0.0 && p < 1.0)) {
+            throw new IllegalArgumentException("probability must lie in (0, 1), got " + p);
+        }
+    }
+}
