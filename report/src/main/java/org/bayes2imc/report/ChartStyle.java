@@ -107,11 +107,33 @@ final class ChartStyle {
         return a;
     }
 
-    static LogAxis logAxis(String label) {
+    /** A base-10 log axis with ticks at whole decades (10^k), spanning the decades around [min, max]. */
+    static LogAxis logAxis(String label, double min, double max) {
         LogAxis a = new LogAxis(label);
         a.setBase(10);
         a.setSmallestValue(1e-12);
+        a.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        a.setMinorTickMarksVisible(false);
+        if (min > 0 && max >= min && Double.isFinite(max)) {
+            double lo = Math.pow(10, Math.floor(Math.log10(min)));
+            double hi = Math.pow(10, Math.ceil(Math.log10(max)));
+            if (hi <= lo) {
+                hi = lo * 10;
+            }
+            a.setRange(lo, hi);
+        }
         return a;
+    }
+
+    /**
+     * The theme clears series paints that renderers may auto-populate; the report sets every series colour itself,
+     * so they must survive the theme (and match the legend).
+     */
+    static <R extends org.jfree.chart.renderer.AbstractRenderer> R ownColours(R renderer) {
+        renderer.setAutoPopulateSeriesPaint(false);
+        renderer.setAutoPopulateSeriesFillPaint(false);
+        renderer.setAutoPopulateSeriesOutlinePaint(false);
+        return renderer;
     }
 
     /** Renders the chart on white into a PNG of exactly width×height pixels. */

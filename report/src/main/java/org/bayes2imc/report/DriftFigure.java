@@ -38,7 +38,15 @@ final class DriftFigure {
             return Optional.empty();
         }
         byCompensation.values().forEach(l -> l.sort(Comparator.comparingDouble(n -> Results.number(n, "time_seconds"))));
-        LogAxis x = ChartStyle.logAxis("Time since programming (s, log scale)");
+        double tMin = Double.POSITIVE_INFINITY;
+        double tMax = 0;
+        for (List<JsonNode> rows : byCompensation.values()) {
+            for (JsonNode row : rows) {
+                tMin = Math.min(tMin, Results.number(row, "time_seconds"));
+                tMax = Math.max(tMax, Results.number(row, "time_seconds"));
+            }
+        }
+        LogAxis x = ChartStyle.logAxis("Time since programming (s, log scale)", tMin, tMax);
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
         plot.setGap(12);
         XYPlot top = panel(byCompensation, "accuracy_mean", "accuracy_std", "Accuracy (%)");

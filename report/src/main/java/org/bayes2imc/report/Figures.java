@@ -15,16 +15,20 @@ final class Figures {
     }
 
     private static final List<Maker> MAKERS = List.of(
-            new Maker("reliability", ReliabilityFigure::build),
-            new Maker("deployments", DeploymentFigure::build),
-            new Maker("drift", DriftFigure::build),
-            new Maker("sparsity-layers", SparsityFigures::layers),
-            new Maker("p-histogram", SparsityFigures::pHistogram),
-            new Maker("uncertainty", UncertaintyFigure::build),
-            new Maker("ppa-breakdown", PpaFigures::breakdown),
-            new Maker("ppa-comparison", PpaFigures::comparison));
+            one("reliability", ReliabilityFigure::build),
+            one("deployments", DeploymentFigure::build),
+            one("drift", DriftFigure::build),
+            one("sparsity-layers", SparsityFigures::layers),
+            one("p-histogram", SparsityFigures::pHistogram),
+            one("uncertainty", UncertaintyFigure::build),
+            new Maker("ppa-breakdown", PpaFigures::breakdowns),
+            one("ppa-comparison", PpaFigures::comparison));
 
-    private record Maker(String id, Function<Results, Optional<Figure>> make) {
+    private record Maker(String id, Function<Results, List<Figure>> make) {
+    }
+
+    private static Maker one(String id, Function<Results, Optional<Figure>> make) {
+        return new Maker(id, r -> make.apply(r).map(List::of).orElse(List.of()));
     }
 
     private Figures() {
@@ -35,7 +39,7 @@ final class Figures {
         List<Failure> failures = new ArrayList<>();
         for (Maker m : MAKERS) {
             try {
-                m.make().apply(r).ifPresent(figures::add);
+                figures.addAll(m.make().apply(r));
             } catch (RuntimeException e) {
                 failures.add(new Failure(m.id(), e.getClass().getSimpleName() + ": " + e.getMessage()));
             }

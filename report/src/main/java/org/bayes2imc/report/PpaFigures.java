@@ -33,11 +33,22 @@ final class PpaFigures {
         return Math.max(380, 170 + 24 * bars);
     }
 
-    static Optional<Figure> breakdown(Results r) {
-        List<JsonNode> rows = r.rows("ppa", "breakdown");
-        if (rows.isEmpty()) {
-            return Optional.empty();
+    /** One breakdown figure per network: networks differ by orders of magnitude, which stacked bars cannot share. */
+    static List<Figure> breakdowns(Results r) {
+        java.util.Map<String, List<JsonNode>> byNetwork = new java.util.LinkedHashMap<>();
+        for (JsonNode row : r.rows("ppa", "breakdown")) {
+            byNetwork.computeIfAbsent(Results.text(row, "network").orElse(""), n -> new ArrayList<>()).add(row);
         }
+        List<Figure> out = new ArrayList<>();
+        int i = 0;
+        for (java.util.Map.Entry<String, List<JsonNode>> e : byNetwork.entrySet()) {
+            String id = byNetwork.size() == 1 ? "ppa-breakdown" : "ppa-breakdown-" + (++i);
+            breakdown(r, e.getKey(), e.getValue(), id).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private static Optional<Figure> breakdown(Results r, String network, List<JsonNode> rows, String id) {
         Labels labels = new Labels(rows, CONFIG_KEYS);
         DefaultCategoryDataset energy = new DefaultCategoryDataset();
         DefaultCategoryDataset area = new DefaultCategoryDataset();
@@ -56,11 +67,12 @@ final class PpaFigures {
         plot.add(e, 1);
         plot.add(a, 1);
         plot.setFixedLegendItems(e.getLegendItems());
-        JFreeChart chart = ChartStyle.chart("PPA breakdown by component", plot, true);
+        String title = "PPA breakdown by component" + (network.isEmpty() ? "" : ": " + network);
+        JFreeChart chart = ChartStyle.chart(title, plot, true);
         int n = Math.max(energy.getColumnCount(), area.getColumnCount());
         String caption = "Energy per inference and area split by hardware component for each design"
                 + labels.constantPhrase() + ppaSettings(r) + ".";
-        return Optional.of(ChartStyle.figure("ppa-breakdown", "PPA breakdown", caption, chart, WIDTH, height(n)));
+        return Optional.of(ChartStyle.figure(id, title, caption, chart, WIDTH, height(n)));
     }
 
     static Optional<Figure> comparison(Results r) {
@@ -83,7 +95,7 @@ final class PpaFigures {
         }
         CombinedDomainCategoryPlot plot = combined(labels.axisLabel());
         CategoryPlot left = bars(perW, "Power efficiency (GOPS/W, log scale)");
-        CategoryPlot right = bars(perWmm2, "Area efficiency (GOPS/W/mm\u00b2, log scale)");
+        CategoryPlot right = bars(perWmm2, "Power-and-area efficiency (GOPS/W/mm\u00b2, log scale)");
         plot.add(left, 1);
         plot.add(right, 1);
         plot.setFixedLegendItems(left.getLegendItems());
@@ -118,7 +130,7 @@ final class PpaFigures {
     }
 
     private static CategoryPlot stacked(DefaultCategoryDataset ds, String label) {
-        StackedBarRenderer r = new StackedBarRenderer();
+        StackedBarRenderer r = ChartStyle.ownColours(new StackedBarRenderer());
         for (int i = 0; i < ds.getRowCount(); i++) {
             r.setSeriesPaint(i, ChartStyle.palette(i));
         }
@@ -128,13 +140,24 @@ final class PpaFigures {
     }
 
     private static CategoryPlot bars(DefaultCategoryDataset ds, String label) {
-        BarRenderer r = new BarRenderer();
+        BarRenderer r = ChartStyle.ownColours(new BarRenderer());
         r.setIncludeBaseInRange(false); // a log axis cannot include the bars' base 0
         for (int i = 0; i < ds.getRowCount(); i++) {
             r.setSeriesPaint(i, ChartStyle.palette(i == 0 ? 0 : i == 1 ? 3 : i + 1));
         }
         r.setItemMargin(0.05);
-        LogAxis axis = ChartStyle.logAxis(label);
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (int row = 0; row < ds.getRowCount(); row++) {
+            for (int col = 0; col < ds.getColumnCount(); col++) {
+                Number v = ds.getValue(row, col);
+                if (v != null) {
+                    min = Math.min(min, v.doubleValue());
+                    max = Math.max(max, v.doubleValue());
+                }
+            }
+        }
+        LogAxis axis = ChartStyle.logAxis(label, min, max);
         return plot(ds, axis, r);
     }
 

@@ -62,17 +62,16 @@ final class SparsityFigures {
         }
         NumberAxis y = new NumberAxis("Probabilistic synapses (% of the layer's synapses)");
         y.setUpperMargin(0.15);
-        BarRenderer bars = new BarRenderer();
+        BarRenderer bars = ChartStyle.ownColours(new BarRenderer());
         bars.setSeriesPaint(0, ChartStyle.palette(0));
         bars.setSeriesPaint(1, ChartStyle.palette(3));
         bars.setItemMargin(0.05);
         bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("0.##")));
         bars.setDefaultItemLabelsVisible(ds.getColumnCount() * ds.getRowCount() <= 24);
-        bars.setDefaultItemLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
         bars.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
         CategoryPlot plot = new CategoryPlot(ds, x, y, bars);
         JFreeChart chart = ChartStyle.chart("Probabilistic synapses per layer", plot, true);
-        bars.setDefaultItemLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
+        bars.setDefaultItemLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12));
         String caption = "Per layer, the percentage of synapses whose posterior is probabilistic (P(w = +1) within "
                 + "[\u03b5, 1 \u2212 \u03b5]); from the " + source
                 + r.text("software", "posterior", "probabilistic_fraction").map(
@@ -97,8 +96,9 @@ final class SparsityFigures {
         ds.addSeries(s);
         NumberAxis x = new NumberAxis("p = posterior probability that w = +1 (dimensionless)");
         x.setRange(0, 1);
-        LogAxis y = ChartStyle.logAxis("Synapses (count per bin, log scale)");
-        XYBarRenderer bars = new XYBarRenderer(0.0);
+        LogAxis y = ChartStyle.logAxis("Synapses (count per bin, log scale)", 1, maxY(s));
+        y.setLowerBound(0.5); // bars start at 0.5 so a bin holding one synapse still shows
+        XYBarRenderer bars = ChartStyle.ownColours(new XYBarRenderer(0.0));
         bars.setUseYInterval(true);
         bars.setSeriesPaint(0, ChartStyle.palette(0));
         bars.setDrawBarOutline(true);
@@ -111,6 +111,14 @@ final class SparsityFigures {
                 + Format.percent(r.number("software", "posterior", "probabilistic_fraction"))
                 + " probabilistic at \u03b5 = 0.01").orElse("") + ".";
         return Optional.of(ChartStyle.figure("p-histogram", "Posterior p histogram", caption, chart, WIDTH, HEIGHT));
+    }
+
+    private static double maxY(XYIntervalSeries s) {
+        double max = 0;
+        for (int i = 0; i < s.getItemCount(); i++) {
+            max = Math.max(max, s.getYValue(i));
+        }
+        return max;
     }
 
     private static void add(DefaultCategoryDataset ds, double fraction, String series, String layer) {

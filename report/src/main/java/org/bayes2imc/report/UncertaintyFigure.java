@@ -67,7 +67,7 @@ final class UncertaintyFigure {
     private static Optional<XYPlot> panel(JsonNode h, String inKey, String oodKey, String inName, String oodName,
                                           String label) {
         XYIntervalSeriesCollection ds = new XYIntervalSeriesCollection();
-        XYBarRenderer bars = new XYBarRenderer(0.0);
+        XYBarRenderer bars = ChartStyle.ownColours(new XYBarRenderer(0.0));
         bars.setUseYInterval(true);
         bars.setDrawBarOutline(false);
         bars.setShadowVisible(false);

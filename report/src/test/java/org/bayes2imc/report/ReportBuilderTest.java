@@ -1,6 +1,7 @@
 package org.bayes2imc.report;
 
 import org.bayes2imc.io.InputException;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,17 +18,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ReportBuilderTest {
     private static final List<String> ALL_FIGURES = List.of("reliability", "deployments", "drift", "sparsity-layers",
-            "p-histogram", "uncertainty", "ppa-breakdown", "ppa-comparison");
+            "p-histogram", "uncertainty", "ppa-breakdown-1", "ppa-breakdown-2", "ppa-comparison");
+
+    @TempDir
+    static Path completeDir;
+    private static String completeHtml;
 
     @TempDir
     Path dir;
 
+    @BeforeAll
+    static void buildCompleteReportOnce() throws IOException {
+        ResultsFixture.writeComplete(completeDir);
+        completeHtml = Files.readString(ReportBuilder.build(completeDir));
+    }
+
     @Test
-    void completeResultsGiveEveryPlotAsAnEmbeddedPngOfTheStatedSize() throws IOException {
-        ResultsFixture.writeComplete(dir);
-        Path report = ReportBuilder.build(dir);
-        assertThat(report).isEqualTo(dir.resolve("report.html")).isRegularFile();
-        String html = Files.readString(report);
+    void completeResultsGiveEveryPlotAsAnEmbeddedPngOfTheStatedSize() {
+        assertThat(completeDir.resolve("report.html")).isRegularFile();
+        String html = completeHtml;
 
         Map<String, ReportHtml.Img> images = ReportHtml.images(html);
         assertThat(images.keySet()).containsExactlyElementsOf(ALL_FIGURES);
@@ -44,14 +53,14 @@ class ReportBuilderTest {
         assertThat(size(images.get("drift"))).containsExactly(DriftFigure.WIDTH, DriftFigure.HEIGHT);
         assertThat(size(images.get("p-histogram"))).containsExactly(SparsityFigures.WIDTH, SparsityFigures.HEIGHT);
         assertThat(size(images.get("uncertainty"))).containsExactly(UncertaintyFigure.WIDTH, UncertaintyFigure.HEIGHT);
-        // 2 networks × (3 Bayes2IMC sparsity schemes + 1 SRAM) pipelined designs in the breakdown.
-        assertThat(size(images.get("ppa-breakdown"))).containsExactly(PpaFigures.WIDTH, PpaFigures.height(8));
+        // One breakdown per network, each with 3 Bayes2IMC sparsity schemes + 1 SRAM baseline (pipelined).
+        assertThat(size(images.get("ppa-breakdown-1"))).containsExactly(PpaFigures.WIDTH, PpaFigures.height(4));
+        assertThat(size(images.get("ppa-breakdown-2"))).containsExactly(PpaFigures.WIDTH, PpaFigures.height(4));
     }
 
     @Test
-    void reportLoadsNothingFromOutsideTheFile() throws IOException {
-        ResultsFixture.writeComplete(dir);
-        String html = Files.readString(ReportBuilder.build(dir));
+    void reportLoadsNothingFromOutsideTheFile() {
+        String html = completeHtml;
         assertThat(html).doesNotContainIgnoringCase("http://").doesNotContainIgnoringCase("https://")
                 .doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("url(")
                 .doesNotContainIgnoringCase("@import").doesNotContainIgnoringCase("<iframe");
@@ -63,8 +72,7 @@ class ReportBuilderTest {
 
     @Test
     void plotsDrawTheSeriesThatExist() throws IOException {
-        ResultsFixture.writeComplete(dir);
-        Map<String, ReportHtml.Img> full = ReportHtml.images(Files.readString(ReportBuilder.build(dir)));
+        Map<String, ReportHtml.Img> full = ReportHtml.images(completeHtml);
         int rawPixels = ReportHtml.pixelsNear(full.get("reliability").image(), 0xD55E00, 12);
         int correctedPixels = ReportHtml.pixelsNear(full.get("reliability").image(), 0x0072B2, 12);
         assertThat(rawPixels).as("raw hardware curve drawn").isGreaterThan(200);
@@ -79,10 +87,9 @@ class ReportBuilderTest {
     }
 
     @Test
-    void summaryAndCaptionsQuoteTheFiguresAndSettings() throws IOException {
-        ResultsFixture.writeComplete(dir);
-        String html = Files.readString(ReportBuilder.build(dir));
-        var root = org.bayes2imc.io.Json.read(dir.resolve("results.json"));
+    void summaryAndCaptionsQuoteTheFiguresAndSettings() {
+        String html = completeHtml;
+        var root = org.bayes2imc.io.Json.read(completeDir.resolve("results.json"));
         String hwAccuracy = Format.percentSpread(root.at("/hardware/accuracy/mean").asDouble(),
                 root.at("/hardware/accuracy/std").asDouble());
         assertThat(html).contains("Software, mode network", "Software ensemble, S = 10", "90.20 %", "89.70 %",
@@ -96,8 +103,7 @@ class ReportBuilderTest {
 
     @Test
     void csvFilesHoldTheSameRows() throws IOException {
-        ResultsFixture.writeComplete(dir);
-        ReportBuilder.build(dir);
+        Path dir = completeDir;
         List<String> drift = Files.readAllLines(dir.resolve("drift.csv"));
         assertThat(drift).hasSize(1 + 2 * ResultsFixture.DRIFT_TIMES.length);
         assertThat(drift.get(0)).isEqualTo("time_seconds,compensation,accuracy_mean,accuracy_std,ece_mean,ece_std,"
