@@ -45,10 +45,10 @@ final class Format {
             return MISSING;
         }
         double a = Math.abs(value);
-        if (a != 0 && (a < 1e-3 || a >= 1e7)) {
+        if (a != 0 && (a < 1e-3 || a >= 1e9)) {
             return String.format(Locale.ROOT, "%.3e", value);
         }
-        if (a == Math.rint(a) && a < 1e7) {
+        if (a == Math.rint(a)) {
             return String.format(Locale.ROOT, "%.0f", value);
         }
         return new java.math.BigDecimal(value).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();

@@ -15,12 +15,12 @@ import java.util.Optional;
 final class HtmlPage {
     private static final String CSS = """
             body{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;margin:0;background:#fff;color:#111;}
-            main{max-width:1000px;margin:0 auto;padding:16px 24px 48px;}
+            main{max-width:1200px;margin:0 auto;padding:16px 24px 48px;}
             h1{font-size:26px;margin:8px 0 4px;} h2{font-size:21px;margin:32px 0 8px;border-bottom:1px solid #ccc;}
             h3{font-size:16px;margin:20px 0 6px;}
             .meta{color:#444;font-size:14px;margin:0 0 12px;}
             table{border-collapse:collapse;font-size:13px;margin:8px 0 16px;}
-            th,td{border:1px solid #ccc;padding:3px 8px;text-align:right;}
+            th,td{border:1px solid #ccc;padding:3px 8px;text-align:right;white-space:nowrap;}
             th{background:#f2f2f2;} td.l,th.l{text-align:left;}
             figure{margin:16px 0 28px;} figure img{max-width:100%;height:auto;border:1px solid #ddd;}
             figcaption{font-size:14px;color:#333;margin-top:6px;max-width:960px;}
@@ -177,19 +177,19 @@ final class HtmlPage {
 
     private static String[] point(String name, JsonNode m) {
         return new String[]{name, Format.percent(Results.number(m, "accuracy")), Format.percent(Results.number(m, "ece")),
-                Format.number(Results.number(m, "nll"), 4), Format.number(Results.number(m, "brier"), 4),
-                Format.number(Results.number(m, "ood_auroc_entropy"), 4),
-                Format.number(Results.number(m, "ood_auroc_mi"), 4)};
+                Format.number(Results.number(m, "nll"), 3), Format.number(Results.number(m, "brier"), 3),
+                Format.number(Results.number(m, "ood_auroc_entropy"), 3),
+                Format.number(Results.number(m, "ood_auroc_mi"), 3)};
     }
 
     private static String[] spread(String name, JsonNode m) {
         return new String[]{name,
                 Format.percentSpread(Results.number(m, "accuracy", "mean"), Results.number(m, "accuracy", "std")),
                 Format.percentSpread(Results.number(m, "ece", "mean"), Results.number(m, "ece", "std")),
-                Format.spread(Results.number(m, "nll", "mean"), Results.number(m, "nll", "std"), 4),
-                Format.spread(Results.number(m, "brier", "mean"), Results.number(m, "brier", "std"), 4),
-                Format.spread(Results.number(m, "ood_auroc_entropy", "mean"), Results.number(m, "ood_auroc_entropy", "std"), 4),
-                Format.spread(Results.number(m, "ood_auroc_mi", "mean"), Results.number(m, "ood_auroc_mi", "std"), 4)};
+                Format.spread(Results.number(m, "nll", "mean"), Results.number(m, "nll", "std"), 3),
+                Format.spread(Results.number(m, "brier", "mean"), Results.number(m, "brier", "std"), 3),
+                Format.spread(Results.number(m, "ood_auroc_entropy", "mean"), Results.number(m, "ood_auroc_entropy", "std"), 3),
+                Format.spread(Results.number(m, "ood_auroc_mi", "mean"), Results.number(m, "ood_auroc_mi", "std"), 3)};
     }
 
     private static void keyValueTable(StringBuilder b, String title, List<String[]> rows) {
@@ -231,7 +231,9 @@ final class HtmlPage {
         b.append("<h3>").append(Format.html(title)).append("</h3>\n<div class=\"scroll\"><table id=\"").append(id)
                 .append("\">\n<tr>");
         for (String c : cols) {
-            b.append("<th>").append(Format.html(c)).append("</th>");
+            boolean text = rows.stream().map(r -> r.get(c)).filter(v -> v != null && !v.isNull()).findFirst()
+                    .map(JsonNode::isTextual).orElse(false);
+            b.append(text ? "<th class=\"l\">" : "<th>").append(Format.html(c)).append("</th>");
         }
         b.append("</tr>\n");
         for (JsonNode row : rows) {

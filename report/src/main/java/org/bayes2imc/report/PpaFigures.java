@@ -94,8 +94,8 @@ final class PpaFigures {
             return Optional.empty();
         }
         CombinedDomainCategoryPlot plot = combined(labels.axisLabel());
-        CategoryPlot left = bars(perW, "Power efficiency (GOPS/W, log scale)");
-        CategoryPlot right = bars(perWmm2, "Power-and-area efficiency (GOPS/W/mm\u00b2, log scale)");
+        CategoryPlot left = bars(perW, "GOPS/W (log scale)");
+        CategoryPlot right = bars(perWmm2, "GOPS/W/mm\u00b2 (log scale)");
         plot.add(left, 1);
         plot.add(right, 1);
         plot.setFixedLegendItems(left.getLegendItems());
