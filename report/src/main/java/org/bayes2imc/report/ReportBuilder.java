@@ -16,6 +16,11 @@ public final class ReportBuilder {
     public static final String RESULTS_FILE = "results.json";
     public static final String REPORT_FILE = "report.html";
 
+    static {
+        // Before any chart class touches AWT: plots are drawn in memory, never on a display.
+        System.setProperty("java.awt.headless", "true");
+    }
+
     private ReportBuilder() {
     }
 

@@ -37,7 +37,7 @@ final class UncertaintyFigure {
         String oodName = "Out-of-distribution" + s.oodDataset().map(d -> " (" + d + ")").orElse("");
         NumberAxis y = new NumberAxis("Fraction of inputs per bin");
         CombinedRangeXYPlot plot = new CombinedRangeXYPlot(y);
-        plot.setGap(16);
+        plot.setGap(40); // keeps the left panel's last tick label clear of the right panel's first
         List<XYPlot> panels = new ArrayList<>();
         panel(h.get(), "entropy_in", "entropy_ood", inName, oodName, "Predictive entropy (nats)").ifPresent(panels::add);
         panel(h.get(), "mi_in", "mi_ood", inName, oodName, "Mutual information, epistemic (nats)").ifPresent(panels::add);

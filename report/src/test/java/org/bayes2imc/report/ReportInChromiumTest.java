@@ -2,7 +2,6 @@ package org.bayes2imc.report;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -62,7 +61,7 @@ class ReportInChromiumTest {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,1000", "--user-data-dir=" + profile.toAbsolutePath());
+                "--disable-dev-shm-usage", "--window-size=1280,1000", "--user-data-dir=" + profile.resolve("chrome-profile").toAbsolutePath());
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -70,31 +69,17 @@ class ReportInChromiumTest {
         ChromeDriver driver = new ChromeDriver(service, options);
         try {
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-            driver.get(report.toUri().toString());
-            JavascriptExecutor js = driver;
+            // The checks must be able to fail: a page with a corrupt image and a missing file is caught.
+            Path broken = profile.resolve("broken.html");
+            Files.writeString(broken, "<!DOCTYPE html><html><head><title>broken</title><link rel=\"icon\" href=\"data:,\">"
+                    + "</head><body><img id=\"corrupt\" src=\"data:image/png;base64,iVBORw0KGgoAAAAN\" width=\"10\" height=\"10\">"
+                    + "<img id=\"missing\" src=\"missing.png\" width=\"10\" height=\"10\"></body></html>");
+            List<String> brokenProblems = problems(driver, broken, 2);
+            assertThat(brokenProblems).anyMatch(p -> p.contains("corrupt")).anyMatch(p -> p.contains("missing"))
+                    .anyMatch(p -> p.startsWith("console"));
+
+            assertThat(problems(driver, report, expectedImages)).as("problems in the report").isEmpty();
             assertThat(driver.getTitle()).startsWith("Bayes2IMC report");
-
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> images = (List<Map<String, Object>>) js.executeScript(
-                    "return Array.from(document.images).map(i => ({id: i.id, complete: i.complete,"
-                            + " naturalWidth: i.naturalWidth, naturalHeight: i.naturalHeight,"
-                            + " width: i.getAttribute('width'), height: i.getAttribute('height')}));");
-            assertThat(images).hasSize(expectedImages);
-            for (Map<String, Object> img : images) {
-                assertThat(img.get("complete")).as("%s complete", img.get("id")).isEqualTo(true);
-                assertThat(((Number) img.get("naturalWidth")).longValue()).as("%s loaded", img.get("id"))
-                        .isEqualTo(Long.parseLong((String) img.get("width")));
-                assertThat(((Number) img.get("naturalHeight")).longValue()).as("%s loaded", img.get("id"))
-                        .isEqualTo(Long.parseLong((String) img.get("height")));
-            }
-            @SuppressWarnings("unchecked")
-            List<String> fetched = (List<String>) js.executeScript(
-                    "return performance.getEntriesByType('resource').map(e => e.name);");
-            assertThat(fetched).as("resources fetched by the page").allMatch(u -> u.startsWith("data:") || u.startsWith("file:"));
-
-            List<LogEntry> console = driver.manage().logs().get(LogType.BROWSER).getAll();
-            assertThat(console).as("browser console").noneMatch(e -> e.getLevel().intValue() >= Level.WARNING.intValue());
-
             saveFullPageScreenshot(driver);
         } finally {
             driver.quit();
@@ -102,6 +87,39 @@ class ReportInChromiumTest {
         var shot = ImageIO.read(SCREENSHOT.toFile());
         assertThat(shot.getWidth()).isGreaterThanOrEqualTo(1000);
         assertThat(shot.getHeight()).as("whole page captured, not just the viewport").isGreaterThan(3000);
+    }
+
+    /** What went wrong loading a page: images not loaded at their stated size, outside resources, console errors. */
+    private static List<String> problems(ChromeDriver driver, Path page, int expectedImages) {
+        driver.get(page.toUri().toString());
+        List<String> problems = new java.util.ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> images = (List<Map<String, Object>>) driver.executeScript(
+                "return Array.from(document.images).map(i => ({id: i.id, complete: i.complete,"
+                        + " naturalWidth: i.naturalWidth, naturalHeight: i.naturalHeight,"
+                        + " width: i.getAttribute('width'), height: i.getAttribute('height')}));");
+        if (images.size() != expectedImages) {
+            problems.add("images: " + images.size() + " on the page, expected " + expectedImages);
+        }
+        for (Map<String, Object> img : images) {
+            boolean loaded = Boolean.TRUE.equals(img.get("complete"))
+                    && String.valueOf(img.get("naturalWidth")).equals(img.get("width"))
+                    && String.valueOf(img.get("naturalHeight")).equals(img.get("height"));
+            if (!loaded) {
+                problems.add("image " + img.get("id") + " did not load: " + img);
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<String> fetched = (List<String>) driver.executeScript(
+                "return performance.getEntriesByType('resource').map(e => e.name);");
+        fetched.stream().filter(u -> !u.startsWith("data:") && !u.startsWith("file:"))
+                .forEach(u -> problems.add("outside resource fetched: " + u));
+        for (LogEntry e : driver.manage().logs().get(LogType.BROWSER).getAll()) {
+            if (e.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                problems.add("console " + e.getLevel() + ": " + e.getMessage());
+            }
+        }
+        return problems;
     }
 
     /** Chrome's DevTools capture of the whole page (beyond the viewport), via chromedriver's CDP pass-through. */
