@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 SparsityCommand.class,
                 DataCommand.class,
                 DeviceCommand.class,
+                ReportCommand.class,
         })
 public final class Main implements Runnable {
     @Override
