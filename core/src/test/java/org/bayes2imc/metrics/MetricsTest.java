@@ -21,8 +21,8 @@ class MetricsTest {
     }
 
     // Three images, three classes, one member:
-    //   p = [.7 .2 .1] label 0 (right), [.1 .62 .28] label 2 (wrong), [.3 .3 .4] label 2 (right)
-    static final EnsembleLogits THREE = EnsembleLogits.single(3, concat(logitsOf(.7, .2, .1), logitsOf(.1, .62, .28), logitsOf(.3, .3, .4)));
+    //   p = [.7 .2 .1] label 0 (right), [.1 .62 .28] label 2 (wrong), [.29 .29 .42] label 2 (right)
+    static final EnsembleLogits THREE = EnsembleLogits.single(3, concat(logitsOf(.7, .2, .1), logitsOf(.1, .62, .28), logitsOf(.29, .29, .42)));
     static final int[] LABELS = {0, 2, 2};
 
     static float[] concat(float[]... parts) {
@@ -43,10 +43,10 @@ class MetricsTest {
     void accuracyNllBrier() {
         Predictive p = Predictive.of(THREE, 1.0);
         assertThat(ClassificationMetrics.accuracy(p, LABELS)).isCloseTo(2.0 / 3, within(TOL));
-        // NLL = −(ln .7 + ln .28 + ln .4)/3 = (0.356675 + 1.272966 + 0.916291)/3 = 0.848644
-        assertThat(ClassificationMetrics.nll(p, LABELS)).isCloseTo(0.848644, within(TOL));
-        // Brier = [(.09+.04+.01) + (.01+.3844+.5184) + (.09+.09+.36)]/3 = 1.5928/3
-        assertThat(ClassificationMetrics.brier(p, LABELS)).isCloseTo(0.530933, within(TOL));
+        // NLL = −(ln .7 + ln .28 + ln .42)/3 = (0.356675 + 1.272966 + 0.867501)/3 = 0.832381
+        assertThat(ClassificationMetrics.nll(p, LABELS)).isCloseTo(0.832381, within(TOL));
+        // Brier = [(.09+.04+.01) + (.01+.3844+.5184) + (.0841+.0841+.3364)]/3 = 1.5574/3
+        assertThat(ClassificationMetrics.brier(p, LABELS)).isCloseTo(0.519133, within(TOL));
     }
 
     @Test
@@ -54,7 +54,7 @@ class MetricsTest {
         Predictive p = Predictive.of(THREE, 1.0);
         List<Calibration.Bin> bins = Calibration.reliability(p, LABELS, 15);
         assertThat(bins).hasSize(15);
-        // confidences .7 → bin ⌊10.5⌋ = 10 (right), .62 → bin ⌊9.3⌋ = 9 (wrong), .4 → bin 6 (right)
+        // confidences .7 → bin ⌊10.5⌋ = 10 (right), .62 → bin ⌊9.3⌋ = 9 (wrong), .42 → bin ⌊6.3⌋ = 6 (right)
         assertThat(bins.get(10).count()).isEqualTo(1);
         assertThat(bins.get(10).meanConfidence()).isCloseTo(0.7, within(TOL));
         assertThat(bins.get(10).accuracy()).isEqualTo(1.0);
@@ -62,8 +62,8 @@ class MetricsTest {
         assertThat(bins.get(6).count()).isEqualTo(1);
         assertThat(bins.get(0).count()).isZero();
         assertThat(bins.get(0).meanConfidence()).isNaN();
-        // ECE = (|1 − .7| + |0 − .62| + |1 − .4|)/3 = 1.52/3
-        assertThat(Calibration.ece(bins)).isCloseTo(0.506667, within(TOL));
+        // ECE = (|1 − .7| + |0 − .62| + |1 − .42|)/3 = 1.5/3
+        assertThat(Calibration.ece(bins)).isCloseTo(0.5, within(TOL));
     }
 
     @Test
@@ -146,7 +146,7 @@ class MetricsTest {
             assertThat(j.has(k)).as(k).isTrue();
         }
         assertThat(j.get("accuracy").asDouble()).isCloseTo(2.0 / 3, within(TOL));
-        assertThat(j.get("ece").asDouble()).isCloseTo(0.506667, within(TOL));
+        assertThat(j.get("ece").asDouble()).isCloseTo(0.5, within(TOL));
         assertThat(j.get("reliability")).hasSize(15);
         // The OOD image is the most uncertain: entropy AUROC 1; a single member has no MI: all tied → ½.
         assertThat(j.get("ood_auroc_entropy").asDouble()).isEqualTo(1.0);
