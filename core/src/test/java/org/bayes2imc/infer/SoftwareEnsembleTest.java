@@ -1,0 +1,118 @@
+package org.bayes2imc.infer;
+
+import org.bayes2imc.data.Dataset;
+import org.bayes2imc.io.Json;
+import org.bayes2imc.io.Progress;
+import org.bayes2imc.model.Architecture;
+import org.bayes2imc.model.Architectures;
+import org.bayes2imc.model.BbnnModel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SoftwareEnsembleTest {
+    static final Architecture ARCH = Architectures.parse("fmnist-tiny");
+
+    @AfterEach
+    void restoreThreads() {
+        Parallel.setThreads(Runtime.getRuntime().availableProcessors());
+    }
+
+    static BbnnModel randomModel(long seed, double lambdaScale) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        BbnnModel m = BbnnModel.zeros(ARCH);
+        for (int i = 0; i < ARCH.depth(); i++) {
+            float[] lam = m.lambda(i);
+            for (int j = 0; j < lam.length; j++) {
+                lam[j] = (float) (lambdaScale * rng.nextGaussian());
+            }
+            // a plausible BN variance: fan-in of ±1 weights times the input second moment
+            java.util.Arrays.fill(m.bnVar(i), ARCH.layer(i).fanIn());
+        }
+        return m;
+    }
+
+    static Dataset randomImages(int n, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        float[] x = new float[n * 784];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) rng.nextDouble();
+        }
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = rng.nextInt(10);
+        }
+        return new Dataset("random", 1, 28, 28, 10, x, labels);
+    }
+
+    @Test
+    void membersAreBitIdenticalAtOneAndTwoThreads() {
+        BbnnModel m = randomModel(1, 1.0);
+        Dataset d = randomImages(250, 2);
+        for (SamplingSemantics sem : SamplingSemantics.values()) {
+            var settings = new SoftwareEnsemble.Settings(3, 99, sem, 100);
+            Parallel.setThreads(1);
+            float[][] one = SoftwareEnsemble.memberLogits(m, d, settings, Progress.NONE);
+            Parallel.setThreads(2);
+            float[][] two = SoftwareEnsemble.memberLogits(m, d, settings, Progress.NONE);
+            for (int s = 0; s < 3; s++) {
+                assertThat(two[s]).as(sem + " member " + s).containsExactly(one[s]);
+            }
+            assertThat(one[0]).isNotEqualTo(one[1]);
+        }
+    }
+
+    @Test
+    void concentratedPosteriorSamplesTheModeNetwork() {
+        BbnnModel m = randomModel(3, 1.0);
+        for (int i = 0; i < ARCH.depth(); i++) {
+            float[] lam = m.lambda(i);
+            for (int j = 0; j < lam.length; j++) {
+                lam[j] = lam[j] >= 0 ? 20f : -20f; // p < 2^-24 or 1: deterministic synapses
+            }
+        }
+        Dataset d = randomImages(120, 4);
+        float[] mode = SoftwareEnsemble.modeLogits(m, d, Progress.NONE);
+        float[][] members = SoftwareEnsemble.memberLogits(m, d, SoftwareEnsemble.Settings.of(2, 5), Progress.NONE);
+        assertThat(members[0]).containsExactly(mode);
+        assertThat(members[1]).containsExactly(mode);
+    }
+
+    @Test
+    void perChunkDrawsAreSharedWithinAChunkOnly() {
+        BbnnModel m = randomModel(6, 0.3);
+        Dataset one = randomImages(1, 7);
+        // The same image twice in one chunk sees one weight draw; in two chunks (chunk size 1) two draws.
+        Dataset twice = new Dataset("twice", 1, 28, 28, 10, concat(one.features(), one.features()), new int[] {0, 0});
+        float[] shared = SoftwareEnsemble.memberLogits(m, twice, new SoftwareEnsemble.Settings(1, 8, SamplingSemantics.PER_CHUNK, 100), Progress.NONE)[0];
+        float[] fresh = SoftwareEnsemble.memberLogits(m, twice, new SoftwareEnsemble.Settings(1, 8, SamplingSemantics.PER_IMAGE, 100), Progress.NONE)[0];
+        assertThat(java.util.Arrays.copyOfRange(shared, 0, 10)).containsExactly(java.util.Arrays.copyOfRange(shared, 10, 20));
+        assertThat(java.util.Arrays.copyOfRange(fresh, 0, 10)).isNotEqualTo(java.util.Arrays.copyOfRange(fresh, 10, 20));
+    }
+
+    @Test
+    void normalisationFromMetadataAndShapeCheck() {
+        BbnnModel m = randomModel(9, 1.0);
+        Dataset d = randomImages(2, 10);
+        var n = m.metadata().putObject("normalisation");
+        n.putArray("mean").add(0.5);
+        n.putArray("std").add(0.25);
+        float[] x = ModelInputs.normalised(m, d);
+        assertThat(x[0]).isEqualTo((d.features()[0] - 0.5f) * 4f);
+        Dataset wrong = new Dataset("wrong", 1, 8, 8, 10, new float[64], new int[] {0});
+        assertThatThrownBy(() -> ModelInputs.normalised(m, wrong)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1x8x8").hasMessageContaining("1x28x28");
+        m.metadata().set("normalisation", Json.object().put("mean", 1));
+        assertThatThrownBy(() -> ModelInputs.normalisation(m)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static float[] concat(float[] a, float[] b) {
+        float[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
