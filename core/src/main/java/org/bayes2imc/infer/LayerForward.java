@@ -89,7 +89,8 @@ public final class LayerForward {
         }
         int[] rowList = rows == null ? allRows(layer.fanIn()) : rows;
         Parallel.forEach(batch, b -> {
-            float[] cols = im2col(layer, input, b * layer.inputSize(), rowList);
+            float[] cols = scratch(k * positions);
+            im2col(layer, input, b * layer.inputSize(), rowList, cols);
             gemm.multiply(out, positions, k, weights, 0, cols, 0, false, result, b * out * positions);
         });
         return result;
@@ -103,14 +104,24 @@ public final class LayerForward {
         return r;
     }
 
-    /** The im2col matrix [rows.length][H·W] of one image: row r holds input (c, y+ky−pad, x+kx−pad), 0 outside. */
-    static float[] im2col(LayerSpec layer, float[] input, int offset, int[] rows) {
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[1][0]);
+
+    /** A per-thread reusable buffer of at least {@code size} floats (im2col matrices are large: no per-image garbage). */
+    private static float[] scratch(int size) {
+        float[][] holder = SCRATCH.get();
+        if (holder[0].length < size) {
+            holder[0] = new float[size];
+        }
+        return holder[0];
+    }
+
+    /** The im2col matrix of one image into cols[rows.length][H·W]: row r holds input (c, y+ky−pad, x+kx−pad), 0 outside. */
+    static void im2col(LayerSpec layer, float[] input, int offset, int[] rows, float[] cols) {
         int h = layer.inHeight();
         int w = layer.inWidth();
         int kk = layer.kernel();
         int pad = layer.padding();
         int positions = h * w;
-        float[] cols = new float[rows.length * positions];
         for (int r = 0; r < rows.length; r++) {
             int fan = rows[r];
             int c = fan / (kk * kk);
@@ -123,13 +134,16 @@ public final class LayerForward {
             int xTo = Math.min(w, w - dx);
             for (int y = 0; y < h; y++) {
                 int sy = y + ky - pad;
+                int line = dst + y * w;
                 if (sy < 0 || sy >= h || xTo <= xFrom) {
+                    java.util.Arrays.fill(cols, line, line + w, 0f);
                     continue;
                 }
-                System.arraycopy(input, plane + sy * w + xFrom + dx, cols, dst + y * w + xFrom, xTo - xFrom);
+                java.util.Arrays.fill(cols, line, line + xFrom, 0f);
+                System.arraycopy(input, plane + sy * w + xFrom + dx, cols, line + xFrom, xTo - xFrom);
+                java.util.Arrays.fill(cols, line + xTo, line + w, 0f);
             }
         }
-        return cols;
     }
 
     /**
