@@ -97,14 +97,16 @@ public final class EvaluateCommand implements Callable<Integer> {
         int classes = m.architecture().classes();
 
         long t0 = System.nanoTime();
-        EnsembleLogits modeIn = EnsembleLogits.single(classes, SoftwareEnsemble.modeLogits(m, in, progress));
-        EnsembleLogits modeOod = oodSet == null ? null : EnsembleLogits.single(classes, SoftwareEnsemble.modeLogits(m, oodSet, progress));
+        EnsembleLogits modeIn = EnsembleLogits.single(classes, SoftwareEnsemble.modeLogits(m, in, named("mode " + dataset)));
+        EnsembleLogits modeOod = oodSet == null ? null
+                : EnsembleLogits.single(classes, SoftwareEnsemble.modeLogits(m, oodSet, named("mode " + ood)));
         double modeSeconds = (System.nanoTime() - t0) / 1e9;
         t0 = System.nanoTime();
         // The OOD set is evaluated by the same S sampled networks (same seed and draw keys) as the test set.
-        EnsembleLogits ensIn = new EnsembleLogits(classes, SoftwareEnsemble.memberLogits(m, in, settings, progress));
+        EnsembleLogits ensIn = new EnsembleLogits(classes,
+                SoftwareEnsemble.memberLogits(m, in, settings, named("S=" + samples + " " + dataset)));
         EnsembleLogits ensOod = oodSet == null ? null
-                : new EnsembleLogits(classes, SoftwareEnsemble.memberLogits(m, oodSet, settings, progress));
+                : new EnsembleLogits(classes, SoftwareEnsemble.memberLogits(m, oodSet, settings, named("S=" + samples + " " + ood)));
         double ensembleSeconds = (System.nanoTime() - t0) / 1e9;
 
         EvaluationResult mode = Evaluation.of(modeIn, in.labels(), temperature, modeOod);
@@ -156,6 +158,11 @@ public final class EvaluateCommand implements Callable<Integer> {
                 in.size(), oodSet == null ? 0 : oodSet.size(), samples, Sgemm.best().name(), Parallel.threads(),
                 ensembleSeconds, file);
         return 0;
+    }
+
+    /** The progress sink with the task named for this command's stage. */
+    private Progress named(String task) {
+        return (ignored, total) -> progress.start(task, total);
     }
 
     private Dataset limited(Dataset d) {
