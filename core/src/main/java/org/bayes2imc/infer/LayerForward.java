@@ -96,6 +96,74 @@ public final class LayerForward {
         return result;
     }
 
+    /**
+     * The linear outputs of {@code members} weight sets applied to the same input, computed with one kernel call per
+     * image (conv, one im2col shared by all members) or per FC block: the first ensembled layer of a sparsity-aware
+     * evaluation, where every member sees the same once-computed input. Same row convention as {@link #linearRows}.
+     *
+     * @param stackedWeights [members][out][rows.length] (rows null: all fanIn rows, PyTorch layout per member)
+     * @return [members][batch × out × positions] (positions = 1 for FC), each as {@link #linearRows} would return
+     */
+    public static float[][] linearRowsStacked(LayerSpec layer, float[] stackedWeights, int members, int[] rows,
+                                              float[] input, int batch) {
+        int k = rows == null ? layer.fanIn() : rows.length;
+        int out = layer.outChannels();
+        int mo = members * out;
+        if (members < 1 || stackedWeights.length != (long) mo * k) {
+            throw new IllegalArgumentException(layer.name() + ": " + stackedWeights.length + " stacked weights, expected "
+                    + (long) mo * k + " for " + members + " members");
+        }
+        if (input.length < (long) batch * layer.inputSize()) {
+            throw new IllegalArgumentException(layer.name() + ": input holds " + input.length + " values, need "
+                    + (long) batch * layer.inputSize());
+        }
+        Sgemm gemm = Sgemm.best();
+        int positions = layer.kind() == LayerKind.FC ? 1 : layer.positions();
+        float[][] result = new float[members][batch * out * positions];
+        if (k == 0) {
+            return result;
+        }
+        int inSize = layer.inputSize();
+        if (layer.kind() == LayerKind.FC) {
+            int blocks = (batch + FC_BLOCK - 1) / FC_BLOCK;
+            Parallel.forEach(blocks, blk -> {
+                int from = blk * FC_BLOCK;
+                int m = Math.min(FC_BLOCK, batch - from);
+                float[] x = input;
+                int xOffset = from * inSize;
+                if (rows != null) {
+                    x = new float[m * k];
+                    xOffset = 0;
+                    for (int i = 0; i < m; i++) {
+                        int base = (from + i) * inSize;
+                        for (int r = 0; r < k; r++) {
+                            x[i * k + r] = input[base + rows[r]];
+                        }
+                    }
+                }
+                float[] tmp = new float[m * mo];
+                gemm.multiply(m, mo, k, x, xOffset, stackedWeights, 0, true, tmp, 0);
+                for (int i = 0; i < m; i++) {
+                    for (int s = 0; s < members; s++) {
+                        System.arraycopy(tmp, i * mo + s * out, result[s], (from + i) * out, out);
+                    }
+                }
+            });
+            return result;
+        }
+        int[] rowList = rows == null ? allRows(layer.fanIn()) : rows;
+        Parallel.forEach(batch, b -> {
+            float[] cols = scratch(k * positions);
+            im2col(layer, input, b * inSize, rowList, cols);
+            float[] tmp = new float[mo * positions];
+            gemm.multiply(mo, positions, k, stackedWeights, 0, cols, 0, false, tmp, 0);
+            for (int s = 0; s < members; s++) {
+                System.arraycopy(tmp, s * out * positions, result[s], b * out * positions, out * positions);
+            }
+        });
+        return result;
+    }
+
     private static int[] allRows(int n) {
         int[] r = new int[n];
         for (int i = 0; i < n; i++) {

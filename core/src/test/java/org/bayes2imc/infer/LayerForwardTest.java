@@ -105,6 +105,32 @@ class LayerForwardTest {
         }
     }
 
+    @Test
+    void stackedMembersMatchOneCallPerMember() {
+        SplittableRandom rng = new SplittableRandom(12);
+        for (LayerSpec l : new LayerSpec[] {TINY.layer(1), TINY.layer(2)}) {
+            int members = 3;
+            int[] rows = java.util.stream.IntStream.range(0, l.fanIn()).filter(r -> r % 4 == 1).toArray();
+            float[][] w = new float[members][];
+            float[] stacked = new float[0];
+            for (int s = 0; s < members; s++) {
+                w[s] = subset(randomWeights(TINY, rng, true)[l.index()], l, rows);
+                float[] grown = java.util.Arrays.copyOf(stacked, stacked.length + w[s].length);
+                System.arraycopy(w[s], 0, grown, stacked.length, w[s].length);
+                stacked = grown;
+            }
+            float[] input = randomInput(70 * l.inputSize(), rng);
+            float[][] all = LayerForward.linearRowsStacked(l, stacked, members, rows, input, 70);
+            for (int s = 0; s < members; s++) {
+                float[] one = LayerForward.linearRows(l, w[s], rows, input, 70);
+                assertThat(all[s]).hasSameSizeAs(one);
+                for (int i = 0; i < one.length; i++) {
+                    assertThat(all[s][i]).isCloseTo(one[i], within(1e-4f * (1 + Math.abs(one[i]))));
+                }
+            }
+        }
+    }
+
     private static float[] subset(float[] w, LayerSpec l, int[] rows) {
         float[] s = new float[l.outChannels() * rows.length];
         for (int o = 0; o < l.outChannels(); o++) {
