@@ -13,12 +13,15 @@ import org.bayes2imc.model.LayerSpec;
  * plane + stochastic plane) before pooling and BatchNorm; {@link #linearRows} computes a partial sum over a subset
  * of the weight matrix's input rows (im2col rows for conv), so a sparse stochastic plane costs only its rows.
  *
- * <p>Work is split by image (conv) or by fixed 64-image blocks (FC) over {@link Parallel}; every output value is
+ * <p>Work is split by image (conv) or by fixed {@link #FC_BLOCK}-image blocks (FC) over {@link Parallel}; every output value is
  * produced by the same single-threaded kernel call whatever the thread count, so results are bit-identical.
  */
 public final class LayerForward {
-    /** Images per FC kernel call; fixed so rounding never depends on the thread count. */
-    public static final int FC_BLOCK = 64;
+    /**
+     * Images per FC kernel call; fixed so rounding never depends on the thread count, and large enough that copying
+     * the weight matrix to the kernel costs a few percent of the multiply.
+     */
+    public static final int FC_BLOCK = 256;
 
     private LayerForward() {
     }

@@ -61,7 +61,7 @@ class LayerForwardTest {
         SplittableRandom rng = new SplittableRandom(7);
         float[][] w = randomWeights(TINY, rng, true);
         BatchNormStats bn = randomBn(TINY, rng);
-        int batch = 70; // crosses the 64-image FC block
+        int batch = LayerForward.FC_BLOCK + 6; // crosses an FC block boundary
         float[] input = randomInput(batch * TINY.inputSize(), rng);
         float[] out = NetworkForward.run(TINY, bn, w, input, batch);
         assertThat(out).hasSize(batch * 3);
@@ -189,6 +189,26 @@ class LayerForwardTest {
     void rejectsWrongWeightCount() {
         assertThatThrownBy(() -> LayerForward.linear(TINY.layer(0), new float[3], new float[72], 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("conv0");
+    }
+
+    @Test
+    void calibratedQuantiserCoversEachLayersInputRange() {
+        SplittableRandom rng = new SplittableRandom(13);
+        float[][] w = randomWeights(TINY, rng, true);
+        BatchNormStats bn = randomBn(TINY, rng);
+        float[] input = randomInput(20 * TINY.inputSize(), rng);
+        UniformActivationQuantiser q = UniformActivationQuantiser.calibrated(8, TINY, bn, w, input, 20);
+        assertThat(q.low()[1]).isEqualTo(0f); // after ReLU
+        float[] exact = NetworkForward.run(TINY, bn, w, input, 20);
+        float[] quantised = NetworkForward.run(TINY, bn, w, input, 20, 0, TINY.depth(), q);
+        double err = 0;
+        double scale = 0;
+        for (int i = 0; i < exact.length; i++) {
+            err = Math.max(err, Math.abs(exact[i] - quantised[i]));
+            scale = Math.max(scale, Math.abs(exact[i]));
+        }
+        // 8-bit inputs: logits move by a few percent of their range at most, but they do move.
+        assertThat(err).isPositive().isLessThan(0.1 * scale);
     }
 
     @Test
