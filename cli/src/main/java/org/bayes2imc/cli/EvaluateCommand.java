@@ -43,7 +43,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--samples", defaultValue = "10", description = "ensemble members S (default: ${DEFAULT-VALUE})")
     int samples;
 
-    @Option(names = "--ood", description = "out-of-distribution dataset, e.g. digits (whole set)")
+    @Option(names = "--ood", description = "out-of-distribution dataset NAME[:SPLIT], e.g. digits (split: all)")
     String ood;
 
     @Option(names = "--limit", description = "evaluate only the first N images of each set")
@@ -85,11 +85,14 @@ public final class EvaluateCommand implements Callable<Integer> {
         checkFits(m, in, "--dataset " + dataset);
         Dataset oodSet = null;
         if (ood != null) {
+            int colon = ood.indexOf(':');
+            String oodName = colon < 0 ? ood : ood.substring(0, colon);
+            String oodSplit = colon < 0 ? "all" : ood.substring(colon + 1);
             try {
-                oodSet = limited(Datasets.load(ood, "all", dir));
+                oodSet = limited(Datasets.load(oodName, oodSplit, dir));
             } catch (InputException | IllegalArgumentException | java.io.UncheckedIOException e) {
                 throw new InputException("--ood " + ood + ": not available (" + e.getMessage()
-                        + "); fetch it with `bayes2imc data fetch " + ood + "` or choose --data-dir");
+                        + "); fetch it with `bayes2imc data fetch " + oodName + "` or choose --data-dir");
             }
             checkFits(m, oodSet, "--ood " + ood);
         }

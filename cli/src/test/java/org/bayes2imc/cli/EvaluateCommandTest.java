@@ -97,7 +97,7 @@ class EvaluateCommandTest {
         Path model = handSetModel("fmnist-tiny", tmp.resolve("tiny.safetensors"));
         Path out = tmp.resolve("eval");
         Run r = run("evaluate", "--model", model.toString(), "--dataset", "fashion-mnist", "--limit", "150",
-                "--samples", "3", "--ood", "fashion-mnist", "--seed", "4", "--threads", "2",
+                "--samples", "3", "--ood", "fashion-mnist:test", "--seed", "4", "--threads", "2",
                 "--data-dir", dataDir.toString(), "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("accuracy").contains("ensemble").contains("prob. ε=0.01");
