@@ -95,6 +95,44 @@ class SoftwareEnsembleTest {
     }
 
     @Test
+    void memberWeightsFollowTheirProbabilitiesUnderBothSemantics() {
+        // One FC layer 2 → 2 with BN mean 0, var 1 − eps: on input (1, 0) the logits are the weights w_00, w_10, so
+        // each logit's sign is one Bernoulli(p) draw of one synapse.
+        Architecture a = Architecture.of("one-fc", ":", 2, 1, 1, 2);
+        BbnnModel m = BbnnModel.zeros(a);
+        double p0 = 0.2;
+        double p1 = 0.9;
+        m.lambda(0)[0] = (float) BbnnModel.lambdaFor(p0); // w[0][0]
+        m.lambda(0)[2] = (float) BbnnModel.lambdaFor(p1); // w[1][0]
+        java.util.Arrays.fill(m.bnVar(0), (float) (1 - a.layer(0).bnEps()));
+        int n = 2000;
+        float[] x = new float[2 * n];
+        for (int i = 0; i < n; i++) {
+            x[2 * i] = 1f;
+        }
+        // PER_IMAGE: one member, 2000 images, each its own draw. PER_CHUNK: 400 members on 5 images in one chunk.
+        float[] perImage = SoftwareEnsemble.memberLogits(m, x, n,
+                new SoftwareEnsemble.Settings(1, 21, SamplingSemantics.PER_IMAGE, 100), Progress.NONE)[0];
+        float[][] perChunk = SoftwareEnsemble.memberLogits(m, java.util.Arrays.copyOf(x, 10), 5,
+                new SoftwareEnsemble.Settings(400, 22, SamplingSemantics.PER_CHUNK, 100), Progress.NONE);
+        for (int k = 0; k < 2; k++) {
+            double p = k == 0 ? p0 : p1;
+            int plus = 0;
+            for (int i = 0; i < n; i++) {
+                plus += perImage[2 * i + k] > 0 ? 1 : 0;
+            }
+            // 4.4 standard errors: each of the four checks fails by chance with probability 1e-5
+            assertThat((double) plus / n).isCloseTo(p, org.assertj.core.api.Assertions.within(4.4 * Math.sqrt(p * (1 - p) / n)));
+            plus = 0;
+            for (float[] member : perChunk) {
+                plus += member[k] > 0 ? 1 : 0;
+                assertThat(member[2 * 4 + k]).isEqualTo(member[k]); // the chunk's images share the draw
+            }
+            assertThat((double) plus / 400).isCloseTo(p, org.assertj.core.api.Assertions.within(4.4 * Math.sqrt(p * (1 - p) / 400)));
+        }
+    }
+
+    @Test
     void normalisationFromMetadataAndShapeCheck() {
         BbnnModel m = randomModel(9, 1.0);
         Dataset d = randomImages(2, 10);
