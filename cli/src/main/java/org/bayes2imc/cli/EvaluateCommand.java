@@ -26,7 +26,14 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code bayes2imc evaluate}: the ideal software mode network and S-member ensemble of a BBNN (SPEC §2.5). */
+/**
+ * {@code bayes2imc evaluate}: the ideal software mode network and S-member ensemble of a BBNN (SPEC §2.5).
+ * results.json: {@code command}, {@code settings} (model, architecture, widths, dataset, split, images, ood,
+ * ood_images, limit, samples, seed, sampling, chunk_images, threads, kernel, calibration_temperature, data_dir),
+ * {@code software.mode} and {@code software.ensemble} ({@link org.bayes2imc.metrics.EvaluationResult#toJson}),
+ * {@code software.posterior} ({@link PosteriorStats#reportJson}), {@code timing} (mode_seconds, ensemble_seconds,
+ * ensemble_images_per_second, total_seconds).
+ */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Evaluate a BBNN in software: mode network and S-member ensemble (accuracy, NLL, Brier, ECE, "
                 + "uncertainty, OOD detection), raw and at the model's calibration temperature, and its posterior.")

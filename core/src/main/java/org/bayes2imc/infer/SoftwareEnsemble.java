@@ -39,8 +39,8 @@ public final class SoftwareEnsemble {
             return new Settings(samples, seed, SamplingSemantics.PER_CHUNK, DEFAULT_CHUNK_IMAGES);
         }
 
-        /** Images sharing one weight draw. */
-        int drawImages() {
+        /** Images sharing one weight draw: the chunk index passed to a {@link WeightDraw} is image / drawImages(). */
+        public int drawImages() {
             return semantics == SamplingSemantics.PER_IMAGE ? 1 : chunkImages;
         }
     }
