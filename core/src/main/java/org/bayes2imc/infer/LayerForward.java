@@ -28,6 +28,9 @@ public final class LayerForward {
 
     /** Full layer: {@link #postLinear} of {@link #linear}. Returns [batch × outputSize]. */
     public static float[] forward(LayerSpec layer, float[] weights, float[] bnMean, float[] bnVar, float[] input, int batch) {
+        if (layer.kind() == LayerKind.CONV) {
+            return convForwardFused(layer, weights, bnMean, bnVar, input, batch);
+        }
         return postLinear(layer, bnMean, bnVar, linear(layer, weights, input, batch), batch);
     }
 
@@ -219,48 +222,102 @@ public final class LayerForward {
 
     /**
      * Max-pool (if the layer has it), BatchNorm (x − mean)/sqrt(var + eps) without scale/shift, then ReLU (if the
-     * layer has it). {@code linear} is [batch][out][H][W] (conv) or [batch][out]; returns [batch × outputSize].
+     * layer has it). {@code linear} is [batch][out][H][W] (conv) or [batch][out] and is not modified; returns
+     * [batch × outputSize].
      */
     public static float[] postLinear(LayerSpec layer, float[] bnMean, float[] bnVar, float[] linear, int batch) {
-        int out = layer.outChannels();
-        if (bnMean.length != out || bnVar.length != out) {
-            throw new IllegalArgumentException(layer.name() + ": BatchNorm statistics need " + out + " values");
-        }
         int inPlane = layer.kind() == LayerKind.CONV ? layer.positions() : 1;
-        if (linear.length < (long) batch * out * inPlane) {
+        if (linear.length < (long) batch * layer.outChannels() * inPlane) {
             throw new IllegalArgumentException(layer.name() + ": linear output holds " + linear.length + " values");
         }
-        float[] x = layer.maxPool() ? maxPool(linear, batch * out, layer.inHeight(), layer.inWidth()) : linear.clone();
-        int plane = layer.maxPool() ? inPlane / 4 : inPlane;
-        float[] inv = new float[out];
-        float[] mean = new float[out];
-        for (int c = 0; c < out; c++) {
-            inv[c] = (float) (1.0 / Math.sqrt(bnVar[c] + layer.bnEps()));
-            mean[c] = bnMean[c];
-        }
-        boolean relu = layer.relu();
-        Parallel.forEach(batch, b -> {
-            for (int c = 0; c < out; c++) {
-                int base = (b * out + c) * plane;
-                float m = mean[c];
-                float s = inv[c];
-                for (int i = base; i < base + plane; i++) {
-                    float v = (x[i] - m) * s;
-                    x[i] = relu && v < 0f ? 0f : v;
-                }
-            }
-        });
+        Post post = new Post(layer, bnMean, bnVar);
+        float[] x = new float[batch * layer.outputSize()];
+        Parallel.forEach(batch, b -> post.apply(linear, b * layer.outChannels() * inPlane, x, b * layer.outputSize()));
         return x;
     }
 
-    /** 2×2 stride-2 max-pool over {@code planes} maps of h×w (h, w even). */
-    static float[] maxPool(float[] in, int planes, int h, int w) {
+    /** Conv layer with the post-linear steps fused per image, so each image's linear output stays in cache. */
+    private static float[] convForwardFused(LayerSpec layer, float[] weights, float[] bnMean, float[] bnVar,
+                                            float[] input, int batch) {
+        int k = layer.fanIn();
+        int out = layer.outChannels();
+        int positions = layer.positions();
+        if (weights.length != (long) out * k) {
+            throw new IllegalArgumentException(layer.name() + ": " + weights.length + " weights, expected " + (long) out * k);
+        }
+        if (input.length < (long) batch * layer.inputSize()) {
+            throw new IllegalArgumentException(layer.name() + ": input holds " + input.length + " values, need "
+                    + (long) batch * layer.inputSize());
+        }
+        Post post = new Post(layer, bnMean, bnVar);
+        Sgemm gemm = Sgemm.best();
+        int[] rows = allRows(k);
+        float[] result = new float[batch * layer.outputSize()];
+        Parallel.forEach(batch, b -> {
+            float[] cols = scratch(k * positions);
+            im2col(layer, input, b * layer.inputSize(), rows, cols);
+            float[] lin = LIN_SCRATCH.get();
+            if (lin.length < out * positions) {
+                lin = new float[out * positions];
+                LIN_SCRATCH.set(lin);
+            }
+            gemm.multiply(out, positions, k, weights, 0, cols, 0, false, lin, 0);
+            post.apply(lin, 0, result, b * layer.outputSize());
+        });
+        return result;
+    }
+
+    private static final ThreadLocal<float[]> LIN_SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
+
+    /** Pool + BatchNorm + ReLU of one image, with the BatchNorm factors computed once per call. */
+    private static final class Post {
+        private final LayerSpec layer;
+        private final float[] mean;
+        private final float[] inv;
+
+        Post(LayerSpec layer, float[] bnMean, float[] bnVar) {
+            int out = layer.outChannels();
+            if (bnMean.length != out || bnVar.length != out) {
+                throw new IllegalArgumentException(layer.name() + ": BatchNorm statistics need " + out + " values");
+            }
+            this.layer = layer;
+            this.mean = bnMean.clone();
+            this.inv = new float[out];
+            for (int c = 0; c < out; c++) {
+                inv[c] = (float) (1.0 / Math.sqrt(bnVar[c] + layer.bnEps()));
+            }
+        }
+
+        void apply(float[] lin, int linOffset, float[] dst, int dstOffset) {
+            int out = layer.outChannels();
+            int inPlane = layer.kind() == LayerKind.CONV ? layer.positions() : 1;
+            int plane = inPlane;
+            if (layer.maxPool()) {
+                maxPool(lin, linOffset, out, layer.inHeight(), layer.inWidth(), dst, dstOffset);
+                plane = inPlane / 4;
+            } else {
+                System.arraycopy(lin, linOffset, dst, dstOffset, out * inPlane);
+            }
+            boolean relu = layer.relu();
+            for (int c = 0; c < out; c++) {
+                int base = dstOffset + c * plane;
+                float m = mean[c];
+                float s = inv[c];
+                for (int i = base; i < base + plane; i++) {
+                    float v = (dst[i] - m) * s;
+                    dst[i] = relu && v < 0f ? 0f : v;
+                }
+            }
+        }
+    }
+
+    /** 2×2 stride-2 max-pool of {@code planes} maps of h×w (h, w even) from in[inOffset..] into out[outOffset..]. */
+    static void maxPool(float[] in, int inOffset, int planes, int h, int w, float[] out, int outOffset) {
         int oh = h / 2;
         int ow = w / 2;
-        float[] out = new float[planes * oh * ow];
         for (int p = 0; p < planes; p++) {
-            int src = p * h * w;
-            int dst = p * oh * ow;
+            int src = inOffset + p * h * w;
+            int dst = outOffset + p * oh * ow;
             for (int y = 0; y < oh; y++) {
                 int r0 = src + 2 * y * w;
                 int r1 = r0 + w;
@@ -270,6 +327,5 @@ public final class LayerForward {
                 }
             }
         }
-        return out;
     }
 }

@@ -106,6 +106,21 @@ class LayerForwardTest {
     }
 
     @Test
+    void fusedForwardEqualsSplitLinearAndPostLinearExactly() {
+        SplittableRandom rng = new SplittableRandom(14);
+        float[][] w = randomWeights(TINY, rng, true);
+        BatchNormStats bn = randomBn(TINY, rng);
+        float[] x = randomInput(9 * TINY.inputSize(), rng);
+        for (LayerSpec l : TINY.layers()) {
+            float[] split = LayerForward.postLinear(l, bn.mean()[l.index()], bn.var()[l.index()],
+                    LayerForward.linear(l, w[l.index()], x, 9), 9);
+            float[] fused = LayerForward.forward(l, w[l.index()], bn.mean()[l.index()], bn.var()[l.index()], x, 9);
+            assertThat(fused).as(l.name()).containsExactly(split);
+            x = fused;
+        }
+    }
+
+    @Test
     void stackedMembersMatchOneCallPerMember() {
         SplittableRandom rng = new SplittableRandom(12);
         for (LayerSpec l : new LayerSpec[] {TINY.layer(1), TINY.layer(2)}) {
