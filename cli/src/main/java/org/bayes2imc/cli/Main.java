@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 DataCommand.class,
                 DeviceCommand.class,
                 ReportCommand.class,
+                EvaluateCommand.class,
         })
 public final class Main implements Runnable {
     @Override
