@@ -96,8 +96,9 @@ public final class BayesBiNNOptimizer implements AutoCloseable {
             return null; // s ≡ 1: the caller skips the multiply
         }
         NDArray mu = config.muLag() == MuLag.CURRENT ? lambda.tanh() : muState;
-        NDArray s = relaxed.square().neg().add(1e-10f + 1f).div((float) config.temperature())
-                .div(mu.square().neg().add(1f + 1e-10f));
+        // (1 − w_r²) first, then + 1e-10, as the reference: in float32 1 + 1e-10 == 1
+        NDArray s = relaxed.square().neg().add(1f).add(1e-10f).div((float) config.temperature())
+                .div(mu.square().neg().add(1f).add(1e-10f));
         return config.scaleStrategy() == ScaleStrategy.CLAMPED ? s.minimum((float) config.scaleClamp()) : s;
     }
 
