@@ -153,7 +153,7 @@ public final class Trainer {
             int startEpoch = 0;
             if (resume) {
                 Checkpoint cp = Checkpoint.read(checkpointDir, a);
-                if (!cp.info().path("config").equals(configJson)) {
+                if (!TrainConfig.fromJson(cp.info().path("config")).equals(config)) {
                     throw new InputException(Checkpoint.file(checkpointDir), "checkpoint was written with different settings: "
                             + cp.info().path("config"));
                 }
