@@ -1,0 +1,78 @@
+package org.bayes2imc.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bayes2imc.io.Json;
+
+/**
+ * One training run's settings (SPEC §2.2) besides the optimizer's.
+ *
+ * @param architecture       network name or spec for {@code Architectures.parse} (default {@code fmnist-small})
+ * @param dataset            dataset name recorded in the model (default {@code fashion-mnist})
+ * @param epochs             passes over the training part (default 2: the demo's time budget)
+ * @param batchSize          images per step (default 50, the reference)
+ * @param seed               seeds the split, the data order, λ init and every ε draw (default 1)
+ * @param validationFraction share of the (limited) training set held out for validation and calibration (default 0.1)
+ * @param limit              use only this many training images before the split (0 = all)
+ * @param calibrationSamples ensemble members S for the validation temperature fit (default 10)
+ * @param optimizer          the BayesBiNN settings
+ */
+public record TrainConfig(String architecture, String dataset, int epochs, int batchSize, long seed,
+                          double validationFraction, int limit, int calibrationSamples, BayesBiNNConfig optimizer) {
+
+    public static final int DEFAULT_EPOCHS = 2;
+    public static final int DEFAULT_BATCH_SIZE = 50;
+
+    public TrainConfig {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
+        }
+        if (batchSize < 2) {
+            throw new IllegalArgumentException("--batch-size must be >= 2 (BatchNorm needs batch statistics), got " + batchSize);
+        }
+        if (!(validationFraction > 0 && validationFraction < 1)) {
+            throw new IllegalArgumentException("validation fraction must be in (0, 1), got " + validationFraction);
+        }
+        if (limit < 0) {
+            throw new IllegalArgumentException("--limit must be >= 0, got " + limit);
+        }
+        if (calibrationSamples < 1) {
+            throw new IllegalArgumentException("calibration samples must be >= 1, got " + calibrationSamples);
+        }
+    }
+
+    public static TrainConfig defaults() {
+        return new TrainConfig("fmnist-small", "fashion-mnist", DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, 1, 0.1, 0, 10,
+                BayesBiNNConfig.defaults());
+    }
+
+    public TrainConfig withEpochs(int e) {
+        return new TrainConfig(architecture, dataset, e, batchSize, seed, validationFraction, limit, calibrationSamples, optimizer);
+    }
+
+    public TrainConfig withOptimizer(BayesBiNNConfig o) {
+        return new TrainConfig(architecture, dataset, epochs, batchSize, seed, validationFraction, limit, calibrationSamples, o);
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode o = Json.object();
+        o.put("architecture", architecture);
+        o.put("dataset", dataset);
+        o.put("epochs", epochs);
+        o.put("batch_size", batchSize);
+        o.put("seed", seed);
+        o.put("validation_fraction", validationFraction);
+        o.put("limit", limit);
+        o.put("calibration_samples", calibrationSamples);
+        o.set("optimizer", optimizer.toJson());
+        return o;
+    }
+
+    public static TrainConfig fromJson(JsonNode o) {
+        TrainConfig d = defaults();
+        return new TrainConfig(o.path("architecture").asText(d.architecture), o.path("dataset").asText(d.dataset),
+                o.path("epochs").asInt(d.epochs), o.path("batch_size").asInt(d.batchSize), o.path("seed").asLong(d.seed),
+                o.path("validation_fraction").asDouble(d.validationFraction), o.path("limit").asInt(d.limit),
+                o.path("calibration_samples").asInt(d.calibrationSamples), BayesBiNNConfig.fromJson(o.path("optimizer")));
+    }
+}

@@ -1,0 +1,396 @@
+package org.bayes2imc.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bayes2imc.data.Dataset;
+import org.bayes2imc.data.Normalisation;
+import org.bayes2imc.io.InputException;
+import org.bayes2imc.io.Json;
+import org.bayes2imc.io.Progress;
+import org.bayes2imc.metrics.TemperatureScaling;
+import org.bayes2imc.model.Architecture;
+import org.bayes2imc.model.Architectures;
+import org.bayes2imc.model.BbnnModel;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * Trains a BBNN with BayesBiNN (SPEC §2.2) on DJL/PyTorch CPU: seeded validation split, per-channel normalisation
+ * fitted on the training part, cosine learning rate per step, a checkpoint after every epoch, {@code resume}, and at
+ * the end a temperature fitted on the validation split to an S-member ensemble (SPEC §2.4).
+ * <p>
+ * Determinism: the split, the data order (per epoch), λ init and every ε (per step and MC sample) come from
+ * SplittableRandom streams derived from the seed and the epoch/step counters, and ε is uploaded from Java, so no
+ * PyTorch RNG is used. For a given seed and PyTorch thread count the run is bit-reproducible and a resumed run
+ * equals an uninterrupted one; across thread counts PyTorch's float reductions may order sums differently, so
+ * results agree only to rounding.
+ */
+public final class Trainer {
+    private static final long SPLIT_SALT = 0x5111_7A11L;
+    private static final long ORDER_SALT = 0x0DE2_0DE2L;
+    private static final long NOISE_SALT = 0x0E05_E5E5L;
+    private static final long INIT_SALT = 0x1A17_1A17L;
+    private static final long CALIBRATION_SALT = 0xCA11_B2A7L;
+
+    private final TrainConfig config;
+    private final Progress progress;
+    private final Consumer<String> log;
+
+    /** @param log receives one line per epoch and at the end (loss, accuracy, images/s, posterior) */
+    public Trainer(TrainConfig config, Progress progress, Consumer<String> log) {
+        this.config = config;
+        this.progress = progress == null ? Progress.NONE : progress;
+        this.log = log == null ? s -> { } : log;
+    }
+
+    /** The seeded split of a training set: training part and validation part. */
+    public record Split(Dataset train, Dataset validation) {
+    }
+
+    /** Holds out {@code validationFraction} of the (limited) set, chosen by the seed. */
+    public Split split(Dataset full) {
+        int n = config.limit() > 0 ? Math.min(config.limit(), full.size()) : full.size();
+        int[] perm = permutation(full.size(), mix(config.seed(), SPLIT_SALT));
+        int val = (int) Math.round(n * config.validationFraction());
+        if (val < 1 || n - val < config.batchSize()) {
+            throw new IllegalArgumentException("--limit " + n + " leaves too few images for a validation split and one batch of " + config.batchSize());
+        }
+        int[] v = java.util.Arrays.copyOfRange(perm, 0, val);
+        int[] t = java.util.Arrays.copyOfRange(perm, val, n);
+        return new Split(full.select(t), full.select(v));
+    }
+
+    /** Per-channel mean and standard deviation of a dataset. */
+    public static Normalisation fitNormalisation(Dataset d) {
+        int c = d.channels();
+        int plane = d.height() * d.width();
+        double[] s = new double[c];
+        double[] s2 = new double[c];
+        float[] f = d.features();
+        for (int i = 0; i < d.size(); i++) {
+            for (int ch = 0; ch < c; ch++) {
+                int base = (i * c + ch) * plane;
+                for (int j = 0; j < plane; j++) {
+                    double x = f[base + j];
+                    s[ch] += x;
+                    s2[ch] += x * x;
+                }
+            }
+        }
+        float[] mean = new float[c];
+        float[] std = new float[c];
+        double count = (double) d.size() * plane;
+        for (int ch = 0; ch < c; ch++) {
+            double m = s[ch] / count;
+            mean[ch] = (float) m;
+            std[ch] = (float) Math.sqrt(Math.max(s2[ch] / count - m * m, 1e-12));
+        }
+        return new Normalisation(mean, std);
+    }
+
+    /** The configured architecture, adapted to the dataset's input shape and class count for named networks. */
+    public static Architecture resolveArchitecture(String spec, Dataset d) {
+        Architecture a = Architectures.parse(spec);
+        if (a.channels() != d.channels() || a.height() != d.height() || a.width() != d.width() || a.classes() != d.classes()) {
+            if (spec.trim().toLowerCase(Locale.ROOT).startsWith("custom:")) {
+                throw new IllegalArgumentException("network '" + spec + "' does not match dataset " + d.name() + " ("
+                        + d.channels() + "x" + d.height() + "x" + d.width() + ", " + d.classes() + " classes)");
+            }
+            a = Architectures.named(a.name(), d.channels(), d.height(), d.width(), d.classes());
+        }
+        return a;
+    }
+
+    /** Trains on {@code full} (the dataset's training split; validation is held out of it). */
+    public TrainResult train(Dataset full, Path checkpointDir, boolean resume) {
+        return train(full, checkpointDir, resume, config.epochs());
+    }
+
+    /**
+     * As {@link #train(Dataset, Path, boolean)} but stops after {@code stopAfterEpochs} epochs, as if killed (for the
+     * resume test); returns null when stopped before the last epoch.
+     */
+    TrainResult train(Dataset full, Path checkpointDir, boolean resume, int stopAfterEpochs) {
+        Architecture a = resolveArchitecture(config.architecture(), full);
+        Split split = split(full);
+        Normalisation norm = fitNormalisation(split.train());
+        float[] x = norm.apply(split.train());
+        int[] y = split.train().labels();
+        int nTrain = y.length;
+        int d = a.inputSize();
+        int classes = a.classes();
+        int batch = config.batchSize();
+        long stepsPerEpoch = nTrain / batch;
+        long totalSteps = stepsPerEpoch * config.epochs();
+        int weights = Math.toIntExact(a.weightCount());
+        long[] splitAt = new long[a.depth() - 1];
+        long off = 0;
+        for (int i = 0; i < a.depth() - 1; i++) {
+            off += a.layer(i).weightCount();
+            splitAt[i] = off;
+        }
+        double datasetSize = nTrain * config.optimizer().datasetScale();
+        ObjectNode configJson = config.toJson();
+
+        Engine engine = Engine.getEngine("PyTorch");
+        List<EpochReport> reports = new ArrayList<>();
+        double trainingSeconds = 0;
+        try (NDManager base = engine.newBaseManager()) {
+            BayesBiNNOptimizer opt;
+            BatchNormState bn;
+            int startEpoch = 0;
+            if (resume) {
+                Checkpoint cp = Checkpoint.read(checkpointDir, a);
+                if (!TrainConfig.fromJson(cp.info().path("config")).equals(config)) {
+                    throw new InputException(Checkpoint.file(checkpointDir), "checkpoint was written with different settings: "
+                            + cp.info().path("config"));
+                }
+                opt = new BayesBiNNOptimizer(base, config.optimizer(), datasetSize, cp.lambda(), cp.momentum(), cp.mu(), cp.step());
+                bn = new BatchNormState(base, a, cp.bnMean(), cp.bnVar());
+                startEpoch = cp.epochsDone();
+                trainingSeconds = cp.info().path("training_seconds").asDouble(0);
+                log.accept("resuming from " + Checkpoint.file(checkpointDir) + " after epoch " + startEpoch);
+            } else {
+                opt = BayesBiNNOptimizer.fresh(base, config.optimizer(), datasetSize, weights,
+                        new SplittableRandom(mix(config.seed(), INIT_SALT)));
+                BbnnModel z = BbnnModel.zeros(a);
+                float[][] m = new float[a.depth()][];
+                float[][] v = new float[a.depth()][];
+                for (int i = 0; i < a.depth(); i++) {
+                    m[i] = z.bnMean(i);
+                    v[i] = z.bnVar(i);
+                }
+                bn = new BatchNormState(base, a, m, v);
+            }
+            int samples = config.optimizer().mcSamples();
+            float[] xb = new float[batch * d];
+            float[] yb = new float[batch * classes];
+            float[] noise = new float[weights];
+            Shape xShape = new Shape(batch, a.channels(), a.height(), a.width());
+            Shape yShape = new Shape(batch, classes);
+            Shape wShape = new Shape(weights);
+            for (int epoch = startEpoch; epoch < Math.min(config.epochs(), stopAfterEpochs); epoch++) {
+                int[] order = permutation(nTrain, mix(mix(config.seed(), ORDER_SALT), epoch));
+                double lossSum = 0;
+                long correct = 0;
+                long seen = 0;
+                long t0 = System.nanoTime();
+                try (Progress.Task task = progress.start(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, config.epochs()),
+                        stepsPerEpoch * batch)) {
+                    for (long s = 0; s < stepsPerEpoch; s++) {
+                        java.util.Arrays.fill(yb, 0f);
+                        for (int b = 0; b < batch; b++) {
+                            int idx = order[(int) (s * batch + b)];
+                            System.arraycopy(x, idx * d, xb, b * d, d);
+                            yb[b * classes + y[idx]] = 1f;
+                        }
+                        long step = opt.step();
+                        try (NDScope ignored = new NDScope()) {
+                            NDArray xs = base.create(xb, xShape);
+                            NDArray ys = base.create(yb, yShape);
+                            List<NDArray> relaxed = new ArrayList<>(samples);
+                            List<NDArray> grads = new ArrayList<>(samples);
+                            for (int k = 0; k < samples; k++) {
+                                fillNoise(noise, mix(mix(config.seed(), NOISE_SALT), step * samples + k));
+                                NDArray wr = opt.relaxedWeights(base.create(noise, wShape));
+                                wr.setRequiresGradient(true);
+                                NDArray logits;
+                                NDArray loss;
+                                try (GradientCollector gc = engine.newGradientCollector()) {
+                                    NDList w = wr.split(splitAt);
+                                    logits = BinaryNetForward.forward(a, xs, w, bn, true);
+                                    loss = logits.logSoftmax(1).mul(ys).sum().neg().div((float) batch);
+                                    gc.backward(loss);
+                                }
+                                relaxed.add(wr);
+                                grads.add(wr.getGradient());
+                                if (k == 0) {
+                                    lossSum += loss.getFloat() * batch;
+                                    long[] pred = logits.argMax(1).toLongArray();
+                                    for (int b = 0; b < batch; b++) {
+                                        if (yb[b * classes + (int) pred[b]] == 1f) {
+                                            correct++;
+                                        }
+                                    }
+                                }
+                            }
+                            opt.update(relaxed, grads, BayesBiNNOptimizer.cosineLearningRate(
+                                    config.optimizer().learningRate(), step, totalSteps));
+                        }
+                        seen += batch;
+                        task.step(batch);
+                        if (s % 20 == 0 || s == stepsPerEpoch - 1) {
+                            double secs = (System.nanoTime() - t0) / 1e9;
+                            task.message(String.format(Locale.ROOT, "loss %.3f acc %.1f%% %.0f img/s",
+                                    lossSum / seen, 100.0 * correct / seen, seen / secs));
+                        }
+                    }
+                }
+                double secs = (System.nanoTime() - t0) / 1e9;
+                trainingSeconds += secs;
+                BbnnModel snapshot = snapshot(a, opt.lambdaValues(), bn, Json.object());
+                PosteriorSummary post = PosteriorSummary.of(snapshot);
+                double valMode = accuracy(DjlForward.logits(snapshot, DjlForward.modeWeights(snapshot),
+                        norm.apply(split.validation()), split.validation().size()), split.validation().labels(), classes);
+                EpochReport r = new EpochReport(epoch + 1, lossSum / seen, (double) correct / seen, seen / secs, secs, valMode, post);
+                reports.add(r);
+                log.accept(String.format(Locale.ROOT, "epoch %d/%d: loss %.4f, train acc %.2f%%, %.0f img/s, %.1f s, val mode acc %.2f%%, %s",
+                        r.epoch(), config.epochs(), r.trainLoss(), 100 * r.trainAccuracy(), r.imagesPerSecond(), secs,
+                        100 * valMode, post.oneLine()));
+                if (checkpointDir != null) {
+                    ObjectNode info = Json.object();
+                    info.set("config", configJson);
+                    info.put("training_seconds", trainingSeconds);
+                    new Checkpoint(epoch + 1, opt.step(), opt.lambdaValues(), opt.momentumValues(), opt.muValues(),
+                            bn.means(), bn.vars(), info).write(checkpointDir);
+                }
+            }
+            if (stopAfterEpochs < config.epochs()) {
+                return null;
+            }
+            ObjectNode meta = metadata(split, norm, datasetSize, trainingSeconds, reports);
+            BbnnModel model = snapshot(a, opt.lambdaValues(), bn, meta);
+            return calibrate(model, norm, split, reports, trainingSeconds);
+        }
+    }
+
+    private TrainResult calibrate(BbnnModel model, Normalisation norm, Split split, List<EpochReport> reports,
+                                  double trainingSeconds) {
+        Dataset val = split.validation();
+        int classes = model.architecture().classes();
+        SplittableRandom rng = new SplittableRandom(mix(config.seed(), CALIBRATION_SALT));
+        float[][][] members = new float[config.calibrationSamples()][][];
+        for (int k = 0; k < members.length; k++) {
+            members[k] = DjlForward.sampleWeights(model, rng);
+        }
+        float[] xv = norm.apply(val);
+        float[][] logits = DjlForward.ensembleLogits(model, members, xv, val.size());
+        double t = TemperatureScaling.fit(logits, val.labels(), classes);
+        model.setCalibrationTemperature(t);
+        double[] probs = TemperatureScaling.ensembleProbabilities(logits, classes, t);
+        double ensAcc = accuracy(probs, val.labels(), classes);
+        double modeAcc = accuracy(DjlForward.logits(model, DjlForward.modeWeights(model), xv, val.size()), val.labels(), classes);
+        ObjectNode cal = model.metadata().with("calibration");
+        cal.put("validation_nll_raw", TemperatureScaling.nll(logits, val.labels(), classes, 1.0));
+        cal.put("validation_nll_calibrated", TemperatureScaling.nll(logits, val.labels(), classes, t));
+        cal.put("ensemble_samples", members.length);
+        ObjectNode v = model.metadata().putObject("validation");
+        v.put("images", val.size());
+        v.put("mode_accuracy", modeAcc);
+        v.put("ensemble_accuracy", ensAcc);
+        v.put("ensemble_samples", members.length);
+        model.metadata().put("validation_accuracy", ensAcc);
+        PosteriorSummary post = PosteriorSummary.of(model);
+        model.metadata().set("posterior", post.toJson());
+        log.accept(String.format(Locale.ROOT, "validation: mode acc %.2f%%, ensemble (S=%d) acc %.2f%%, calibration T = %.3f (NLL %.4f -> %.4f); %s",
+                100 * modeAcc, members.length, 100 * ensAcc, t, cal.path("validation_nll_raw").asDouble(),
+                cal.path("validation_nll_calibrated").asDouble(), post.oneLine()));
+        return new TrainResult(model, norm, List.copyOf(reports), ensAcc, t, trainingSeconds, post);
+    }
+
+    private ObjectNode metadata(Split split, Normalisation norm, double datasetSize, double seconds, List<EpochReport> reports) {
+        ObjectNode m = Json.object();
+        m.put("dataset", config.dataset());
+        ObjectNode n = m.putObject("normalisation");
+        ArrayNode mean = n.putArray("mean");
+        ArrayNode std = n.putArray("std");
+        for (int c = 0; c < norm.mean().length; c++) {
+            mean.add(norm.mean()[c]);
+            std.add(norm.std()[c]);
+        }
+        ObjectNode t = config.toJson();
+        t.put("train_images", split.train().size());
+        t.put("validation_images", split.validation().size());
+        t.put("dataset_size_n", datasetSize);
+        t.put("trainer", "bayes2imc BayesBiNN on DJL/PyTorch CPU");
+        m.set("training", t);
+        m.put("seed", config.seed());
+        m.put("epochs", config.epochs());
+        m.put("training_seconds", seconds);
+        ArrayNode h = m.putArray("history");
+        for (EpochReport r : reports) {
+            h.addObject().put("epoch", r.epoch()).put("train_loss", r.trainLoss()).put("train_accuracy", r.trainAccuracy())
+                    .put("images_per_second", r.imagesPerSecond()).put("seconds", r.seconds())
+                    .put("validation_mode_accuracy", r.validationModeAccuracy())
+                    .put("probabilistic_fraction", r.posterior().fraction01());
+        }
+        return m;
+    }
+
+    private static BbnnModel snapshot(Architecture a, float[] flat, BatchNormState bn, ObjectNode meta) {
+        float[][] lam = new float[a.depth()][];
+        int off = 0;
+        for (int i = 0; i < a.depth(); i++) {
+            int len = Math.toIntExact(a.layer(i).weightCount());
+            lam[i] = java.util.Arrays.copyOfRange(flat, off, off + len);
+            off += len;
+        }
+        return new BbnnModel(a, lam, bn.means(), bn.vars(), meta);
+    }
+
+    /** Top-1 accuracy of n × classes scores. */
+    static double accuracy(float[] scores, int[] labels, int classes) {
+        long ok = 0;
+        for (int i = 0; i < labels.length; i++) {
+            int best = 0;
+            for (int c = 1; c < classes; c++) {
+                if (scores[i * classes + c] > scores[i * classes + best]) {
+                    best = c;
+                }
+            }
+            ok += best == labels[i] ? 1 : 0;
+        }
+        return (double) ok / labels.length;
+    }
+
+    static double accuracy(double[] scores, int[] labels, int classes) {
+        float[] f = new float[scores.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) scores[i];
+        }
+        return accuracy(f, labels, classes);
+    }
+
+    /** Uniform noise in (0, 1), never 0 or 1 (24-bit grid offset by half a step). */
+    static void fillNoise(float[] out, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ((r.nextInt() >>> 8) + 0.5f) * 0x1p-24f;
+        }
+    }
+
+    static int[] permutation(int n, long seed) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        SplittableRandom r = new SplittableRandom(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
+    /** Mixes a seed with a counter (SplitMix64 finaliser) into an independent stream seed. */
+    static long mix(long seed, long counter) {
+        long z = seed * 0x9E3779B97F4A7C15L + counter + 0x632BE59BD9B4E019L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}
