@@ -27,6 +27,29 @@ public interface DeviceModel {
     /** Standard deviation (µS) of one read of a device whose drifted mean conductance is g, at that time. */
     double readNoiseSigmaMicroSiemens(double conductanceMicroSiemens, double seconds);
 
+    /**
+     * One programming with its cost: the conductance reached, the programming attempts and pulses used. Models
+     * with iterative programming (Nandakumar 2018, {@link ProgramAndVerify}) override it; by default one attempt
+     * of one pulse.
+     */
+    default ProgrammingOutcome programWithOutcome(double targetMicroSiemens, RandomGenerator rng) {
+        return new ProgrammingOutcome(program(targetMicroSiemens, rng), 1, 1);
+    }
+
+    /**
+     * Probability that one read of a device with drifted mean g exceeds a threshold (the sense amplifier's
+     * reference): Φ((g − threshold)/σ_r(g)) for the Gaussian read of {@link #read}. Exact for a threshold ≥ 0
+     * (the clamp of the read at 0 cannot move a read across a non-negative threshold); a step when σ_r = 0.
+     */
+    default double probabilityReadExceeds(double conductanceMicroSiemens, double thresholdMicroSiemens, double seconds) {
+        double sigma = readNoiseSigmaMicroSiemens(conductanceMicroSiemens, seconds);
+        double diff = conductanceMicroSiemens - thresholdMicroSiemens;
+        if (sigma <= 0.0) {
+            return diff > 0.0 ? 1.0 : 0.0;
+        }
+        return Gaussian.cdf(diff / sigma);
+    }
+
     /** One noisy read (clamped at 0). */
     default double read(double conductanceMicroSiemens, double seconds, RandomGenerator rng) {
         double g = conductanceMicroSiemens + readNoiseSigmaMicroSiemens(conductanceMicroSiemens, seconds) * rng.nextGaussian();

@@ -1,0 +1,183 @@
+package org.bayes2imc.device;
+
+/**
+ * Maps a weight probability p = P(w = +1) to target conductances (SPEC §5) for one device model, mapping setting
+ * and evaluation time, and gives the probability a programmed synapse is actually sampled with.
+ *
+ * <p>Single device: solve Φ((G − G_ref)/σ_r(G, t)) = p for G ∈ [0, g_max], i.e. the root of
+ * h(G) = (G − G_ref) − Φ⁻¹(p)·σ_r(G, t), by bisection until the bracket is narrower than the configured tolerance
+ * (1e-9 µS by default, about 35 halvings; the p error is then below 1e-9/σ_r ≈ 1e-8 for σ_r ≳ 0.1 µS).
+ * (G − G_ref)/σ_r(G) is increasing in G for the IBM model (σ_r ∝ G^0.35 between the Q_s clips), the Nandakumar
+ * model (σ_r linear with positive intercept) and the ideal device (constant σ_r), so the root is unique.
+ * Differential pair: G± = m ± d/2 around the configured midpoint m, solve Φ(d / sqrt(σ_r(G+)² + σ_r(G−)²)) = p
+ * for d ∈ [−2·min(m, g_max − m), +2·min(m, g_max − m)] the same way. When p is not reachable inside the range,
+ * the nearest bound is returned ({@link #realisedProbability} says what p results).
+ *
+ * <p>G is the mean conductance at the evaluation time (σ_r is taken at that time); programming it as a target
+ * means drift from then on is left to drift compensation. Deterministic synapses (p &lt; ε or p &gt; 1 − ε) get
+ * SET/RESET (single device: SET if p &gt; 1 − ε; pair: (SET, RESET) or (RESET, SET)).
+ */
+public final class ConductanceSolver {
+    private static final int MAX_ITERATIONS = 200;
+    private final DeviceModel model;
+    private final MappingConfig config;
+    private final double seconds;
+
+    /** @param seconds evaluation time, seconds since programming (≥ 0) */
+    public ConductanceSolver(DeviceModel model, MappingConfig config, double seconds) {
+        IbmPcmModel.checkTime(seconds);
+        this.model = model;
+        this.config = config;
+        this.seconds = seconds;
+    }
+
+    public DeviceModel model() {
+        return model;
+    }
+
+    public MappingConfig config() {
+        return config;
+    }
+
+    public double seconds() {
+        return seconds;
+    }
+
+    /** The synapse's target conductances under the configured encoding. */
+    public SynapseConductances target(double p) {
+        checkProbability(p);
+        boolean pair = config.encoding() == SynapseEncoding.DIFFERENTIAL_PAIR;
+        if (config.isDeterministic(p)) {
+            double hi = config.setMicroSiemens();
+            double lo = config.resetMicroSiemens();
+            boolean plus = p > 0.5;
+            return pair ? new SynapseConductances(plus ? hi : lo, plus ? lo : hi, true)
+                    : new SynapseConductances(plus ? hi : lo, Double.NaN, true);
+        }
+        if (pair) {
+            double d = pairDifference(p);
+            double m = config.pairMidpointMicroSiemens();
+            return new SynapseConductances(m + d / 2.0, m - d / 2.0, false);
+        }
+        return new SynapseConductances(singleDeviceConductance(p), Double.NaN, false);
+    }
+
+    /** Single-device target G for p (SET/RESET when deterministic). */
+    public double singleDeviceTarget(double p) {
+        checkProbability(p);
+        if (config.isDeterministic(p)) {
+            return p > 0.5 ? config.setMicroSiemens() : config.resetMicroSiemens();
+        }
+        return singleDeviceConductance(p);
+    }
+
+    /** {@link #singleDeviceTarget} for every entry. */
+    public double[] singleDeviceTargets(double[] p) {
+        double[] out = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            out[i] = singleDeviceTarget(p[i]);
+        }
+        return out;
+    }
+
+    /** {@link #target} for every entry. */
+    public SynapseConductances[] targets(double[] p) {
+        SynapseConductances[] out = new SynapseConductances[p.length];
+        for (int i = 0; i < p.length; i++) {
+            out[i] = target(p[i]);
+        }
+        return out;
+    }
+
+    /** The G in [0, g_max] with Φ((G − G_ref)/σ_r(G)) = p, without the deterministic shortcut; p in (0, 1). */
+    public double singleDeviceConductance(double p) {
+        checkOpenProbability(p);
+        double z = Gaussian.inverseCdf(p);
+        double ref = config.referenceMicroSiemens();
+        return bisect(0.0, model.maxConductanceMicroSiemens(),
+                g -> (g - ref) - z * model.readNoiseSigmaMicroSiemens(g, seconds));
+    }
+
+    /** The difference d = G+ − G− of a pair around the midpoint for p in (0, 1). */
+    public double pairDifference(double p) {
+        checkOpenProbability(p);
+        double z = Gaussian.inverseCdf(p);
+        double m = config.pairMidpointMicroSiemens();
+        double half = Math.min(m, model.maxConductanceMicroSiemens() - m);
+        if (!(half > 0.0)) {
+            throw new IllegalArgumentException("pair midpoint " + m + " µS must lie inside (0, g_max = "
+                    + model.maxConductanceMicroSiemens() + " µS)");
+        }
+        return bisect(-2.0 * half, 2.0 * half, d -> {
+            double sp = model.readNoiseSigmaMicroSiemens(m + d / 2.0, seconds);
+            double sm = model.readNoiseSigmaMicroSiemens(m - d / 2.0, seconds);
+            return d - z * Math.sqrt(sp * sp + sm * sm);
+        });
+    }
+
+    /**
+     * Probability that a read at the evaluation time of a device programmed to g with drift exponent ν exceeds
+     * G_ref: exactly the frequency of {@code model.read(model.drifted(g, ν, t), t) > G_ref}.
+     */
+    public double realisedProbability(double programmedMicroSiemens, double nu) {
+        return realisedProbability(model, programmedMicroSiemens, nu, seconds, config.referenceMicroSiemens());
+    }
+
+    /** As {@link #realisedProbability(double, double)} with every argument explicit. */
+    public static double realisedProbability(DeviceModel model, double programmedMicroSiemens, double nu,
+                                             double seconds, double referenceMicroSiemens) {
+        double gd = model.drifted(programmedMicroSiemens, nu, seconds);
+        return model.probabilityReadExceeds(gd, referenceMicroSiemens, seconds);
+    }
+
+    /**
+     * Probability that read(G+) &gt; read(G−) at the evaluation time for a programmed pair:
+     * Φ((g+ − g−)/sqrt(σ+² + σ−²)) on the drifted means. Exact for unclamped Gaussian reads; the clamp of reads
+     * at 0 matters only when a mean is within a few σ of 0.
+     */
+    public double realisedPairProbability(double plusMicroSiemens, double nuPlus, double minusMicroSiemens, double nuMinus) {
+        double gp = model.drifted(plusMicroSiemens, nuPlus, seconds);
+        double gm = model.drifted(minusMicroSiemens, nuMinus, seconds);
+        double sp = model.readNoiseSigmaMicroSiemens(gp, seconds);
+        double sm = model.readNoiseSigmaMicroSiemens(gm, seconds);
+        double s = Math.sqrt(sp * sp + sm * sm);
+        if (s <= 0.0) {
+            return gp > gm ? 1.0 : 0.0;
+        }
+        return Gaussian.cdf((gp - gm) / s);
+    }
+
+    /** Root of an increasing function on [lo, hi] by bisection; the nearest bound when there is no sign change. */
+    private double bisect(double lo, double hi, java.util.function.DoubleUnaryOperator h) {
+        double flo = h.applyAsDouble(lo);
+        if (flo >= 0.0) {
+            return lo;
+        }
+        double fhi = h.applyAsDouble(hi);
+        if (fhi <= 0.0) {
+            return hi;
+        }
+        double tol = config.solverToleranceMicroSiemens();
+        for (int i = 0; i < MAX_ITERATIONS && hi - lo > tol; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (h.applyAsDouble(mid) < 0.0) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return 0.5 * (lo + hi);
+    }
+
+    private static void checkProbability(double p) {
+        if (!(p >= 0.0 && p <= 1.0)) {
+            throw new IllegalArgumentException("probability must lie in [0, 1], got " + p);
+        }
+    }
+
+    private static void checkOpenProbability(double p) {
+        if (!(p > 0.0 && p < 1.0)) {
+            throw new IllegalArgumentException("probability must lie in (0, 1), got " + p);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package org.bayes2imc.device;
+
+/** How one Bayesian binary synapse is stored in devices and sampled by the 1-bit sense amplifier (SPEC §5 [choice]). */
+public enum SynapseEncoding {
+    /** One device read against the reference conductance G_ref: w = +1 iff read &gt; G_ref. p = Φ((G − G_ref)/σ_r(G)). */
+    SINGLE_DEVICE,
+    /**
+     * Two devices read against each other: w = +1 iff read(G+) &gt; read(G−). p = Φ((G+ − G−)/sqrt(σ+² + σ−²)).
+     * The pair is split symmetrically around a midpoint m: G± = m ± d/2, d solved per synapse.
+     */
+    DIFFERENTIAL_PAIR
+}

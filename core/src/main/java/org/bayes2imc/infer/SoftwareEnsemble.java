@@ -1,0 +1,120 @@
+package org.bayes2imc.infer;
+
+import org.bayes2imc.data.Dataset;
+import org.bayes2imc.io.Progress;
+import org.bayes2imc.model.Architecture;
+import org.bayes2imc.model.BbnnModel;
+
+/**
+ * The ideal software ensemble of a BBNN (SPEC §2.5): S networks sampled from the posterior, each giving logits for
+ * every image, and the mode network w = sign(λ). Work is split into (member, chunk) tasks, each with its own counter-
+ * based weight stream, so the logits are bit-identical for a given seed at any thread count.
+ */
+public final class SoftwareEnsemble {
+    private SoftwareEnsemble() {
+    }
+
+    /**
+     * How the ensemble samples.
+     *
+     * @param samples     ensemble members S (default 10, as the papers' figures)
+     * @param seed        seed of every weight draw
+     * @param semantics   when a member draws fresh weights (default {@link SamplingSemantics#PER_CHUNK})
+     * @param chunkImages images per chunk (default 100); also the unit of parallel work
+     */
+    public record Settings(int samples, long seed, SamplingSemantics semantics, int chunkImages) {
+        public static final int DEFAULT_SAMPLES = 10;
+        public static final int DEFAULT_CHUNK_IMAGES = 100;
+
+        public Settings {
+            if (samples < 1) {
+                throw new IllegalArgumentException("--samples must be at least 1, got " + samples);
+            }
+            if (chunkImages < 1) {
+                throw new IllegalArgumentException("chunk size must be at least 1 image, got " + chunkImages);
+            }
+        }
+
+        public static Settings of(int samples, long seed) {
+            return new Settings(samples, seed, SamplingSemantics.PER_CHUNK, DEFAULT_CHUNK_IMAGES);
+        }
+
+        /** Images sharing one weight draw. */
+        int drawImages() {
+            return semantics == SamplingSemantics.PER_IMAGE ? 1 : chunkImages;
+        }
+    }
+
+    /** Member logits [S][n·C] (image-major, C classes per image) on a dataset, normalised as the model says. */
+    public static float[][] memberLogits(BbnnModel model, Dataset data, Settings settings, Progress progress) {
+        return memberLogits(model, ModelInputs.normalised(model, data), data.size(), settings, progress);
+    }
+
+    /** Member logits [S][n·C] on already normalised input [n × inputSize]. */
+    public static float[][] memberLogits(BbnnModel model, float[] input, int n, Settings settings, Progress progress) {
+        Architecture a = model.architecture();
+        BatchNormStats bn = BatchNormStats.of(model);
+        float[][] p = new float[a.depth()][];
+        for (int i = 0; i < a.depth(); i++) {
+            p[i] = WeightSampler.probabilities(model.lambda(i));
+        }
+        int s = settings.samples();
+        int c = a.classes();
+        int chunk = settings.drawImages();
+        int chunks = (n + chunk - 1) / chunk;
+        float[][] out = new float[s][n * c];
+        try (Progress.Task task = progress.start("ensemble S=" + s, (long) s * n)) {
+            Parallel.forEach(s * chunks, t -> {
+                int member = t / chunks;
+                int ch = t % chunks;
+                float[][] w = new float[a.depth()][];
+                for (int i = 0; i < a.depth(); i++) {
+                    w[i] = WeightSampler.sample(p[i], settings.seed(), member, i, ch);
+                }
+                int from = ch * chunk;
+                int m = Math.min(chunk, n - from);
+                run(a, bn, w, input, from, m, out[member]);
+                synchronized (task) {
+                    task.step(m);
+                }
+            });
+        }
+        return out;
+    }
+
+    /** The mode network's logits [n·C] on a dataset. */
+    public static float[] modeLogits(BbnnModel model, Dataset data, Progress progress) {
+        return modeLogits(model, ModelInputs.normalised(model, data), data.size(), progress);
+    }
+
+    /** The mode network's logits [n·C] on already normalised input. */
+    public static float[] modeLogits(BbnnModel model, float[] input, int n, Progress progress) {
+        Architecture a = model.architecture();
+        BatchNormStats bn = BatchNormStats.of(model);
+        float[][] w = new float[a.depth()][];
+        for (int i = 0; i < a.depth(); i++) {
+            w[i] = WeightSampler.mode(model.lambda(i));
+        }
+        int chunk = Settings.DEFAULT_CHUNK_IMAGES;
+        int chunks = (n + chunk - 1) / chunk;
+        float[] out = new float[n * a.classes()];
+        try (Progress.Task task = progress.start("mode network", n)) {
+            Parallel.forEach(chunks, ch -> {
+                int from = ch * chunk;
+                int m = Math.min(chunk, n - from);
+                run(a, bn, w, input, from, m, out);
+                synchronized (task) {
+                    task.step(m);
+                }
+            });
+        }
+        return out;
+    }
+
+    private static void run(Architecture a, BatchNormStats bn, float[][] w, float[] input, int from, int m, float[] out) {
+        int d = a.inputSize();
+        float[] x = java.util.Arrays.copyOfRange(input, from * d, (from + m) * d);
+        float[] logits = NetworkForward.run(a, bn, w, x, m);
+        System.arraycopy(logits, 0, out, from * a.classes(), m * a.classes());
+    }
+}

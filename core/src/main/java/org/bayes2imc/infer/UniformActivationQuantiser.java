@@ -1,0 +1,52 @@
+package org.bayes2imc.infer;
+
+/**
+ * Uniform k-bit quantisation of layer inputs to 2^k levels on [low, high] per layer: x ↦ low + step·round((clamp(x) −
+ * low)/step), step = (high − low)/(2^k − 1). ReLU outputs use low = 0; the first layer's normalised input is signed.
+ * With a power-of-two step the quantised values are exact binary fractions, so ±1-weighted sums are exact in float
+ * up to 2^24 levels and therefore independent of summation order.
+ *
+ * @param bits bits per activation (1..16; the hardware default is 8)
+ * @param low  per-layer lower clip bound
+ * @param high per-layer upper clip bound
+ */
+public record UniformActivationQuantiser(int bits, float[] low, float[] high) implements ActivationQuantiser {
+
+    public UniformActivationQuantiser {
+        if (bits < 1 || bits > 16) {
+            throw new IllegalArgumentException("activation bits must be in [1, 16], got " + bits);
+        }
+        if (low.length != high.length) {
+            throw new IllegalArgumentException("activation ranges: " + low.length + " lows for " + high.length + " highs");
+        }
+        for (int i = 0; i < low.length; i++) {
+            if (!(high[i] > low[i])) {
+                throw new IllegalArgumentException("activation range of layer " + i + " is empty: [" + low[i] + ", " + high[i] + "]");
+            }
+        }
+    }
+
+    /** The same range [low, high] for every one of {@code layers} layers. */
+    public static UniformActivationQuantiser uniform(int bits, float low, float high, int layers) {
+        float[] lo = new float[layers];
+        float[] hi = new float[layers];
+        java.util.Arrays.fill(lo, low);
+        java.util.Arrays.fill(hi, high);
+        return new UniformActivationQuantiser(bits, lo, hi);
+    }
+
+    @Override
+    public float[] quantise(int layer, float[] input, int batch) {
+        float lo = low[layer];
+        float hi = high[layer];
+        int levels = (1 << bits) - 1;
+        float step = (hi - lo) / levels;
+        float inv = 1f / step;
+        float[] out = new float[input.length];
+        for (int i = 0; i < input.length; i++) {
+            float v = Math.min(hi, Math.max(lo, input[i]));
+            out[i] = lo + step * Math.round((v - lo) * inv);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,67 @@
+package org.bayes2imc.infer;
+
+import org.bayes2imc.model.BbnnModel;
+
+import java.util.SplittableRandom;
+
+/**
+ * Draws the ±1 weights of a Bayesian binary layer (SPEC §2.1): w = +1 with probability p = sigmoid(2λ), else −1;
+ * and the mode network w = sign(λ) (ties → +1). Random streams are counter-based: the stream of a draw is keyed by
+ * (seed, member, layer, chunk) through SplitMix64 mixing, so a draw never depends on thread count or evaluation order.
+ */
+public final class WeightSampler {
+    private WeightSampler() {
+    }
+
+    /** p = P(w = +1) = sigmoid(2λ) per weight, computed in double and rounded to float. */
+    public static float[] probabilities(float[] lambda) {
+        float[] p = new float[lambda.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = (float) BbnnModel.probabilityPlusOne(lambda[i]);
+        }
+        return p;
+    }
+
+    /** The mode network's weights: sign(λ), with λ = 0 → +1. */
+    public static float[] mode(float[] lambda) {
+        float[] w = new float[lambda.length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = lambda[i] >= 0f ? 1f : -1f;
+        }
+        return w;
+    }
+
+    /** One draw of a layer's weights from its probabilities, on the stream keyed by (seed, member, layer, chunk). */
+    public static float[] sample(float[] probabilityPlusOne, long seed, int member, int layer, long chunk) {
+        float[] w = new float[probabilityPlusOne.length];
+        sample(probabilityPlusOne, stream(seed, member, layer, chunk), w);
+        return w;
+    }
+
+    /**
+     * Fills {@code out} with w = +1 where u < p (u uniform on the 24-bit grid of [0, 1)), else −1; so p = 0 gives −1
+     * and p = 1 gives +1 exactly.
+     */
+    public static void sample(float[] probabilityPlusOne, SplittableRandom rng, float[] out) {
+        for (int i = 0; i < out.length; i++) {
+            float u = (rng.nextInt() >>> 8) * 0x1p-24f;
+            out[i] = u < probabilityPlusOne[i] ? 1f : -1f;
+        }
+    }
+
+    /** The random stream of one (seed, member, layer, chunk). */
+    public static SplittableRandom stream(long seed, int member, int layer, long chunk) {
+        long k = mix(seed ^ 0x9E3779B97F4A7C15L);
+        k = mix(k ^ (member * 0xBF58476D1CE4E5B9L + 1));
+        k = mix(k ^ (layer * 0x94D049BB133111EBL + 2));
+        k = mix(k ^ (chunk * 0xD6E8FEB86659FD93L + 3));
+        return new SplittableRandom(k);
+    }
+
+    /** SplitMix64's finaliser. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

@@ -1,0 +1,113 @@
+package org.bayes2imc.metrics;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bayes2imc.io.Json;
+import org.bayes2imc.model.BbnnModel;
+import org.bayes2imc.model.LayerSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How Bayesian a trained BBNN is (SPEC §2.4, §8): per layer and overall, the synapses that are probabilistic
+ * (ε ≤ p ≤ 1 − ε, i.e. |λ| ≤ ½·ln((1 − ε)/ε)) and the histogram of p = sigmoid(2λ) over {@value #P_BINS} bins.
+ *
+ * @param epsilon   ε of the probabilistic/deterministic split
+ * @param layers    one row per layer
+ * @param synapses  all synapses
+ * @param probabilistic probabilistic synapses overall
+ * @param pHistogram p histogram over all layers
+ */
+public record PosteriorStats(double epsilon, List<Layer> layers, long synapses, long probabilistic, Histogram pHistogram) {
+    public static final int P_BINS = 20;
+    /** The ε values reported by default: 0.01 (|λ| ≤ 2.30) and 0.001 (|λ| ≤ 3.45). */
+    public static final double[] REPORTED_EPSILONS = {0.01, 0.001};
+
+    /** One layer's row. */
+    public record Layer(int layer, String name, long synapses, long probabilistic, Histogram pHistogram) {
+        public double probabilisticFraction() {
+            return synapses == 0 ? 0 : (double) probabilistic / synapses;
+        }
+    }
+
+    /** |λ| bound equivalent to ε ≤ p ≤ 1 − ε. */
+    public static double lambdaBound(double epsilon) {
+        return 0.5 * Math.log((1 - epsilon) / epsilon);
+    }
+
+    public static PosteriorStats of(BbnnModel model, double epsilon) {
+        if (!(epsilon > 0 && epsilon < 0.5)) {
+            throw new IllegalArgumentException("--epsilon must be in (0, 0.5), got " + epsilon);
+        }
+        double bound = lambdaBound(epsilon);
+        List<Layer> rows = new ArrayList<>();
+        long total = 0;
+        long prob = 0;
+        long[] all = new long[P_BINS];
+        for (LayerSpec l : model.architecture().layers()) {
+            float[] lam = model.lambda(l.index());
+            long[] h = new long[P_BINS];
+            long k = 0;
+            for (float v : lam) {
+                if (Math.abs(v) <= bound) {
+                    k++;
+                }
+                h[Histogram.bin(BbnnModel.probabilityPlusOne(v), 0, 1, P_BINS)]++;
+            }
+            for (int b = 0; b < P_BINS; b++) {
+                all[b] += h[b];
+            }
+            rows.add(new Layer(l.index(), l.name(), lam.length, k, new Histogram(0, 1, h)));
+            total += lam.length;
+            prob += k;
+        }
+        return new PosteriorStats(epsilon, List.copyOf(rows), total, prob, new Histogram(0, 1, all));
+    }
+
+    public double probabilisticFraction() {
+        return synapses == 0 ? 0 : (double) probabilistic / synapses;
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode o = Json.object();
+        o.put("epsilon", epsilon);
+        o.put("lambda_bound", lambdaBound(epsilon));
+        o.put("synapses", synapses);
+        o.put("probabilistic", probabilistic);
+        o.put("probabilistic_fraction", probabilisticFraction());
+        o.set("p_histogram", pHistogram.toJson());
+        ArrayNode a = o.putArray("layers");
+        for (Layer l : layers) {
+            ObjectNode r = a.addObject();
+            r.put("layer", l.layer());
+            r.put("name", l.name());
+            r.put("synapses", l.synapses());
+            r.put("probabilistic", l.probabilistic());
+            r.put("probabilistic_fraction", l.probabilisticFraction());
+            r.set("p_histogram", l.pHistogram().toJson());
+        }
+        return o;
+    }
+
+    /**
+     * The posterior block of results.json: the ε = 0.01 figures at top level ({@code probabilistic_fraction},
+     * {@code layers}, ...) and every reported ε under {@code by_epsilon} keyed by its value.
+     */
+    public static ObjectNode reportJson(BbnnModel model) {
+        ObjectNode o = of(model, REPORTED_EPSILONS[0]).toJson();
+        ObjectNode by = o.putObject("by_epsilon");
+        for (double e : REPORTED_EPSILONS) {
+            PosteriorStats s = of(model, e);
+            ObjectNode r = by.putObject(Double.toString(e));
+            r.put("probabilistic", s.probabilistic());
+            r.put("probabilistic_fraction", s.probabilisticFraction());
+            ArrayNode a = r.putArray("layers");
+            for (Layer l : s.layers()) {
+                a.addObject().put("layer", l.layer()).put("probabilistic", l.probabilistic())
+                        .put("probabilistic_fraction", l.probabilisticFraction());
+            }
+        }
+        return o;
+    }
+}
