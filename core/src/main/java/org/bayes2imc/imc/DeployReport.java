@@ -1,0 +1,118 @@
+package org.bayes2imc.imc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bayes2imc.io.Json;
+import org.bayes2imc.metrics.EvaluationResult;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result of a deployment study (issue 3 item 4): the software ensemble's metrics, every deployment's figures,
+ * and the array/work accounting of the deployed core, with its JSON in the docs/RESULTS.md {@code hardware} shape.
+ */
+public record DeployReport(DeployOptions options, int firstEnsemblingLayer, EvaluationResult software,
+                           List<DeploymentFigures> deployments, int arrays, long sharedMacsPerImage,
+                           long memberMacsPerImage, int images, double softwareSeconds, double hardwareSeconds) {
+
+    /** Metric keys summarised across deployments (the numeric figures of {@link EvaluationResult#toJson()}). */
+    public List<String> metricKeys() {
+        List<String> keys = new ArrayList<>();
+        ObjectNode o = software.toJson();
+        for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if ((e.getValue().isNumber() || e.getValue().isNull()) && !e.getKey().equals("samples")
+                    && !e.getKey().equals("images") && !e.getKey().equals("ood_images")
+                    && !e.getKey().equals("calibration_temperature")) {
+                keys.add(e.getKey());
+            }
+        }
+        return keys;
+    }
+
+    /** The spread of one metric over deployments. */
+    public Spread spread(String key) {
+        double[] v = new double[deployments.size()];
+        for (int i = 0; i < v.length; i++) {
+            JsonNode n = deployments.get(i).metrics().toJson().path(key);
+            v[i] = n.isNumber() ? n.asDouble() : Double.NaN;
+        }
+        return Spread.of(v);
+    }
+
+    /** Images per second of the hardware simulation (test + OOD images over all deployments). */
+    public double imagesPerSecond() {
+        return hardwareSeconds > 0 ? (double) images * deployments.size() / hardwareSeconds : Double.NaN;
+    }
+
+    /** The {@code hardware} object of results.json. */
+    public ObjectNode hardwareJson() {
+        ObjectNode h = Json.object();
+        h.put("deployments", deployments.size());
+        h.put("time_seconds", options.seconds());
+        h.put("device", options.design() == Design.SRAM ? "sram" : options.device().name());
+        h.put("design", options.design().name().toLowerCase(java.util.Locale.ROOT));
+        h.put("compensation", options.compensation().id());
+        h.put("sparsity", options.sparsity().id());
+        h.put("samples", options.samples());
+        for (String k : metricKeys()) {
+            h.set(k, spread(k).toJson());
+        }
+        ArrayNode per = h.putArray("per_deployment");
+        for (DeploymentFigures f : deployments) {
+            ObjectNode m = f.metrics().toJson();
+            m.remove("reliability");
+            m.remove("reliability_calibrated");
+            m.remove("histograms");
+            m.put("deployment", f.index());
+            m.put("reference_devices", f.referenceDevices());
+            m.put("seconds", f.seconds());
+            ArrayNode plans = m.putArray("layer_plans");
+            f.layerPlans().forEach(plans::add);
+            per.add(m);
+        }
+        if (!deployments.isEmpty()) {
+            h.set("reliability_first_deployment", deployments.get(0).metrics().toJson().get("reliability"));
+        }
+        h.put("arrays", arrays);
+        h.put("shared_macs_per_image", sharedMacsPerImage);
+        h.put("member_macs_per_image", memberMacsPerImage);
+        h.put("seconds", hardwareSeconds);
+        h.put("images_per_second", imagesPerSecond());
+        return h;
+    }
+
+    /** Settings that produced the figures. */
+    public ObjectNode settingsJson() {
+        DeployOptions o = options;
+        ObjectNode s = Json.object();
+        s.put("design", o.design().name().toLowerCase(java.util.Locale.ROOT));
+        s.put("device", o.device() == null ? null : o.device().name());
+        s.put("encoding", o.mapping().encoding().name().toLowerCase(java.util.Locale.ROOT));
+        s.put("reference_conductance_us", o.mapping().referenceMicroSiemens());
+        s.put("set_conductance_us", o.mapping().setMicroSiemens());
+        s.put("reset_conductance_us", o.mapping().resetMicroSiemens());
+        s.put("epsilon", o.mapping().epsilon());
+        s.put("mapping_time_seconds", o.mappingSeconds());
+        s.put("compensation", o.compensation().id());
+        s.put("array_size", o.arraySize());
+        s.put("activation_bits", o.activationBits());
+        s.put("sram_bits", o.sramBits());
+        s.put("samples", o.samples());
+        s.put("deployments", o.deployments());
+        s.put("time_seconds", o.seconds());
+        s.put("sparsity", o.sparsity().id());
+        s.put("first_ensembling_layer", firstEnsemblingLayer);
+        s.put("sampling_semantics", o.semantics().name().toLowerCase(java.util.Locale.ROOT));
+        s.put("read_noise", o.readNoise().name().toLowerCase(java.util.Locale.ROOT));
+        s.put("literal_reads", o.literalReads());
+        s.put("chunk_images", o.chunkImages());
+        s.put("seed", o.seed());
+        s.put("threads", o.threads());
+        return s;
+    }
+}
