@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 + "correct, exploit sampling sparsity and project power, performance and area.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                DeviceCommand.class,
         })
 public final class Main implements Runnable {
     @Override

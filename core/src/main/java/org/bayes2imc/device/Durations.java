@@ -63,7 +63,8 @@ public final class Durations {
         double[] units = {YEAR, MONTH, WEEK, DAY, HOUR, MINUTE, 1.0};
         for (int i = 0; i < units.length; i++) {
             double v = seconds / units[i];
-            if (v >= 1.0 && Math.abs(v - Math.rint(v)) < 1e-9 * v) {
+            boolean tooLong = units[i] == 1.0 && v >= 1e4; // 10000000s reads better as 1e7s
+            if (v >= 1.0 && !tooLong && Math.abs(v - Math.rint(v)) < 1e-9 * v) {
                 return (long) Math.rint(v) + names[i];
             }
         }

@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
  * increments with a pulse-history term P, Gaussian RESET, read noise linear in G, power-law drift with a fixed ν,
  * and iterative program-and-verify.
  *
- * <p>Program-and-verify ({@link #programWithOutcome}): RESET (G ~ N(0.1, 0.01), P = 1), then repeat: read the
+ * <p>Program-and-verify ({@link #programWithOutcome}): RESET (G ~ N(0.1, 0.01) floored at 0, P = 1), then repeat: read the
  * device once (with the model's read noise); stop if |read − target| ≤ tolerance; if the read overshoots
  * (read > target + tolerance) RESET again and start over with P = 1; otherwise apply one SET pulse,
  * G ← clamp(G + N(μ(G, P), σ(G, P))), P ← P·e^(−1/2.6). Every SET and RESET counts as a pulse; after the
@@ -60,9 +60,12 @@ public final class NandakumarModel implements DeviceModel {
         return pulseState * pulseDecayFactor;
     }
 
-    /** A RESET: G ~ N(0.1, 0.01), clamped. */
+    /**
+     * A RESET: G ~ N(0.1, 0.01), floored at 0 only — clamping at g_min = 0.1 would cut the published RESET
+     * distribution in half; the [g_min, g_max] clamp applies to SET pulses and drift.
+     */
     public double reset(RandomGenerator rng) {
-        return clamp(config.resetMeanMicroSiemens()
+        return Math.max(0.0, config.resetMeanMicroSiemens()
                 + config.programmingNoiseScale() * config.resetStdMicroSiemens() * rng.nextGaussian());
     }
 
@@ -117,9 +120,11 @@ public final class NandakumarModel implements DeviceModel {
         return seconds <= config.driftReferenceSeconds() ? 1.0 : Math.pow(seconds / config.driftReferenceSeconds(), -nu);
     }
 
+    /** G_p·drift factor, never below g_min (or below G_p, if a RESET left the device under g_min), never above g_max. */
     @Override
     public double drifted(double programmedMicroSiemens, double nu, double seconds) {
-        return clamp(programmedMicroSiemens * driftFactor(nu, seconds));
+        double floor = Math.min(programmedMicroSiemens, config.gMinMicroSiemens());
+        return Math.min(config.gMaxMicroSiemens(), Math.max(floor, programmedMicroSiemens * driftFactor(nu, seconds)));
     }
 
     /** scale·(0.03·G + 0.13), independent of time. */

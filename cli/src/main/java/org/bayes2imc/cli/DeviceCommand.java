@@ -1,0 +1,114 @@
+package org.bayes2imc.cli;
+
+import org.bayes2imc.device.DeviceCharacterisation;
+import org.bayes2imc.device.DeviceModel;
+import org.bayes2imc.device.DeviceModels;
+import org.bayes2imc.device.DistributionSummary;
+import org.bayes2imc.device.Durations;
+import org.bayes2imc.device.MappingConfig;
+import org.bayes2imc.io.Json;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code bayes2imc device}: characterises one PCM device model as in a lab (SPEC §4, §5). */
+@Command(name = "device", mixinStandardHelpOptions = true,
+        description = "Characterise a device model: programmed, drifted and read conductance distributions and, "
+                + "for a target p, the chosen conductance and the sense amplifier's sampled frequency.")
+public final class DeviceCommand implements Callable<Integer> {
+    @Option(names = "--device", defaultValue = "ibm-pcm", description = "ibm-pcm | nandakumar | ideal (default: ${DEFAULT-VALUE})")
+    String device;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    static final class Target {
+        @Option(names = "--target-conductance", paramLabel = "G", description = "target conductance, µS", required = true)
+        Double conductanceMicroSiemens;
+        @Option(names = "--target-p", paramLabel = "P", description = "target P(read > G_ref) in (0, 1)", required = true)
+        Double p;
+    }
+
+    @Option(names = "--time", defaultValue = "20s", description = "time since programming: 20s, 1h, 1d, 1y, 1e7s, ... (default: ${DEFAULT-VALUE})")
+    String time;
+
+    @Option(names = "--draws", defaultValue = "100000", description = "devices programmed and read (default: ${DEFAULT-VALUE})")
+    int draws;
+
+    @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--g-ref", defaultValue = "5", description = "sense-amplifier reference conductance, µS (default: ${DEFAULT-VALUE})")
+    double referenceMicroSiemens;
+
+    @Option(names = "--program-verify", description = "program-and-verify: re-program until |read - target| < 0.5 µS, at most 10 times")
+    boolean programVerify;
+
+    @Option(names = "--programming-noise-scale", defaultValue = "1", description = "1 = published, 0 = off (default: ${DEFAULT-VALUE})")
+    double programmingNoiseScale;
+
+    @Option(names = "--read-noise-scale", defaultValue = "1", description = "1 = published, 0 = off (default: ${DEFAULT-VALUE})")
+    double readNoiseScale;
+
+    @Option(names = "--drift-scale", defaultValue = "1", description = "1 = published, 0 = off (default: ${DEFAULT-VALUE})")
+    double driftScale;
+
+    @Option(names = "--out", defaultValue = "out/device", description = "output directory for results.json (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Override
+    public Integer call() {
+        double seconds;
+        try {
+            seconds = Durations.parseSeconds(time);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--time: " + e.getMessage());
+        }
+        DeviceModel model = DeviceModels.create(device, programmingNoiseScale, readNoiseScale, driftScale);
+        if (programVerify) {
+            model = DeviceModels.withProgramAndVerify(model);
+        }
+        MappingConfig mapping = MappingConfig.defaults().withReference(referenceMicroSiemens);
+        var settings = new DeviceCharacterisation.Settings(model, target.conductanceMicroSiemens, target.p, seconds,
+                draws, seed, mapping);
+        var result = DeviceCharacterisation.run(settings);
+        print(result);
+        Path file = out.resolve("results.json");
+        Json.write(file, DeviceCharacterisation.toJson(result));
+        System.out.println("wrote " + file);
+        return 0;
+    }
+
+    private static void print(DeviceCharacterisation.Result r) {
+        var s = r.settings();
+        System.out.printf(Locale.ROOT, "device %s, t = %s after programming, %d devices, seed %d%n",
+                s.model().name(), Durations.label(s.seconds()), s.draws(), s.seed());
+        System.out.printf(Locale.ROOT, "target conductance %.4f µS%s%n", r.targetConductanceMicroSiemens(),
+                s.targetP() == null ? "" : String.format(Locale.ROOT, " (solved for p = %s%s)", s.targetP(),
+                        r.deterministic() ? ", deterministic: SET/RESET" : ""));
+        System.out.printf(Locale.ROOT, "%-24s %9s %9s %9s %9s %9s %9s %9s %9s %9s%n",
+                "", "mean", "std", "p1", "p5", "p25", "p50", "p75", "p95", "p99");
+        row("programmed G (µS)", r.programmed());
+        row("drift exponent ν", r.driftExponent());
+        row("drifted G (µS)", r.drifted());
+        row("read G (µS)", r.read());
+        row("realised p", r.realisedP());
+        System.out.printf(Locale.ROOT, "programming attempts %.3f, pulses %.3f per device (mean)%n",
+                r.meanAttempts(), r.meanPulses());
+        System.out.printf(Locale.ROOT, "reads > G_ref = %.3g µS: %d of %d, frequency %.5f, 99.9%% interval [%.5f, %.5f]"
+                        + ", expected %.5f (no drift compensation)%s%n",
+                s.mapping().referenceMicroSiemens(), r.readsAboveReference(), s.draws(), r.sampledFrequency(),
+                r.interval().low(), r.interval().high(), r.realisedP().mean(),
+                s.targetP() == null ? "" : String.format(Locale.ROOT, ", target p %s %s", s.targetP(),
+                        r.interval().contains(s.targetP()) ? "inside" : "OUTSIDE"));
+    }
+
+    private static void row(String name, DistributionSummary d) {
+        System.out.printf(Locale.ROOT, "%-24s %9.4f %9.4f %9.4f %9.4f %9.4f %9.4f %9.4f %9.4f %9.4f%n", name,
+                d.mean(), d.std(), d.p1(), d.p5(), d.p25(), d.p50(), d.p75(), d.p95(), d.p99());
+    }
+}

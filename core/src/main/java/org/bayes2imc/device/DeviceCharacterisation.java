@@ -1,0 +1,170 @@
+package org.bayes2imc.device;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bayes2imc.io.Json;
+
+import java.util.SplittableRandom;
+
+/**
+ * A lab-style characterisation of one device model: N devices are programmed towards one target, each draws its
+ * drift exponent, drifts to the evaluation time and is read once against the sense amplifier's reference. The
+ * target is either a conductance or a probability p that {@link ConductanceSolver} turns into a conductance.
+ * Sequential with one seeded generator, so results depend on the seed only.
+ */
+public final class DeviceCharacterisation {
+    /** Two-sided confidence of the reported binomial interval of the sense-amplifier frequency. */
+    public static final double CONFIDENCE = 0.999;
+
+    /** What to characterise; exactly one of targetConductanceMicroSiemens / targetP is non-null. */
+    public record Settings(DeviceModel model, Double targetConductanceMicroSiemens, Double targetP, double seconds,
+                           int draws, long seed, MappingConfig mapping) {
+        public Settings {
+            if ((targetConductanceMicroSiemens == null) == (targetP == null)) {
+                throw new IllegalArgumentException("give exactly one of a target conductance and a target p");
+            }
+            if (targetP != null && !(targetP > 0.0 && targetP < 1.0)) {
+                throw new IllegalArgumentException("--target-p must lie in (0, 1), got " + targetP);
+            }
+            if (targetConductanceMicroSiemens != null && !(targetConductanceMicroSiemens >= 0.0
+                    && targetConductanceMicroSiemens <= model.maxConductanceMicroSiemens())) {
+                throw new IllegalArgumentException("--target-conductance must lie in [0, "
+                        + model.maxConductanceMicroSiemens() + "] µS, got " + targetConductanceMicroSiemens);
+            }
+            if (!(seconds >= 0.0) || Double.isInfinite(seconds)) {
+                throw new IllegalArgumentException("--time must be a finite duration >= 0, got " + seconds);
+            }
+            if (draws <= 0) {
+                throw new IllegalArgumentException("--draws must be > 0, got " + draws);
+            }
+        }
+    }
+
+    /** The measured distributions and the sense amplifier's behaviour. */
+    public record Result(Settings settings, double targetConductanceMicroSiemens, boolean deterministic,
+                         DistributionSummary programmed, DistributionSummary driftExponent,
+                         DistributionSummary drifted, DistributionSummary read, DistributionSummary realisedP,
+                         double meanAttempts, double meanPulses, long readsAboveReference,
+                         BinomialInterval interval) {
+        public double sampledFrequency() {
+            return readsAboveReference / (double) settings.draws();
+        }
+    }
+
+    private DeviceCharacterisation() {
+    }
+
+    public static Result run(Settings s) {
+        DeviceModel model = s.model();
+        double gRef = s.mapping().referenceMicroSiemens();
+        double target;
+        boolean deterministic = false;
+        if (s.targetP() != null) {
+            target = new ConductanceSolver(model, s.mapping(), s.seconds()).singleDeviceTarget(s.targetP());
+            deterministic = s.mapping().isDeterministic(s.targetP());
+        } else {
+            target = s.targetConductanceMicroSiemens();
+        }
+        SplittableRandom rng = new SplittableRandom(s.seed());
+        int n = s.draws();
+        double[] programmed = new double[n];
+        double[] nu = new double[n];
+        double[] drifted = new double[n];
+        double[] read = new double[n];
+        double[] realised = new double[n];
+        long attempts = 0;
+        long pulses = 0;
+        long above = 0;
+        for (int i = 0; i < n; i++) {
+            ProgrammingOutcome o = model.programWithOutcome(target, rng);
+            programmed[i] = o.conductanceMicroSiemens();
+            attempts += o.attempts();
+            pulses += o.pulses();
+            nu[i] = model.driftExponent(programmed[i], rng);
+            drifted[i] = model.drifted(programmed[i], nu[i], s.seconds());
+            read[i] = model.read(drifted[i], s.seconds(), rng);
+            realised[i] = model.probabilityReadExceeds(drifted[i], gRef, s.seconds());
+            if (read[i] > gRef) {
+                above++;
+            }
+        }
+        return new Result(s, target, deterministic, DistributionSummary.of(programmed), DistributionSummary.of(nu),
+                DistributionSummary.of(drifted), DistributionSummary.of(read), DistributionSummary.of(realised),
+                attempts / (double) n, pulses / (double) n, above, BinomialInterval.wilson(above, n, CONFIDENCE));
+    }
+
+    /** The results.json tree (SPEC §10): snake_case, units in key names, every setting recorded. */
+    public static ObjectNode toJson(Result r) {
+        Settings s = r.settings();
+        ObjectMapper snake = Json.MAPPER.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+        ObjectNode root = Json.object();
+        root.put("command", "device");
+        ObjectNode settings = root.putObject("settings");
+        settings.put("device", s.model().name());
+        if (s.targetConductanceMicroSiemens() != null) {
+            settings.put("target_conductance_microsiemens", s.targetConductanceMicroSiemens());
+        } else {
+            settings.putNull("target_conductance_microsiemens");
+        }
+        if (s.targetP() != null) {
+            settings.put("target_p", s.targetP());
+        } else {
+            settings.putNull("target_p");
+        }
+        settings.put("time_seconds", s.seconds());
+        settings.put("time_label", Durations.label(s.seconds()));
+        settings.put("draws", s.draws());
+        settings.put("seed", s.seed());
+        settings.set("mapping", snake.valueToTree(s.mapping()));
+        settings.set("device_config", deviceConfig(s.model(), snake));
+        root.put("target_conductance_microsiemens", r.targetConductanceMicroSiemens());
+        root.put("deterministic", r.deterministic());
+        root.set("programmed_conductance_microsiemens", r.programmed().toJson());
+        root.set("drift_exponent", r.driftExponent().toJson());
+        root.set("drifted_conductance_microsiemens", r.drifted().toJson());
+        root.set("read_conductance_microsiemens", r.read().toJson());
+        root.put("programming_attempts_mean", r.meanAttempts());
+        root.put("programming_pulses_mean", r.meanPulses());
+        ObjectNode sa = root.putObject("sense_amplifier");
+        sa.put("reference_conductance_microsiemens", s.mapping().referenceMicroSiemens());
+        if (s.targetP() != null) {
+            sa.put("target_p", s.targetP());
+            sa.put("target_inside_interval", r.interval().contains(s.targetP()));
+        } else {
+            sa.putNull("target_p");
+        }
+        sa.put("reads", s.draws());
+        sa.put("reads_above_reference", r.readsAboveReference());
+        sa.put("sampled_frequency", r.sampledFrequency());
+        sa.put("interval_low", r.interval().low());
+        sa.put("interval_high", r.interval().high());
+        sa.put("confidence", r.interval().confidence());
+        sa.put("expected_frequency", r.realisedP().mean());
+        sa.set("realised_p", r.realisedP().toJson());
+        return root;
+    }
+
+    private static ObjectNode deviceConfig(DeviceModel model, ObjectMapper snake) {
+        ObjectNode o = Json.object();
+        DeviceModel inner = model;
+        if (model instanceof ProgramAndVerify pv) {
+            o.put("program_and_verify", true);
+            o.put("verify_tolerance_microsiemens", pv.toleranceMicroSiemens());
+            o.put("verify_max_attempts", pv.maxAttempts());
+            o.put("verify_reads", pv.verifyReads());
+            inner = pv.device();
+        } else {
+            o.put("program_and_verify", false);
+        }
+        if (inner instanceof IbmPcmModel ibm) {
+            o.setAll((ObjectNode) snake.valueToTree(ibm.config()));
+        } else if (inner instanceof NandakumarModel nk) {
+            o.setAll((ObjectNode) snake.valueToTree(nk.config()));
+        } else if (inner instanceof IdealDevice ideal) {
+            o.put("read_sigma_microsiemens", ideal.readSigmaMicroSiemens());
+            o.put("g_max_micro_siemens", ideal.maxConductanceMicroSiemens());
+        }
+        return o;
+    }
+}
