@@ -39,13 +39,13 @@ public final class WeightSampler {
     }
 
     /**
-     * Fills {@code out} with w = +1 where u < p (u uniform on the 24-bit grid of [0, 1)), else −1; so p = 0 gives −1
-     * and p = 1 gives +1 exactly.
+     * Fills {@code out} with w = +1 where u ≤ p, u uniform on the 24-bit grid {1, 2, …, 2^24}·2^−24 of (0, 1], else
+     * −1. So P(+1) = ⌊p·2^24⌋/2^24: p = 0 (and any p < 2^−24, a deterministic synapse) always gives −1, p = 1 always +1.
      */
     public static void sample(float[] probabilityPlusOne, SplittableRandom rng, float[] out) {
         for (int i = 0; i < out.length; i++) {
-            float u = (rng.nextInt() >>> 8) * 0x1p-24f;
-            out[i] = u < probabilityPlusOne[i] ? 1f : -1f;
+            float u = ((rng.nextInt() >>> 8) + 1) * 0x1p-24f;
+            out[i] = u <= probabilityPlusOne[i] ? 1f : -1f;
         }
     }
 
