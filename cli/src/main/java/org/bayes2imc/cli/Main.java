@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 DeviceCommand.class,
+                DataCommand.class,
         })
 public final class Main implements Runnable {
     @Override
