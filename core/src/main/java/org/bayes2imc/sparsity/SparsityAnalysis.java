@@ -1,0 +1,274 @@
+package org.bayes2imc.sparsity;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bayes2imc.imc.CrossbarTiling;
+import org.bayes2imc.io.Json;
+import org.bayes2imc.model.Architecture;
+import org.bayes2imc.model.BbnnModel;
+import org.bayes2imc.model.LayerSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The sampling sparsity of a trained BBNN (SPEC §8, second source document): per layer how many synapses are
+ * probabilistic and on how many crossbar rows/row segments they sit, the first ensembling layer L*, and the
+ * sampled parameters under no sparsity, layer sparsity (LS) and layer plus row sparsity (LS+RS).
+ *
+ * <p><b>Automatic L*</b>: with P_l the probabilistic synapses of layer l and P = Σ P_l, L* is the <em>largest</em>
+ * layer index l such that P_l + … + P_last ≥ f·P, f = {@link SparsitySettings#ensembleFraction()} (default 0.9):
+ * the latest start of the ensemble that still keeps at least f of the probabilistic synapses ensembled, i.e. the
+ * layer at which the share of probabilistic synapses, accumulated from the output backwards, first reaches f.
+ * With no probabilistic synapse at all (P = 0) every suffix qualifies and L* is the last layer. A forced L*
+ * ({@link SparsitySettings#firstEnsemblingLayer()}) must be a layer index.
+ */
+public final class SparsityAnalysis {
+    private final Architecture architecture;
+    private final SparsitySettings settings;
+    private final List<LayerSparsity> layers;
+    private final int firstEnsemblingLayer;
+
+    private SparsityAnalysis(Architecture architecture, SparsitySettings settings, List<LayerSparsity> layers,
+                             int firstEnsemblingLayer) {
+        this.architecture = architecture;
+        this.settings = settings;
+        this.layers = List.copyOf(layers);
+        this.firstEnsemblingLayer = firstEnsemblingLayer;
+    }
+
+    /** Measures every layer of the model (one pass over λ; VGGBinaryConnect's 14 M synapses take well under 1 s). */
+    public static SparsityAnalysis of(BbnnModel model, SparsitySettings settings) {
+        Architecture a = model.architecture();
+        SynapseClassifier classifier = settings.classifier();
+        List<LayerSparsity> layers = new ArrayList<>();
+        long[] perLayer = new long[a.depth()];
+        for (int i = 0; i < a.depth(); i++) {
+            LayerSparsity s = LayerSparsity.measure(tiling(a.layer(i), settings), model.lambda(i), classifier);
+            layers.add(s);
+            perLayer[i] = s.probabilistic();
+        }
+        return new SparsityAnalysis(a, settings, layers, firstEnsemblingLayer(a, settings, perLayer));
+    }
+
+    /**
+     * The same measurements under other ensembling settings (granularity, ensemble fraction, forced L*, samples)
+     * without another pass over λ; ε, array size and devices per synapse must be unchanged.
+     */
+    public SparsityAnalysis withEnsembling(SparsitySettings other) {
+        if (other.epsilon() != settings.epsilon() || other.arraySize() != settings.arraySize()
+                || other.devicesPerSynapse() != settings.devicesPerSynapse()) {
+            throw new IllegalArgumentException("ε, array size and devices per synapse need a new analysis of the model");
+        }
+        long[] perLayer = layers.stream().mapToLong(LayerSparsity::probabilistic).toArray();
+        return new SparsityAnalysis(architecture, other, layers, firstEnsemblingLayer(architecture, other, perLayer));
+    }
+
+    /** The crossbar tiling of a layer under these settings. */
+    public static CrossbarTiling tiling(LayerSpec layer, SparsitySettings settings) {
+        return new CrossbarTiling(layer, settings.arraySize(), settings.arraySize(), settings.devicesPerSynapse());
+    }
+
+    private static int firstEnsemblingLayer(Architecture a, SparsitySettings settings, long[] perLayer) {
+        if (settings.automaticFirstEnsemblingLayer()) {
+            return chooseFirstEnsemblingLayer(perLayer, settings.ensembleFraction());
+        }
+        int lStar = settings.firstEnsemblingLayer();
+        if (lStar >= a.depth()) {
+            throw new IllegalArgumentException("--first-ensembling-layer must be in [0, " + (a.depth() - 1)
+                    + "] for " + a.name() + ", got " + lStar);
+        }
+        return lStar;
+    }
+
+    /**
+     * The largest index l with Σ_{k ≥ l} probabilistic[k] ≥ fraction · Σ_k probabilistic[k] (see the class
+     * comment); the last layer when there are no probabilistic synapses.
+     */
+    public static int chooseFirstEnsemblingLayer(long[] probabilisticPerLayer, double fraction) {
+        if (probabilisticPerLayer.length == 0) {
+            throw new IllegalArgumentException("a network needs at least one layer");
+        }
+        if (!(fraction > 0.0 && fraction <= 1.0)) {
+            throw new IllegalArgumentException("--ensemble-fraction must be in (0, 1], got " + fraction);
+        }
+        long total = 0;
+        for (long p : probabilisticPerLayer) {
+            total += p;
+        }
+        // fraction·total rounded in double may exceed the integer it denotes (0.9·100); allow that rounding.
+        double needed = fraction * total * (1.0 - 1e-12);
+        long suffix = 0;
+        for (int l = probabilisticPerLayer.length - 1; l >= 0; l--) {
+            suffix += probabilisticPerLayer[l];
+            if (suffix >= needed) {
+                return l;
+            }
+        }
+        return 0; // unreachable: the full sum always reaches fraction·total ≤ total
+    }
+
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    public SparsitySettings settings() {
+        return settings;
+    }
+
+    public List<LayerSparsity> layers() {
+        return layers;
+    }
+
+    /** L* (0-based): layers from here to the end are ensembled (for the PPA model's sparsity profile). */
+    public int firstEnsemblingLayer() {
+        return firstEnsemblingLayer;
+    }
+
+    /**
+     * Per layer, the fraction of its crossbar rows in the stochastic plane at the settings' granularity (rows or
+     * row segments holding ≥ 1 probabilistic synapse). Reported for every layer regardless of L*; layers before
+     * {@link #firstEnsemblingLayer()} are not sampled under LS/LS+RS (for the PPA model's sparsity profile).
+     */
+    public double[] stochasticRowFraction() {
+        return layers.stream().mapToDouble(l -> l.stochasticRowFraction(settings.granularity())).toArray();
+    }
+
+    public long synapses() {
+        return layers.stream().mapToLong(LayerSparsity::synapses).sum();
+    }
+
+    public long probabilistic() {
+        return layers.stream().mapToLong(LayerSparsity::probabilistic).sum();
+    }
+
+    /** Share of all probabilistic synapses that lie in layers L*..end (1 when there are none). */
+    public double ensembledProbabilisticShare() {
+        long total = probabilistic();
+        long inside = 0;
+        for (int i = firstEnsemblingLayer; i < layers.size(); i++) {
+            inside += layers.get(i).probabilistic();
+        }
+        return total == 0 ? 1.0 : (double) inside / total;
+    }
+
+    /** The p histogram of the whole network (20 bins over [0, 1]). */
+    public long[] pHistogram() {
+        long[] h = new long[ProbabilisticMap.HISTOGRAM_BINS];
+        for (LayerSparsity l : layers) {
+            long[] lh = l.pHistogram();
+            for (int i = 0; i < h.length; i++) {
+                h[i] += lh[i];
+            }
+        }
+        return h;
+    }
+
+    public SampledParameters sampledParameters() {
+        long none = 0;
+        long ls = 0;
+        long lsRs = 0;
+        for (LayerSparsity l : layers) {
+            none += l.synapses();
+            if (l.layer() >= firstEnsemblingLayer) {
+                ls += l.synapses();
+                lsRs += l.stochasticSynapses(settings.granularity());
+            }
+        }
+        return new SampledParameters(none, ls, lsRs);
+    }
+
+    public EnsembleMacs ensembleMacs() {
+        long s = settings.samples();
+        long all = 0;
+        long before = 0;
+        long ensembled = 0;
+        long dp = 0;
+        long sp = 0;
+        for (LayerSparsity l : layers) {
+            long macs = l.macsPerImage();
+            all += macs;
+            if (l.layer() < firstEnsemblingLayer) {
+                before += macs;
+            } else {
+                ensembled += macs;
+                long spMacs = l.stochasticSynapses(settings.granularity()) * l.positions();
+                sp += spMacs;
+                dp += macs - spMacs;
+            }
+        }
+        return new EnsembleMacs(settings.samples(), s * all, before + s * ensembled, before + dp + s * sp);
+    }
+
+    /** The {@code sparsity} section of results.json (docs/RESULTS.md), settings included. */
+    public ObjectNode toJson() {
+        ObjectNode o = Json.object();
+        o.put("epsilon", settings.epsilon());
+        o.put("lambda_threshold", settings.classifier().lambdaThreshold());
+        o.put("first_ensembling_layer", firstEnsemblingLayer);
+        o.put("first_ensembling_layer_name", layers.get(firstEnsemblingLayer).name());
+        o.put("first_ensembling_layer_choice", settings.automaticFirstEnsemblingLayer() ? "automatic" : "forced");
+        o.put("first_ensembling_layer_rule", "largest layer l with probabilistic synapses of layers l..end >= "
+                + "ensemble_fraction x all probabilistic synapses");
+        o.put("ensemble_fraction", settings.ensembleFraction());
+        o.put("ensembled_probabilistic_share", ensembledProbabilisticShare());
+        o.put("granularity", settings.granularity().label());
+        o.put("array_size", settings.arraySize());
+        o.put("devices_per_synapse", settings.devicesPerSynapse());
+        o.put("synapses", synapses());
+        o.put("probabilistic", probabilistic());
+        o.put("probabilistic_fraction", LayerSparsity.ratio(probabilistic(), synapses()));
+        ArrayNode rows = o.putArray("layers");
+        for (LayerSparsity l : layers) {
+            ObjectNode r = rows.addObject();
+            r.put("layer", l.layer());
+            r.put("name", l.name());
+            r.put("ensembled", l.layer() >= firstEnsemblingLayer);
+            r.put("synapses", l.synapses());
+            r.put("probabilistic", l.probabilistic());
+            r.put("fraction", l.fraction());
+            r.put("rows", l.rows());
+            r.put("rows_with_probabilistic", l.rowsWithProbabilistic());
+            r.put("row_fraction", l.rowFraction());
+            r.put("column_blocks", l.columnBlocks());
+            r.put("row_segments", l.rowSegments());
+            r.put("row_segments_with_probabilistic", l.rowSegmentsWithProbabilistic());
+            r.put("row_segment_fraction", l.rowSegmentFraction());
+            r.put("stochastic_row_fraction", l.stochasticRowFraction(settings.granularity()));
+            r.put("synapses_in_stochastic_rows", l.synapsesInStochasticRows());
+            r.put("synapses_in_stochastic_row_segments", l.synapsesInStochasticSegments());
+            histogram(r.putObject("p_histogram"), l.pHistogram());
+        }
+        histogram(o.putObject("p_histogram"), pHistogram());
+        SampledParameters sp = sampledParameters();
+        ObjectNode s = o.putObject("sampled_parameters");
+        s.put("none", sp.none());
+        s.put("ls", sp.ls());
+        s.put("ls_rs", sp.lsRs());
+        o.put("sampled_parameters_unit", SampledParameters.UNIT);
+        ObjectNode red = o.putObject("reductions");
+        red.put("ls", sp.lsReduction());
+        red.put("ls_rs", sp.lsRsReduction());
+        red.put("rs_over_ls", sp.rsReductionOverLs());
+        EnsembleMacs m = ensembleMacs();
+        ObjectNode macs = o.putObject("ensemble_macs_per_image");
+        macs.put("samples", m.samples());
+        macs.put("none", m.none());
+        macs.put("ls", m.ls());
+        macs.put("ls_rs", m.lsRs());
+        macs.put("full_over_ls", m.fullOverLs());
+        macs.put("full_over_ls_rs", m.fullOverLsRs());
+        return o;
+    }
+
+    private static void histogram(ObjectNode h, long[] counts) {
+        ArrayNode edges = h.putArray("edges");
+        for (int i = 0; i <= counts.length; i++) {
+            edges.add((double) i / counts.length);
+        }
+        ArrayNode c = h.putArray("counts");
+        for (long n : counts) {
+            c.add(n);
+        }
+    }
+}
