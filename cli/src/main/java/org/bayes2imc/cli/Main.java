@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 DeviceCommand.class,
                 DataCommand.class,
+                DeployCommand.class,
         })
 public final class Main implements Runnable {
     @Override
