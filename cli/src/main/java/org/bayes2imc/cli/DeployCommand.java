@@ -16,7 +16,7 @@ import org.bayes2imc.imc.DeploymentRunner;
 import org.bayes2imc.imc.Design;
 import org.bayes2imc.imc.ReadNoiseMode;
 import org.bayes2imc.imc.SamplingSemantics;
-import org.bayes2imc.imc.SparsityMode;
+import org.bayes2imc.sparsity.SparsityMode;
 import org.bayes2imc.infer.ModelInputs;
 import org.bayes2imc.io.Json;
 import org.bayes2imc.model.BbnnModel;
@@ -201,7 +201,7 @@ public final class DeployCommand implements Callable<Integer> {
                 r.deployments().size(), r.options().samples(), r.images(), Durations.label(r.options().seconds()),
                 r.options().design() == Design.SRAM ? "SRAM + LFSR (" + r.options().sramBits() + "-bit)"
                         : r.options().device().name() + ", compensation " + r.options().compensation().id()
-                        + ", sparsity " + r.options().sparsity().id());
+                        + ", sparsity " + r.options().sparsity().label());
         System.out.printf(Locale.ROOT, "%-22s %10s %10s %10s %10s %10s%n", "metric", "software", "hw mean", "hw std", "hw min", "hw max");
         ObjectNode sw = r.software().toJson();
         for (String k : r.metricKeys()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bayes2imc.io.Json;
+import org.bayes2imc.metrics.Calibration;
 import org.bayes2imc.metrics.EvaluationResult;
 
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public record DeployReport(DeployOptions options, int firstEnsemblingLayer, Eval
         h.put("device", options.design() == Design.SRAM ? "sram" : options.device().name());
         h.put("design", options.design().name().toLowerCase(java.util.Locale.ROOT));
         h.put("compensation", options.compensation().id());
-        h.put("sparsity", options.sparsity().id());
+        h.put("sparsity", options.sparsity().label());
         h.put("samples", options.samples());
         for (String k : metricKeys()) {
             h.set(k, spread(k).toJson());
@@ -75,15 +76,45 @@ public record DeployReport(DeployOptions options, int firstEnsemblingLayer, Eval
             f.layerPlans().forEach(plans::add);
             per.add(m);
         }
-        if (!deployments.isEmpty()) {
-            h.set("reliability_first_deployment", deployments.get(0).metrics().toJson().get("reliability"));
-        }
+        h.set("reliability", pooledReliabilityJson());
         h.put("arrays", arrays);
         h.put("shared_macs_per_image", sharedMacsPerImage);
         h.put("member_macs_per_image", memberMacsPerImage);
         h.put("seconds", hardwareSeconds);
         h.put("images_per_second", imagesPerSecond());
         return h;
+    }
+
+    /**
+     * The reliability diagram pooled over deployments: per confidence bin the summed counts and the count-weighted
+     * mean confidence and accuracy (same bins and keys as {@link EvaluationResult#toJson()}).
+     */
+    public ArrayNode pooledReliabilityJson() {
+        ArrayNode a = Json.MAPPER.createArrayNode();
+        if (deployments.isEmpty()) {
+            return a;
+        }
+        List<Calibration.Bin> first = deployments.get(0).metrics().reliability();
+        for (int b = 0; b < first.size(); b++) {
+            long count = 0;
+            double conf = 0;
+            double acc = 0;
+            for (DeploymentFigures f : deployments) {
+                Calibration.Bin bin = f.metrics().reliability().get(b);
+                if (bin.count() > 0) {
+                    count += bin.count();
+                    conf += bin.count() * bin.meanConfidence();
+                    acc += bin.count() * bin.accuracy();
+                }
+            }
+            ObjectNode r = a.addObject();
+            r.put("lower", first.get(b).lower());
+            r.put("upper", first.get(b).upper());
+            r.put("count", count);
+            Spread.put(r, "mean_confidence", count > 0 ? conf / count : Double.NaN);
+            Spread.put(r, "accuracy", count > 0 ? acc / count : Double.NaN);
+        }
+        return a;
     }
 
     /** Settings that produced the figures. */
@@ -105,7 +136,7 @@ public record DeployReport(DeployOptions options, int firstEnsemblingLayer, Eval
         s.put("samples", o.samples());
         s.put("deployments", o.deployments());
         s.put("time_seconds", o.seconds());
-        s.put("sparsity", o.sparsity().id());
+        s.put("sparsity", o.sparsity().label());
         s.put("first_ensembling_layer", firstEnsemblingLayer);
         s.put("sampling_semantics", o.semantics().name().toLowerCase(java.util.Locale.ROOT));
         s.put("read_noise", o.readNoise().name().toLowerCase(java.util.Locale.ROOT));

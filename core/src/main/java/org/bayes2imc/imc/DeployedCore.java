@@ -1,5 +1,6 @@
 package org.bayes2imc.imc;
 
+import org.bayes2imc.sparsity.SparsityMode;
 import org.bayes2imc.infer.ActivationQuantiser;
 import org.bayes2imc.infer.BatchNormStats;
 import org.bayes2imc.infer.LayerForward;

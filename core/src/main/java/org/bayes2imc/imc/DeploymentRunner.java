@@ -1,5 +1,9 @@
 package org.bayes2imc.imc;
 
+import org.bayes2imc.sparsity.SparsityAnalysis;
+import org.bayes2imc.sparsity.SparsityMode;
+import org.bayes2imc.sparsity.SparsitySettings;
+import org.bayes2imc.sparsity.SynapseClassifier;
 import org.bayes2imc.data.Dataset;
 import org.bayes2imc.device.ConductanceSolver;
 import org.bayes2imc.infer.ModelInputs;
@@ -26,7 +30,7 @@ import java.util.List;
  */
 public final class DeploymentRunner {
     /** Share of probabilistic synapses that layers from L* on must hold when L* is chosen automatically (SPEC §8). */
-    public static final double ENSEMBLE_FRACTION = 0.9;
+    public static final double ENSEMBLE_FRACTION = SparsitySettings.DEFAULT_ENSEMBLE_FRACTION;
 
     private final BbnnModel model;
     private final DeployOptions options;
@@ -71,33 +75,21 @@ public final class DeploymentRunner {
     }
 
     /**
-     * The largest layer index L with Σ_{l ≥ L} probabilistic(l) ≥ fraction · Σ_l probabilistic(l): the first
-     * ensembling layer that keeps the given share of the probabilistic synapses (SPEC §8); the last layer if none.
+     * L* chosen as the sparsity analysis does (SPEC §8): the largest layer index L whose layers L.. hold at least
+     * {@code fraction} of the probabilistic synapses (ε rule of {@link SynapseClassifier}).
      */
     public static int automaticFirstEnsemblingLayer(BbnnModel model, double epsilon, double fraction) {
         int depth = model.architecture().depth();
+        SynapseClassifier c = SynapseClassifier.ofEpsilon(epsilon);
         long[] prob = new long[depth];
-        long total = 0;
         for (int l = 0; l < depth; l++) {
             for (float lam : model.lambda(l)) {
-                double p = BbnnModel.probabilityPlusOne(lam);
-                if (p >= epsilon && p <= 1 - epsilon) {
+                if (c.isProbabilistic(lam)) {
                     prob[l]++;
                 }
             }
-            total += prob[l];
         }
-        if (total == 0) {
-            return depth - 1;
-        }
-        long suffix = 0;
-        for (int l = depth - 1; l >= 0; l--) {
-            suffix += prob[l];
-            if (suffix >= fraction * total * (1 - 1e-12)) {
-                return l;
-            }
-        }
-        return 0;
+        return SparsityAnalysis.chooseFirstEnsemblingLayer(prob, fraction);
     }
 
     public BbnnModel model() {
@@ -162,6 +154,14 @@ public final class DeploymentRunner {
         }
         return new DeployedCore(model, q, clamped, sampler, quantiser, options.sparsity(), firstEnsemblingLayer,
                 options.semantics(), options.chunkImages(), streamSeed, force);
+    }
+
+    /** The deployed core of a programmed PCM deployment at {@code seconds} (any number of times per deployment). */
+    public DeployedCore core(Deployment d, double seconds) {
+        if (d == null) {
+            throw new IllegalArgumentException("the SRAM design has no deployment to realise; use core(null, index, seconds)");
+        }
+        return core(d, d.index(), seconds);
     }
 
     /** Programs deployment {@code index} and returns its core at {@code seconds}. */

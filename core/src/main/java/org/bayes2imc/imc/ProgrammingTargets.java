@@ -5,6 +5,7 @@ import org.bayes2imc.device.SynapseConductances;
 import org.bayes2imc.device.SynapseEncoding;
 import org.bayes2imc.infer.Parallel;
 import org.bayes2imc.model.BbnnModel;
+import org.bayes2imc.sparsity.SynapseClassifier;
 
 /**
  * The target conductance(s) of every synapse of a model under one mapping (SPEC §5): p = sigmoid(2λ) solved by the
@@ -68,19 +69,19 @@ public final class ProgrammingTargets {
     }
 
     /**
-     * Which synapses are stored deterministically: p outside [ε, 1 − ε] (SPEC §8), or every synapse of a layer with
+     * Which synapses are stored deterministically: p outside [ε, 1 − ε] (SPEC §8, the sparsity package's classifier), or every synapse of a layer with
      * {@code clampLayer[l]} (layers before L* under layer sparsity).
      */
     public static boolean[][] clampFlags(BbnnModel model, double epsilon, boolean[] clampLayer) {
         int depth = model.architecture().depth();
         boolean[][] c = new boolean[depth][];
+        SynapseClassifier classifier = epsilon > 0 ? SynapseClassifier.ofEpsilon(epsilon) : null;
         for (int l = 0; l < depth; l++) {
             float[] lambda = model.lambda(l);
             boolean all = clampLayer != null && clampLayer[l];
             boolean[] cl = new boolean[lambda.length];
             for (int i = 0; i < lambda.length; i++) {
-                double p = BbnnModel.probabilityPlusOne(lambda[i]);
-                cl[i] = all || p < epsilon || p > 1.0 - epsilon;
+                cl[i] = all || (classifier != null && !classifier.isProbabilistic(lambda[i]));
             }
             c[l] = cl;
         }

@@ -8,7 +8,7 @@ import org.bayes2imc.imc.DeployedCore;
 import org.bayes2imc.imc.Deployment;
 import org.bayes2imc.imc.DeploymentRunner;
 import org.bayes2imc.imc.HandmadeModels;
-import org.bayes2imc.imc.SparsityMode;
+import org.bayes2imc.sparsity.SparsityMode;
 import org.bayes2imc.io.Progress;
 import org.bayes2imc.model.Architectures;
 import org.bayes2imc.model.BbnnModel;
@@ -23,6 +23,12 @@ import java.util.Locale;
  * Usage: DeployBench [images=10000] [samples=10] [threads=all] [model.safetensors | handmade share=0.25] [repeats=1]
  */
 public final class DeployBench {
+    /** CPU time of this process (all threads): under a shared machine's load, images per CPU-second are the fair figure. */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     public static void main(String[] args) {
         int images = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int samples = args.length > 1 ? Integer.parseInt(args[1]) : 10;
@@ -48,12 +54,15 @@ public final class DeployBench {
             long t3 = System.nanoTime();
             for (int rep = 0; rep < repeats; rep++) {
                 long t4 = System.nanoTime();
+                long c4 = cpuNanos();
                 r.logits(core, test, Progress.NONE);
                 double inf = (System.nanoTime() - t4) / 1e9;
+                double cpu = (cpuNanos() - c4) / 1e9;
                 System.out.printf(Locale.ROOT, "%-6s L*=%d plans=%s solve %.2fs program %.2fs realise %.2fs infer %.2fs "
-                                + "-> %.1f images/s; MACs/image shared %d member %d; sampled synapses/member %d%n",
-                        mode.id(), r.firstEnsemblingLayer(), core.layerPlans(), (t1 - t0) / 1e9, (t2 - t1) / 1e9,
-                        (t3 - t2) / 1e9, inf, test.size() / inf, core.sharedMacsPerImage(), core.memberMacsPerImage(),
+                                + "-> %.1f images/s (%.1f images per CPU-second, load %.1f); MACs/image shared %d member %d; sampled synapses/member %d%n",
+                        mode.label(), r.firstEnsemblingLayer(), core.layerPlans(), (t1 - t0) / 1e9, (t2 - t1) / 1e9,
+                        (t3 - t2) / 1e9, inf, test.size() / inf, test.size() / cpu,
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), core.sharedMacsPerImage(), core.memberMacsPerImage(),
                         core.sampledSynapsesPerMember());
             }
         }
