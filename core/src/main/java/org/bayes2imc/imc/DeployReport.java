@@ -16,7 +16,7 @@ import java.util.Map;
  * The result of a deployment study (issue 3 item 4): the software ensemble's metrics, every deployment's figures,
  * and the array/work accounting of the deployed core, with its JSON in the docs/RESULTS.md {@code hardware} shape.
  */
-public record DeployReport(DeployOptions options, int firstEnsemblingLayer, EvaluationResult software,
+public record DeployReport(DeployOptions options, org.bayes2imc.model.Architecture architecture, int firstEnsemblingLayer, EvaluationResult software,
                            List<DeploymentFigures> deployments, int arrays, long sharedMacsPerImage,
                            long memberMacsPerImage, int images, double softwareSeconds, double hardwareSeconds) {
 
@@ -43,6 +43,16 @@ public record DeployReport(DeployOptions options, int firstEnsemblingLayer, Eval
             v[i] = n.isNumber() ? n.asDouble() : Double.NaN;
         }
         return Spread.of(v);
+    }
+
+    /** The array tiling of every layer: devices per synapse for PCM, b bit cells per synapse for SRAM. */
+    public List<CrossbarTiling> layers() {
+        List<CrossbarTiling> out = new ArrayList<>();
+        for (var l : architecture.layers()) {
+            out.add(new CrossbarTiling(l, options.arraySize(), options.arraySize(),
+                    options.design() == Design.SRAM ? options.sramBits() : options.devicesPerSynapse()));
+        }
+        return out;
     }
 
     /** Images per second of the hardware simulation (test + OOD images over all deployments). */
@@ -78,6 +88,15 @@ public record DeployReport(DeployOptions options, int firstEnsemblingLayer, Eval
         }
         h.set("reliability", pooledReliabilityJson());
         h.put("arrays", arrays);
+        ArrayNode perLayer = h.putArray("arrays_per_layer");
+        for (var l : layers()) {
+            ObjectNode row = perLayer.addObject();
+            row.put("layer", l.layer().index());
+            row.put("arrays", l.arrays());
+            row.put("row_blocks", l.rowBlocks());
+            row.put("column_blocks", l.columnBlocks());
+            row.put("utilisation", l.utilisation());
+        }
         h.put("shared_macs_per_image", sharedMacsPerImage);
         h.put("member_macs_per_image", memberMacsPerImage);
         h.put("seconds", hardwareSeconds);

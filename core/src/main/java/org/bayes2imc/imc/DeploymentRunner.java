@@ -229,14 +229,14 @@ public final class DeploymentRunner {
         }
         double hardwareSeconds = (System.nanoTime() - t1) / 1e9;
         int images = test.size() + (ood == null ? 0 : ood.size());
-        return new DeployReport(options, firstEnsemblingLayer, software, figures, arrays, shared, member, images,
+        return new DeployReport(options, model.architecture(), firstEnsemblingLayer, software, figures, arrays, shared, member, images,
                 softwareSeconds, hardwareSeconds);
     }
 
     private int sramArrays() {
         int n = 0;
         for (var l : model.architecture().layers()) {
-            n += CrossbarTiling.of(l, options.arraySize()).arrays();
+            n += new CrossbarTiling(l, options.arraySize(), options.arraySize(), options.sramBits()).arrays();
         }
         return n;
     }

@@ -143,6 +143,21 @@ class DeploymentRunnerTest {
     }
 
     @Test
+    void frozenReadNoiseGivesEveryMemberTheSameWeights() {
+        DeployOptions o = DeployOptions.defaults(DeviceModels.create("ibm-pcm")).withReadNoise(ReadNoiseMode.FROZEN)
+                .withSamples(3).withThreads(1);
+        DeploymentRunner r = new DeploymentRunner(model, o);
+        r.calibrateActivations(test);
+        DeployedCore core = r.core(0, 20.0);
+        assertThat(core.layerPlans()).containsOnly("fixed");
+        EnsembleLogits e = r.logits(core, test.slice(0, 20), org.bayes2imc.io.Progress.NONE);
+        assertThat(e.members()[1]).isEqualTo(e.members()[0]);
+        // another evaluation time freezes other reads
+        DeployedCore later = r.core(r.program(0), 0, 3600.0);
+        assertThat(later.realisedProbabilities(2)).isNotEqualTo(core.realisedProbabilities(2));
+    }
+
+    @Test
     void perReadSemanticsAndLiteralReadsRunOnSmallCases() {
         DeployOptions o = DeployOptions.defaults(DeviceModels.create("ibm-pcm")).withSamples(2).withDeployments(1)
                 .withThreads(1).withSemantics(SamplingSemantics.PER_READ).withLiteralReads(true);
