@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 ReportCommand.class,
                 EvaluateCommand.class,
                 TrainCommand.class,
+                DeployCommand.class,
         })
 public final class Main implements Runnable {
     @Override
