@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 + "correct, exploit sampling sparsity and project power, performance and area.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                DemoCommand.class,
                 PpaCommand.class,
                 SparsityCommand.class,
                 DataCommand.class,

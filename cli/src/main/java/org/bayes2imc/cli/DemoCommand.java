@@ -1,0 +1,292 @@
+package org.bayes2imc.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bayes2imc.cli.demo.PpaStep;
+import org.bayes2imc.cli.demo.StepCache;
+import org.bayes2imc.cli.demo.TrainStep;
+import org.bayes2imc.correct.DeploymentStudy;
+import org.bayes2imc.correct.DriftCompensation;
+import org.bayes2imc.correct.DriftSweep;
+import org.bayes2imc.correct.LogitCorrections;
+import org.bayes2imc.data.DataFetcher;
+import org.bayes2imc.data.Dataset;
+import org.bayes2imc.data.Datasets;
+import org.bayes2imc.device.DeviceModels;
+import org.bayes2imc.device.Durations;
+import org.bayes2imc.hardware.SparsityProfile;
+import org.bayes2imc.imc.DeployOptions;
+import org.bayes2imc.imc.DeployReport;
+import org.bayes2imc.imc.DeploymentRunner;
+import org.bayes2imc.infer.Parallel;
+import org.bayes2imc.infer.SoftwareEnsemble;
+import org.bayes2imc.infer.SoftwareEvaluation;
+import org.bayes2imc.io.Json;
+import org.bayes2imc.io.Progress;
+import org.bayes2imc.model.BbnnModel;
+import org.bayes2imc.model.ModelFile;
+import org.bayes2imc.report.ReportBuilder;
+import org.bayes2imc.sparsity.SparsityAnalysis;
+import org.bayes2imc.sparsity.SparsityMode;
+import org.bayes2imc.sparsity.SparsitySettings;
+import org.bayes2imc.train.TrainConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+/**
+ * The main job: Fashion-MNIST (digits as out-of-distribution) from data to report — train or reuse the cached
+ * model, software evaluation, PCM deployments with and without logit correction, the drift sweep with and without
+ * compensation, sampling sparsity, PPA, and the HTML report. Every finished step is stored, so an interrupted run
+ * resumes from the last finished step.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the whole chain on the embedded default data (Fashion-MNIST, digits as OOD) and write "
+                + "DIR/results.json and DIR/report.html. Rerunning resumes from the last finished step.")
+public final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--out", defaultValue = "out/demo", description = "results directory (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--data-dir", description = "data cache (default: $BAYES2IMC_DATA_DIR or ~/.cache/bayes2imc/data)")
+    Path dataDir;
+
+    @Option(names = "--model-dir", description = "model cache (default: $BAYES2IMC_MODEL_DIR or ~/.cache/bayes2imc/models)")
+    Path modelDir;
+
+    @Option(names = "--epochs", description = "training epochs (default: the tuned demo setting)")
+    Integer epochs;
+
+    @Option(names = "--train-limit", defaultValue = "0", description = "training images used (0 = all 60,000; smaller only for quick looks)")
+    int trainLimit;
+
+    @Option(names = "--samples", defaultValue = "10", description = "ensemble members S (default: ${DEFAULT-VALUE})")
+    int samples;
+
+    @Option(names = "--deployments", defaultValue = "10", description = "programmings K of the core (default: ${DEFAULT-VALUE})")
+    int deployments;
+
+    @Option(names = "--test-limit", defaultValue = "0", description = "test images for software and hardware evaluation (0 = all 10,000)")
+    int testLimit;
+
+    @Option(names = "--drift-limit", defaultValue = "2000", description = "test images per point of the drift sweep (default: ${DEFAULT-VALUE})")
+    int driftLimit;
+
+    @Option(names = "--ood-limit", defaultValue = "0", description = "digits images used as OOD (0 = all 1,797)")
+    int oodLimit;
+
+    @Option(names = "--drift-times", defaultValue = "20s,1h,1d,30d,1y,1e7s,10y", description = "times after programming (default: ${DEFAULT-VALUE})")
+    String driftTimes;
+
+    @Option(names = "--calibration-images", defaultValue = "1000", description = "unlabelled training images for logit correction and activation ranges (default: ${DEFAULT-VALUE})")
+    int calibrationImages;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of every random draw (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--threads", description = "worker threads (default: available processors)")
+    Integer threads;
+
+    Progress progress = ConsoleProgress.INSTANCE;
+
+    private final ObjectNode results = Json.object();
+    private final ObjectNode timing = Json.object();
+
+    @Override
+    public Integer call() {
+        long start = System.nanoTime();
+        if (samples < 1 || deployments < 1 || calibrationImages < 1 || testLimit < 0 || driftLimit < 0 || oodLimit < 0) {
+            throw new IllegalArgumentException("--samples, --deployments and --calibration-images must be >= 1, limits >= 0");
+        }
+        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        Parallel.setThreads(nThreads);
+        Path data = dataDir == null ? Datasets.defaultDataDir() : dataDir;
+        Path models = modelDir == null ? TrainStep.defaultModelDir() : modelDir;
+        double[] times = Durations.parseList(driftTimes).stream().mapToDouble(Double::doubleValue).toArray();
+
+        step("fetch", () -> {
+            DataFetcher f = new DataFetcher(data, System.err::println);
+            f.fetch("fashion-mnist");
+            f.fetch("digits");
+        });
+        Dataset train = Datasets.load("fashion-mnist", "train", data);
+        Dataset test = limit(Datasets.load("fashion-mnist", "test", data), testLimit);
+        Dataset ood = limit(Datasets.load("digits", "all", data), oodLimit);
+        Dataset calibration = train.slice(0, Math.min(calibrationImages, train.size()));
+        Dataset driftTest = limit(test, driftLimit);
+
+        TrainConfig cfg = TrainConfig.defaults();
+        if (epochs != null) {
+            cfg = cfg.withEpochs(epochs);
+        }
+        if (trainLimit > 0) {
+            cfg = new TrainConfig(cfg.architecture(), cfg.dataset(), cfg.epochs(), cfg.batchSize(), seed,
+                    cfg.validationFraction(), trainLimit, cfg.calibrationSamples(), cfg.optimizer());
+        }
+        TrainConfig trainConfig = cfg;
+        Path[] modelFile = new Path[1];
+        step("train", () -> modelFile[0] = TrainStep.modelFor(trainConfig, train, models, progress, System.err::println));
+        BbnnModel model = ModelFile.read(modelFile[0]);
+        String modelKey = TrainStep.key(trainConfig);
+
+        ObjectNode settings = results.putObject("settings");
+        settings.put("model", modelFile[0].toString());
+        settings.put("model_key", modelKey);
+        settings.set("training", trainConfig.toJson());
+        settings.put("dataset", "fashion-mnist");
+        settings.put("ood_dataset", "digits");
+        settings.put("test_images", test.size());
+        settings.put("ood_images", ood.size());
+        settings.put("drift_test_images", driftTest.size());
+        settings.put("calibration_images", calibration.size());
+        settings.put("calibration_source", "first images of the Fashion-MNIST training set (labels unused)");
+        settings.put("samples", samples);
+        settings.put("deployments", deployments);
+        settings.put("device", "ibm-pcm");
+        settings.put("time_seconds", 20.0);
+        settings.put("correction", LogitCorrections.DEFAULT);
+        settings.put("seed", seed);
+        settings.put("threads", nThreads);
+        results.put("schema_version", 1);
+        results.put("command", "demo");
+        StepCache steps = new StepCache(out);
+
+        DeployOptions base = DeployOptions.defaults(DeviceModels.create("ibm-pcm")).withSamples(samples)
+                .withDeployments(deployments).withSeconds(20).withSeed(seed).withThreads(nThreads);
+
+        ObjectNode key = Json.object().put("model_key", modelKey).put("samples", samples).put("seed", seed)
+                .put("test_images", test.size()).put("ood_images", ood.size());
+        results.set("software", timed("software", () -> steps.run("software", key, () -> SoftwareEvaluation.run(model,
+                test, ood, SoftwareEnsemble.Settings.of(samples, seed), progress).toJson())));
+        writeResults();
+
+        ObjectNode hwKey = key.deepCopy().put("deployments", deployments).put("calibration_images", calibration.size())
+                .put("correction", LogitCorrections.DEFAULT).put("time_seconds", 20.0);
+        JsonNode hw = timed("hardware", () -> steps.run("hardware", hwKey, () -> {
+            DeploymentRunner runner = new DeploymentRunner(model, base);
+            runner.calibrateActivations(calibration);
+            DeploymentStudy.Result r = DeploymentStudy.run(runner, 20, test, ood, calibration,
+                    LogitCorrections.byName(LogitCorrections.DEFAULT), progress);
+            ObjectNode o = Json.object();
+            o.set("hardware", r.hardwareJson().put("time_seconds", 20.0).put("device", "ibm-pcm"));
+            o.set("hardware_corrected", r.correctedJson().put("time_seconds", 20.0).put("device", "ibm-pcm"));
+            return o;
+        }));
+        results.set("hardware", hw.get("hardware"));
+        results.set("hardware_corrected", hw.get("hardware_corrected"));
+        writeResults();
+
+        ObjectNode driftKey = hwKey.deepCopy().put("drift_test_images", driftTest.size()).put("times", driftTimes);
+        results.set("drift", timed("drift", () -> steps.run("drift", driftKey, () -> DriftSweep.toJson(DriftSweep.run(model,
+                base, List.of(DriftCompensation.parse("none", 0), DriftCompensation.DEFAULT), times, driftTest, ood,
+                calibration, progress)))));
+        writeResults();
+
+        SparsityAnalysis analysis = SparsityAnalysis.of(model, SparsitySettings.DEFAULTS.withSamples(samples));
+        results.set("sparsity", analysis.toJson());
+        ObjectNode spKey = hwKey.deepCopy().put("sparsity_modes", "none,ls,ls+rs");
+        results.set("sparsity_deploy", timed("sparsity_deploy", () -> steps.run("sparsity_deploy", spKey, () -> {
+            ObjectNode o = Json.object();
+            for (SparsityMode mode : SparsityMode.values()) {
+                DeploymentRunner runner = new DeploymentRunner(model, base.withSparsity(mode));
+                runner.calibrateActivations(calibration);
+                DeployReport r = runner.run(test, ood, false, progress);
+                ObjectNode m = o.putObject(mode.jsonKey());
+                for (String k : List.of("accuracy", "ece", "nll", "brier", "ood_auroc_entropy", "ood_auroc_mi")) {
+                    m.set(k, r.spread(k).toJson());
+                }
+                m.put("seconds", r.hardwareSeconds());
+                m.put("first_ensembling_layer", r.firstEnsemblingLayer());
+            }
+            return o;
+        })));
+        writeResults();
+
+        results.set("ppa", timed("ppa", () -> PpaStep.run(PpaStep.defaultCases("fmnist-small (demo model)",
+                model.architecture(), SparsityProfile.fromAnalysis(analysis)), samples)));
+        timing.put("total_seconds", (System.nanoTime() - start) / 1e9);
+        writeResults();
+        Path report = ReportBuilder.build(out);
+        printSummary(report);
+        return 0;
+    }
+
+    private static Dataset limit(Dataset d, int n) {
+        return n > 0 && n < d.size() ? d.slice(0, n) : d;
+    }
+
+    private void step(String name, Runnable r) {
+        timed(name, () -> {
+            r.run();
+            return null;
+        });
+    }
+
+    private <T> T timed(String name, Supplier<T> work) {
+        long t0 = System.nanoTime();
+        T v = work.get();
+        ObjectNode s = timing.has("steps") ? (ObjectNode) timing.get("steps") : timing.putObject("steps");
+        s.put(name + "_seconds", (System.nanoTime() - t0) / 1e9);
+        return v;
+    }
+
+    private void writeResults() {
+        results.set("timing", timing);
+        Json.write(out.resolve(ReportBuilder.RESULTS_FILE), results);
+    }
+
+    private void printSummary(Path report) {
+        System.out.println();
+        System.out.println("Bayes2IMC demo: Fashion-MNIST, digits as OOD, S = " + samples + ", K = " + deployments + " deployments");
+        System.out.printf(Locale.ROOT, "%-34s %9s %8s %8s %10s%n", "", "accuracy", "ECE", "NLL", "OOD AUROC");
+        row("software mode network", results.path("software").path("mode"), false);
+        row("software ensemble", results.path("software").path("ensemble"), false);
+        row("software ensemble (calibrated)", calibrated(results.path("software").path("ensemble")), false);
+        row("hardware, 20 s (mean over K)", results.path("hardware"), true);
+        row("hardware + logit correction", results.path("hardware_corrected"), true);
+        for (String m : List.of("none", "ls", "ls_rs")) {
+            row("sparsity " + m + " (mean over K)", results.path("sparsity_deploy").path(m), true);
+        }
+        System.out.printf(Locale.ROOT, "probabilistic synapses (eps = 0.01): %.2f %%%n",
+                100 * results.path("software").path("posterior").path("probabilistic_fraction").asDouble(Double.NaN));
+        ArrayNode drift = (ArrayNode) results.path("drift");
+        if (drift != null) {
+            System.out.println("drift (accuracy mean over K):");
+            for (JsonNode r : drift) {
+                System.out.printf(Locale.ROOT, "  %-8s %-24s %7.2f %%%n", Durations.label(r.path("time_seconds").asDouble()),
+                        r.path("compensation").asText(), 100 * r.path("accuracy_mean").asDouble(Double.NaN));
+            }
+        }
+        System.out.printf(Locale.ROOT, "total %.0f s; results %s%n", timing.path("total_seconds").asDouble(),
+                out.resolve(ReportBuilder.RESULTS_FILE).toAbsolutePath());
+        System.out.println("report: " + report.toAbsolutePath());
+    }
+
+    private static JsonNode calibrated(JsonNode m) {
+        ObjectNode o = Json.object();
+        o.set("accuracy", m.path("accuracy"));
+        o.set("ece", m.path("ece_calibrated"));
+        o.set("nll", m.path("nll_calibrated"));
+        o.set("ood_auroc_entropy", m.path("ood_auroc_entropy"));
+        return o;
+    }
+
+    private static void row(String name, JsonNode m, boolean spread) {
+        if (m.isMissingNode()) {
+            return;
+        }
+        System.out.printf(Locale.ROOT, "%-34s %8.2f%% %8.4f %8.4f %10.4f%n", name, 100 * v(m, "accuracy", spread),
+                v(m, "ece", spread), v(m, "nll", spread), v(m, "ood_auroc_entropy", spread));
+    }
+
+    private static double v(JsonNode m, String k, boolean spread) {
+        JsonNode n = spread ? m.path(k).path("mean") : m.path(k);
+        return n.isNumber() ? n.asDouble() : Double.NaN;
+    }
+}

@@ -1,0 +1,100 @@
+package org.bayes2imc.correct;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bayes2imc.data.Dataset;
+import org.bayes2imc.imc.DeployOptions;
+import org.bayes2imc.imc.DeployedCore;
+import org.bayes2imc.imc.Deployment;
+import org.bayes2imc.imc.DeploymentRunner;
+import org.bayes2imc.imc.Spread;
+import org.bayes2imc.io.Json;
+import org.bayes2imc.io.Progress;
+import org.bayes2imc.metrics.EnsembleLogits;
+import org.bayes2imc.metrics.Evaluation;
+import org.bayes2imc.metrics.EvaluationResult;
+import org.bayes2imc.model.BbnnModel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Accuracy and uncertainty against time since programming (SPEC §7): each of K deployments is programmed once and
+ * read at every time, under each drift compensation, so the times are compared on the same devices.
+ */
+public final class DriftSweep {
+    private DriftSweep() {
+    }
+
+    /** One (time, compensation) cell: the per-deployment figures. */
+    public record Cell(double seconds, String compensation, List<EvaluationResult> perDeployment) {
+
+        public ObjectNode toJson() {
+            ObjectNode o = Json.object();
+            o.put("time_seconds", seconds);
+            o.put("compensation", compensation);
+            put(o, "accuracy", "accuracy", true);
+            put(o, "ece", "ece", true);
+            put(o, "nll", "nll", true);
+            put(o, "brier", "brier", false);
+            put(o, "ood_auroc_entropy", "ood_auroc_entropy", true);
+            put(o, "ood_auroc_mi", "ood_auroc_mi", false);
+            o.put("deployments", perDeployment.size());
+            return o;
+        }
+
+        private void put(ObjectNode o, String prefix, String key, boolean withStd) {
+            double[] v = new double[perDeployment.size()];
+            for (int i = 0; i < v.length; i++) {
+                var n = perDeployment.get(i).toJson().path(key);
+                v[i] = n.isNumber() ? n.asDouble() : Double.NaN;
+            }
+            Spread s = Spread.of(v);
+            putFinite(o, prefix + "_mean", s.mean());
+            if (withStd) {
+                putFinite(o, prefix + "_std", s.std());
+            }
+        }
+
+        private static void putFinite(ObjectNode o, String k, double v) {
+            if (Double.isFinite(v)) {
+                o.put(k, v);
+            } else {
+                o.putNull(k);
+            }
+        }
+    }
+
+    public static List<Cell> run(BbnnModel model, DeployOptions base, List<DriftCompensation> compensations,
+                                 double[] seconds, Dataset test, Dataset ood, Dataset calibration, Progress progress) {
+        List<Cell> cells = new ArrayList<>();
+        double temperature = model.calibrationTemperature();
+        for (DriftCompensation comp : compensations) {
+            DeploymentRunner runner = new DeploymentRunner(model, base.withCompensation(comp));
+            runner.calibrateActivations(calibration);
+            List<List<EvaluationResult>> byTime = new ArrayList<>();
+            for (int t = 0; t < seconds.length; t++) {
+                byTime.add(new ArrayList<>());
+            }
+            for (int k = 0; k < base.deployments(); k++) {
+                Deployment d = runner.program(k);
+                for (int t = 0; t < seconds.length; t++) {
+                    DeployedCore core = runner.core(d, k, seconds[t]);
+                    EnsembleLogits in = runner.logits(core, test, progress);
+                    EnsembleLogits out = ood == null ? null : runner.logits(core, ood, progress);
+                    byTime.get(t).add(Evaluation.of(in, test.labels(), temperature, out));
+                }
+            }
+            for (int t = 0; t < seconds.length; t++) {
+                cells.add(new Cell(seconds[t], comp.id(), byTime.get(t)));
+            }
+        }
+        return cells;
+    }
+
+    public static ArrayNode toJson(List<Cell> cells) {
+        ArrayNode a = Json.MAPPER.createArrayNode();
+        cells.forEach(c -> a.add(c.toJson()));
+        return a;
+    }
+}
