@@ -20,7 +20,7 @@ import java.util.Locale;
 /**
  * Deploy throughput: one IBM-PCM deployment of an fmnist-small model evaluated with S members on Fashion-MNIST test
  * images, for each sparsity mode; prints programming, realisation and inference times and images/s.
- * Usage: DeployBench [images=10000] [samples=10] [threads=all] [model.safetensors | handmade share=0.25] [repeats=1]
+ * Usage: DeployBench [images=10000] [samples=10] [threads=all] [model.safetensors | handmade share=0.25 | rows:SHARE (FC rows holding the probabilistic synapses)] [repeats=1]
  */
 public final class DeployBench {
     /** CPU time of this process (all threads): under a shared machine's load, images per CPU-second are the fair figure. */
@@ -37,6 +37,8 @@ public final class DeployBench {
         int repeats = args.length > 4 ? Integer.parseInt(args[4]) : 1;
         Dataset test = TestData.fashionTest(images);
         BbnnModel model = modelArg.endsWith(".safetensors") ? ModelFile.read(Path.of(modelArg))
+                : modelArg.startsWith("rows:") ? HandmadeModels.rowStructured(Architectures.parse(Architectures.FMNIST_SMALL),
+                Double.parseDouble(modelArg.substring(5)), 3, TestData.fashionTrain(500))
                 : HandmadeModels.of(Architectures.parse(Architectures.FMNIST_SMALL), Double.parseDouble(modelArg), 3,
                 TestData.fashionTrain(500));
         System.out.printf(Locale.ROOT, "model %s (%d synapses, %d MACs/image), %d images, S=%d, %d threads%n",
