@@ -43,9 +43,10 @@ public final class DeployBench {
                 TestData.fashionTrain(500));
         System.out.printf(Locale.ROOT, "model %s (%d synapses, %d MACs/image), %d images, S=%d, %d threads%n",
                 modelArg, model.architecture().weightCount(), model.architecture().macsPerImage(), test.size(), samples, threads);
-        for (SparsityMode mode : SparsityMode.values()) {
+        for (int config = 0; config < 4; config++) {
+            SparsityMode mode = config == 0 ? SparsityMode.NONE : SparsityMode.values()[config - 1];
             DeployOptions o = DeployOptions.defaults(DeviceModels.create("ibm-pcm")).withSamples(samples)
-                    .withThreads(threads).withSparsity(mode);
+                    .withThreads(threads).withSparsity(mode).withReuseDeterministic(config != 0);
             long t0 = System.nanoTime();
             DeploymentRunner r = new DeploymentRunner(model, o);
             r.calibrateActivations(test);
@@ -62,7 +63,7 @@ public final class DeployBench {
                 double cpu = (cpuNanos() - c4) / 1e9;
                 System.out.printf(Locale.ROOT, "%-6s L*=%d plans=%s solve %.2fs program %.2fs realise %.2fs infer %.2fs "
                                 + "-> %.1f images/s (%.1f images per CPU-second, load %.1f); MACs/image shared %d member %d; sampled synapses/member %d%n",
-                        mode.label(), r.firstEnsemblingLayer(), core.layerPlans(), (t1 - t0) / 1e9, (t2 - t1) / 1e9,
+                        config == 0 ? "naive" : mode.label(), r.firstEnsemblingLayer(), core.layerPlans(), (t1 - t0) / 1e9, (t2 - t1) / 1e9,
                         (t3 - t2) / 1e9, inf, test.size() / inf, test.size() / cpu,
                         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), core.sharedMacsPerImage(), core.memberMacsPerImage(),
                         core.sampledSynapsesPerMember());
