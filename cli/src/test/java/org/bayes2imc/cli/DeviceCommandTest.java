@@ -27,13 +27,13 @@ class DeviceCommandTest {
         assertThat(r.path("settings").path("device").asText()).isEqualTo("ibm-pcm");
         assertThat(r.path("settings").path("device_config").path("t0_seconds").asDouble()).isEqualTo(20.0);
         assertThat(r.path("settings").path("mapping").path("reference_micro_siemens").asDouble()).isEqualTo(5.0);
-        for (String k : new String[]{"programmed_conductance_microsiemens", "drift_exponent",
-                "drifted_conductance_microsiemens", "read_conductance_microsiemens"}) {
+        for (String k : new String[]{"programmed_conductance_micro_siemens", "drift_exponent",
+                "drifted_conductance_micro_siemens", "read_conductance_micro_siemens"}) {
             for (String s : new String[]{"mean", "std", "p1", "p5", "p25", "p50", "p75", "p95", "p99"}) {
                 assertThat(r.path(k).has(s)).as(k + "." + s).isTrue();
             }
         }
-        double g = r.path("target_conductance_microsiemens").asDouble();
+        double g = r.path("target_conductance_micro_siemens").asDouble();
         assertThat(g).isBetween(4.0, 5.0);
         JsonNode sa = r.path("sense_amplifier");
         double f = sa.path("sampled_frequency").asDouble();

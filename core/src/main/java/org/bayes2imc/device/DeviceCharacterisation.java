@@ -81,10 +81,10 @@ public final class DeviceCharacterisation {
             programmed[i] = o.conductanceMicroSiemens();
             attempts += o.attempts();
             pulses += o.pulses();
-            nu[i] = model.driftExponent(programmed[i], rng);
+            nu[i] = model.driftExponent(target, rng); // at the target, as aihwkit
             drifted[i] = model.drifted(programmed[i], nu[i], s.seconds());
-            read[i] = model.read(drifted[i], s.seconds(), rng);
-            realised[i] = model.probabilityReadExceeds(drifted[i], gRef, s.seconds());
+            read[i] = model.read(programmed[i], drifted[i], s.seconds(), rng);
+            realised[i] = model.probabilityReadExceeds(programmed[i], drifted[i], gRef, s.seconds());
             if (read[i] > gRef) {
                 above++;
             }
@@ -103,9 +103,9 @@ public final class DeviceCharacterisation {
         ObjectNode settings = root.putObject("settings");
         settings.put("device", s.model().name());
         if (s.targetConductanceMicroSiemens() != null) {
-            settings.put("target_conductance_microsiemens", s.targetConductanceMicroSiemens());
+            settings.put("target_conductance_micro_siemens", s.targetConductanceMicroSiemens());
         } else {
-            settings.putNull("target_conductance_microsiemens");
+            settings.putNull("target_conductance_micro_siemens");
         }
         if (s.targetP() != null) {
             settings.put("target_p", s.targetP());
@@ -118,16 +118,16 @@ public final class DeviceCharacterisation {
         settings.put("seed", s.seed());
         settings.set("mapping", snake.valueToTree(s.mapping()));
         settings.set("device_config", deviceConfig(s.model(), snake));
-        root.put("target_conductance_microsiemens", r.targetConductanceMicroSiemens());
+        root.put("target_conductance_micro_siemens", r.targetConductanceMicroSiemens());
         root.put("deterministic", r.deterministic());
-        root.set("programmed_conductance_microsiemens", r.programmed().toJson());
+        root.set("programmed_conductance_micro_siemens", r.programmed().toJson());
         root.set("drift_exponent", r.driftExponent().toJson());
-        root.set("drifted_conductance_microsiemens", r.drifted().toJson());
-        root.set("read_conductance_microsiemens", r.read().toJson());
+        root.set("drifted_conductance_micro_siemens", r.drifted().toJson());
+        root.set("read_conductance_micro_siemens", r.read().toJson());
         root.put("programming_attempts_mean", r.meanAttempts());
         root.put("programming_pulses_mean", r.meanPulses());
         ObjectNode sa = root.putObject("sense_amplifier");
-        sa.put("reference_conductance_microsiemens", s.mapping().referenceMicroSiemens());
+        sa.put("reference_conductance_micro_siemens", s.mapping().referenceMicroSiemens());
         if (s.targetP() != null) {
             sa.put("target_p", s.targetP());
             sa.put("target_inside_interval", r.interval().contains(s.targetP()));
@@ -150,7 +150,7 @@ public final class DeviceCharacterisation {
         DeviceModel inner = model;
         if (model instanceof ProgramAndVerify pv) {
             o.put("program_and_verify", true);
-            o.put("verify_tolerance_microsiemens", pv.toleranceMicroSiemens());
+            o.put("verify_tolerance_micro_siemens", pv.toleranceMicroSiemens());
             o.put("verify_max_attempts", pv.maxAttempts());
             o.put("verify_reads", pv.verifyReads());
             inner = pv.device();
@@ -162,7 +162,7 @@ public final class DeviceCharacterisation {
         } else if (inner instanceof NandakumarModel nk) {
             o.setAll((ObjectNode) snake.valueToTree(nk.config()));
         } else if (inner instanceof IdealDevice ideal) {
-            o.put("read_sigma_microsiemens", ideal.readSigmaMicroSiemens());
+            o.put("read_sigma_micro_siemens", ideal.readSigmaMicroSiemens());
             o.put("g_max_micro_siemens", ideal.maxConductanceMicroSiemens());
         }
         return o;

@@ -55,4 +55,33 @@ public interface DeviceModel {
         double g = conductanceMicroSiemens + readNoiseSigmaMicroSiemens(conductanceMicroSiemens, seconds) * rng.nextGaussian();
         return Math.max(0.0, g);
     }
+
+    /**
+     * Read σ (µS) of a device programmed to {@code programmed} whose drifted mean is {@code drifted}. Models whose
+     * read noise depends on the programmed state (the IBM model as in aihwkit evaluates Q_s at the programmed
+     * conductance) override; by default the σ at the drifted conductance.
+     */
+    default double readNoiseSigmaMicroSiemens(double programmedMicroSiemens, double driftedMicroSiemens, double seconds) {
+        return readNoiseSigmaMicroSiemens(driftedMicroSiemens, seconds);
+    }
+
+    /** One noisy read (clamped at 0) of a device programmed to {@code programmed} and drifted to {@code drifted}. */
+    default double read(double programmedMicroSiemens, double driftedMicroSiemens, double seconds, RandomGenerator rng) {
+        double sigma = readNoiseSigmaMicroSiemens(programmedMicroSiemens, driftedMicroSiemens, seconds);
+        return Math.max(0.0, driftedMicroSiemens + sigma * rng.nextGaussian());
+    }
+
+    /**
+     * Probability that {@link #read(double, double, double, RandomGenerator)} exceeds a threshold ≥ 0:
+     * Φ((drifted − threshold)/σ); a step when σ = 0.
+     */
+    default double probabilityReadExceeds(double programmedMicroSiemens, double driftedMicroSiemens,
+                                          double thresholdMicroSiemens, double seconds) {
+        double sigma = readNoiseSigmaMicroSiemens(programmedMicroSiemens, driftedMicroSiemens, seconds);
+        double diff = driftedMicroSiemens - thresholdMicroSiemens;
+        if (sigma <= 0.0) {
+            return diff > 0.0 ? 1.0 : 0.0;
+        }
+        return Gaussian.cdf(diff / sigma);
+    }
 }

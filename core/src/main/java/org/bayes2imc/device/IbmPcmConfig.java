@@ -24,6 +24,7 @@ package org.bayes2imc.device;
  * @param readNoiseExponent           (0.65)
  * @param readNoiseMinDenominator     (1e-3)
  * @param readNoiseQsMax              (0.2)
+ * @param readNoiseConductance        where Q_s is evaluated: PROGRAMMED (as aihwkit, default) or DRIFTED
  * @param minConductanceMicroSiemens  programmed conductances are clamped at this floor (0 µS)
  * @param programmingNoiseScale       multiplies σ_p (1; 0 programs exactly the target)
  * @param readNoiseScale              multiplies the read σ (1; 0 gives noiseless reads)
@@ -36,11 +37,15 @@ public record IbmPcmConfig(
         double driftStdSlope, double driftStdIntercept, double driftStdMin, double driftStdMax,
         double driftMinRelativeConductance,
         double readNoiseQsNumerator, double readNoiseExponent, double readNoiseMinDenominator, double readNoiseQsMax,
+        ReadNoiseConductance readNoiseConductance,
         double minConductanceMicroSiemens,
         double programmingNoiseScale, double readNoiseScale, double driftScale) {
 
     public IbmPcmConfig {
         positive("g_max", gMaxMicroSiemens);
+        if (readNoiseConductance == null) {
+            throw new IllegalArgumentException("IBM PCM read noise conductance choice is missing");
+        }
         positive("t0", t0Seconds);
         positive("t_read", tReadSeconds);
         positive("drift min relative conductance", driftMinRelativeConductance);
@@ -64,6 +69,7 @@ public record IbmPcmConfig(
                 -0.0125, -0.0059, 0.008, 0.045,
                 1e-7,
                 0.0088, 0.65, 1e-3, 0.2,
+                ReadNoiseConductance.PROGRAMMED,
                 0.0,
                 1.0, 1.0, 1.0);
     }
@@ -76,7 +82,18 @@ public record IbmPcmConfig(
                 driftStdSlope, driftStdIntercept, driftStdMin, driftStdMax,
                 driftMinRelativeConductance,
                 readNoiseQsNumerator, readNoiseExponent, readNoiseMinDenominator, readNoiseQsMax,
-                minConductanceMicroSiemens, programming, read, drift);
+                readNoiseConductance, minConductanceMicroSiemens, programming, read, drift);
+    }
+
+    /** The same coefficients with Q_s evaluated at the given conductance. */
+    public IbmPcmConfig withReadNoiseConductance(ReadNoiseConductance choice) {
+        return new IbmPcmConfig(gMaxMicroSiemens, t0Seconds, tReadSeconds,
+                programmingNoiseC0, programmingNoiseC1, programmingNoiseC2,
+                driftMeanSlope, driftMeanIntercept, driftMeanMin, driftMeanMax,
+                driftStdSlope, driftStdIntercept, driftStdMin, driftStdMax,
+                driftMinRelativeConductance,
+                readNoiseQsNumerator, readNoiseExponent, readNoiseMinDenominator, readNoiseQsMax,
+                choice, minConductanceMicroSiemens, programmingNoiseScale, readNoiseScale, driftScale);
     }
 
     static void positive(String what, double v) {

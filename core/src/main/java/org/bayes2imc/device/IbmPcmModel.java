@@ -7,6 +7,8 @@ import java.util.random.RandomGenerator;
  * {@code PCMLikeNoiseModel}), SPEC §4.1: polynomial programming noise, a per-device drift exponent, power-law
  * drift from t0 and 1/f read noise growing with ln of the time since programming. Times in the API are seconds
  * since programming (t_inf); the model adds t0 internally, so t_inf = 0 is the first read at t0 (drift factor 1).
+ * For a drifted device use the (programmed, drifted) forms of the read methods: by default Q_s is evaluated at the
+ * programmed conductance, as aihwkit does ({@link ReadNoiseConductance}).
  */
 public final class IbmPcmModel implements DeviceModel {
     public static final String NAME = "ibm-pcm";
@@ -82,7 +84,10 @@ public final class IbmPcmModel implements DeviceModel {
         return Math.max(config.minConductanceMicroSiemens(), g);
     }
 
-    /** ν = scale·|μ_ν + σ_ν·N(0,1)|; one Gaussian is drawn even when the scale is 0, so seeds stay aligned. */
+    /**
+     * ν = scale·|μ_ν + σ_ν·N(0,1)|; one Gaussian is drawn even when the scale is 0, so seeds stay aligned.
+     * aihwkit evaluates μ_ν and σ_ν at the target conductance; pass the target for fidelity to it.
+     */
     @Override
     public double driftExponent(double programmedMicroSiemens, RandomGenerator rng) {
         double z = rng.nextGaussian();
@@ -95,11 +100,25 @@ public final class IbmPcmModel implements DeviceModel {
         return programmedMicroSiemens * driftFactor(nu, seconds);
     }
 
-    /** scale·|g_d|·Q_s(g_d)·sqrt(ln((t + t_read)/(2·t_read))). */
+    /**
+     * scale·|g|·Q_s(g)·sqrt(ln((t + t_read)/(2·t_read))) for a device whose programmed and drifted conductance
+     * are both g (the drift-free view; see the three-argument form for a drifted device).
+     */
     @Override
     public double readNoiseSigmaMicroSiemens(double conductanceMicroSiemens, double seconds) {
         return config.readNoiseScale() * Math.abs(conductanceMicroSiemens) * readNoiseQs(conductanceMicroSiemens)
                 * readNoiseTimeFactor(seconds);
+    }
+
+    /**
+     * scale·|g_d|·Q_s(g_q)·sqrt(ln((t + t_read)/(2·t_read))), with g_q the programmed conductance (aihwkit,
+     * default) or the drifted one, as configured.
+     */
+    @Override
+    public double readNoiseSigmaMicroSiemens(double programmedMicroSiemens, double driftedMicroSiemens, double seconds) {
+        double qsAt = config.readNoiseConductance() == ReadNoiseConductance.PROGRAMMED
+                ? programmedMicroSiemens : driftedMicroSiemens;
+        return config.readNoiseScale() * Math.abs(driftedMicroSiemens) * readNoiseQs(qsAt) * readNoiseTimeFactor(seconds);
     }
 
     private double relative(double g) {

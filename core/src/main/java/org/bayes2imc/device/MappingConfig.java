@@ -9,7 +9,7 @@ package org.bayes2imc.device;
  * @param resetMicroSiemens           conductance of a deterministic synapse that must read below (0 µS)
  * @param epsilon                     p &lt; ε or p &gt; 1 − ε makes a synapse deterministic (0.01, as SPEC §8)
  * @param pairMidpointMicroSiemens    midpoint m of a differential pair, G± = m ± d/2 (5 µS)
- * @param solverToleranceMicroSiemens bisection stops when the bracket is this narrow (1e-9 µS)
+ * @param solverToleranceMicroSiemens the root finder stops when the bracket is this narrow (1e-9 µS)
  */
 public record MappingConfig(SynapseEncoding encoding, double referenceMicroSiemens, double setMicroSiemens,
                             double resetMicroSiemens, double epsilon, double pairMidpointMicroSiemens,

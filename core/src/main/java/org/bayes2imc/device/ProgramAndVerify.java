@@ -124,4 +124,20 @@ public final class ProgramAndVerify implements DeviceModel {
     public double probabilityReadExceeds(double conductanceMicroSiemens, double thresholdMicroSiemens, double seconds) {
         return device.probabilityReadExceeds(conductanceMicroSiemens, thresholdMicroSiemens, seconds);
     }
+
+    @Override
+    public double readNoiseSigmaMicroSiemens(double programmedMicroSiemens, double driftedMicroSiemens, double seconds) {
+        return device.readNoiseSigmaMicroSiemens(programmedMicroSiemens, driftedMicroSiemens, seconds);
+    }
+
+    @Override
+    public double read(double programmedMicroSiemens, double driftedMicroSiemens, double seconds, RandomGenerator rng) {
+        return device.read(programmedMicroSiemens, driftedMicroSiemens, seconds, rng);
+    }
+
+    @Override
+    public double probabilityReadExceeds(double programmedMicroSiemens, double driftedMicroSiemens,
+                                         double thresholdMicroSiemens, double seconds) {
+        return device.probabilityReadExceeds(programmedMicroSiemens, driftedMicroSiemens, thresholdMicroSiemens, seconds);
+    }
 }

@@ -30,7 +30,7 @@ class ConductanceSolverTest {
                 double dp = model.drifted(gp, model.driftExponent(gp, rng), seconds);
                 double dm = model.drifted(gm, model.driftExponent(gm, rng), seconds);
                 for (int r = 0; r < READS; r++) {
-                    if (model.read(dp, seconds, rng) > model.read(dm, seconds, rng)) {
+                    if (model.read(gp, dp, seconds, rng) > model.read(gm, dm, seconds, rng)) {
                         ones++;
                     }
                 }
@@ -38,7 +38,7 @@ class ConductanceSolverTest {
                 double g = model.program(target.positiveMicroSiemens(), rng);
                 double d = model.drifted(g, model.driftExponent(g, rng), seconds);
                 for (int r = 0; r < READS; r++) {
-                    if (model.read(d, seconds, rng) > mapping.referenceMicroSiemens()) {
+                    if (model.read(g, d, seconds, rng) > mapping.referenceMicroSiemens()) {
                         ones++;
                     }
                 }
@@ -99,6 +99,18 @@ class ConductanceSolverTest {
         assertThat(g[3]).isEqualTo(20.0);
         assertThat(g[4]).isEqualTo(20.0);
         assertThat(g[2]).isBetween(4.0, 5.0);
+        ConductanceSolver pairs = new ConductanceSolver(ibm,
+                MappingConfig.defaults().withEncoding(SynapseEncoding.DIFFERENTIAL_PAIR), Durations.HOUR);
+        double previous = -1.0;
+        for (double p : new double[]{0.01, 0.1, 0.3, 0.5, 0.7, 0.9, 0.99}) {
+            SynapseConductances c = pairs.target(p);
+            assertThat(c.positiveMicroSiemens() + c.negativeMicroSiemens()).isCloseTo(10.0, within(1e-12));
+            assertThat(pairs.realisedPairProbability(c.positiveMicroSiemens(), 0.0, c.negativeMicroSiemens(), 0.0))
+                    .isCloseTo(p, within(1e-8));
+            double g1 = solver.singleDeviceConductance(p);
+            assertThat(g1).isGreaterThan(previous);
+            previous = g1;
+        }
         SynapseConductances pairSet = new ConductanceSolver(ibm,
                 MappingConfig.defaults().withEncoding(SynapseEncoding.DIFFERENTIAL_PAIR), 0.0).target(0.999);
         assertThat(pairSet).isEqualTo(new SynapseConductances(20.0, 0.0, true));
@@ -119,7 +131,7 @@ class ConductanceSolverTest {
             double d = ibm.drifted(g, nu, t);
             long ones = 0;
             for (int r = 0; r < READS; r++) {
-                if (ibm.read(d, t, rng) > 5.0) {
+                if (ibm.read(g, d, t, rng) > 5.0) {
                     ones++;
                 }
             }

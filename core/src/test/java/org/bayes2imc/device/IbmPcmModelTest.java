@@ -109,6 +109,26 @@ class IbmPcmModelTest {
     }
 
     @Test
+    void driftedReadNoiseUsesTheProgrammedQsLikeAihwkit() {
+        double gp = 10.0;
+        double t = Durations.YEAR;
+        double gd = model.drifted(gp, 0.06, t);
+        assertThat(model.readNoiseSigmaMicroSiemens(gp, gd, t))
+                .isCloseTo(gd * model.readNoiseQs(gp) * model.readNoiseTimeFactor(t), within(1e-12));
+        IbmPcmModel drifted = new IbmPcmModel(IbmPcmConfig.defaults().withReadNoiseConductance(ReadNoiseConductance.DRIFTED));
+        assertThat(drifted.readNoiseSigmaMicroSiemens(gp, gd, t)).isEqualTo(drifted.readNoiseSigmaMicroSiemens(gd, t));
+        RandomGenerator rng = new SplittableRandom(15);
+        double[] r = new double[N];
+        for (int i = 0; i < N; i++) {
+            r[i] = model.read(gp, gd, t, rng);
+        }
+        double sigma = model.readNoiseSigmaMicroSiemens(gp, gd, t);
+        Stats s = new Stats(r);
+        assertThat(s.mean).isCloseTo(gd, within(4 * Stats.seMean(sigma, N)));
+        assertThat(s.std).isCloseTo(sigma, within(4 * Stats.seStd(sigma, N)));
+    }
+
+    @Test
     void noiseScalesSwitchEffectsOff() {
         IbmPcmModel off = new IbmPcmModel(IbmPcmConfig.defaults().withNoiseScales(0, 0, 0));
         RandomGenerator rng = new SplittableRandom(14);
