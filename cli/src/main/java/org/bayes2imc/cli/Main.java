@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 DeviceCommand.class,
                 DataCommand.class,
                 DeployCommand.class,
+                EvaluateCommand.class,
         })
 public final class Main implements Runnable {
     @Override

@@ -13,18 +13,24 @@ import org.bayes2imc.model.LayerSpec;
  * plane + stochastic plane) before pooling and BatchNorm; {@link #linearRows} computes a partial sum over a subset
  * of the weight matrix's input rows (im2col rows for conv), so a sparse stochastic plane costs only its rows.
  *
- * <p>Work is split by image (conv) or by fixed 64-image blocks (FC) over {@link Parallel}; every output value is
+ * <p>Work is split by image (conv) or by fixed {@link #FC_BLOCK}-image blocks (FC) over {@link Parallel}; every output value is
  * produced by the same single-threaded kernel call whatever the thread count, so results are bit-identical.
  */
 public final class LayerForward {
-    /** Images per FC kernel call; fixed so rounding never depends on the thread count. */
-    public static final int FC_BLOCK = 64;
+    /**
+     * Images per FC kernel call; fixed so rounding never depends on the thread count, and large enough that copying
+     * the weight matrix to the kernel costs a few percent of the multiply.
+     */
+    public static final int FC_BLOCK = 256;
 
     private LayerForward() {
     }
 
     /** Full layer: {@link #postLinear} of {@link #linear}. Returns [batch × outputSize]. */
     public static float[] forward(LayerSpec layer, float[] weights, float[] bnMean, float[] bnVar, float[] input, int batch) {
+        if (layer.kind() == LayerKind.CONV) {
+            return convForwardFused(layer, weights, bnMean, bnVar, input, batch);
+        }
         return postLinear(layer, bnMean, bnVar, linear(layer, weights, input, batch), batch);
     }
 
@@ -89,8 +95,77 @@ public final class LayerForward {
         }
         int[] rowList = rows == null ? allRows(layer.fanIn()) : rows;
         Parallel.forEach(batch, b -> {
-            float[] cols = im2col(layer, input, b * layer.inputSize(), rowList);
+            float[] cols = scratch(k * positions);
+            im2col(layer, input, b * layer.inputSize(), rowList, cols);
             gemm.multiply(out, positions, k, weights, 0, cols, 0, false, result, b * out * positions);
+        });
+        return result;
+    }
+
+    /**
+     * The linear outputs of {@code members} weight sets applied to the same input, computed with one kernel call per
+     * image (conv, one im2col shared by all members) or per FC block: the first ensembled layer of a sparsity-aware
+     * evaluation, where every member sees the same once-computed input. Same row convention as {@link #linearRows}.
+     *
+     * @param stackedWeights [members][out][rows.length] (rows null: all fanIn rows, PyTorch layout per member)
+     * @return [members][batch × out × positions] (positions = 1 for FC), each as {@link #linearRows} would return
+     */
+    public static float[][] linearRowsStacked(LayerSpec layer, float[] stackedWeights, int members, int[] rows,
+                                              float[] input, int batch) {
+        int k = rows == null ? layer.fanIn() : rows.length;
+        int out = layer.outChannels();
+        int mo = members * out;
+        if (members < 1 || stackedWeights.length != (long) mo * k) {
+            throw new IllegalArgumentException(layer.name() + ": " + stackedWeights.length + " stacked weights, expected "
+                    + (long) mo * k + " for " + members + " members");
+        }
+        if (input.length < (long) batch * layer.inputSize()) {
+            throw new IllegalArgumentException(layer.name() + ": input holds " + input.length + " values, need "
+                    + (long) batch * layer.inputSize());
+        }
+        Sgemm gemm = Sgemm.best();
+        int positions = layer.kind() == LayerKind.FC ? 1 : layer.positions();
+        float[][] result = new float[members][batch * out * positions];
+        if (k == 0) {
+            return result;
+        }
+        int inSize = layer.inputSize();
+        if (layer.kind() == LayerKind.FC) {
+            int blocks = (batch + FC_BLOCK - 1) / FC_BLOCK;
+            Parallel.forEach(blocks, blk -> {
+                int from = blk * FC_BLOCK;
+                int m = Math.min(FC_BLOCK, batch - from);
+                float[] x = input;
+                int xOffset = from * inSize;
+                if (rows != null) {
+                    x = new float[m * k];
+                    xOffset = 0;
+                    for (int i = 0; i < m; i++) {
+                        int base = (from + i) * inSize;
+                        for (int r = 0; r < k; r++) {
+                            x[i * k + r] = input[base + rows[r]];
+                        }
+                    }
+                }
+                float[] tmp = new float[m * mo];
+                gemm.multiply(m, mo, k, x, xOffset, stackedWeights, 0, true, tmp, 0);
+                for (int i = 0; i < m; i++) {
+                    for (int s = 0; s < members; s++) {
+                        System.arraycopy(tmp, i * mo + s * out, result[s], (from + i) * out, out);
+                    }
+                }
+            });
+            return result;
+        }
+        int[] rowList = rows == null ? allRows(layer.fanIn()) : rows;
+        Parallel.forEach(batch, b -> {
+            float[] cols = scratch(k * positions);
+            im2col(layer, input, b * inSize, rowList, cols);
+            float[] tmp = new float[mo * positions];
+            gemm.multiply(mo, positions, k, stackedWeights, 0, cols, 0, false, tmp, 0);
+            for (int s = 0; s < members; s++) {
+                System.arraycopy(tmp, s * out * positions, result[s], b * out * positions, out * positions);
+            }
         });
         return result;
     }
@@ -103,14 +178,24 @@ public final class LayerForward {
         return r;
     }
 
-    /** The im2col matrix [rows.length][H·W] of one image: row r holds input (c, y+ky−pad, x+kx−pad), 0 outside. */
-    static float[] im2col(LayerSpec layer, float[] input, int offset, int[] rows) {
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[1][0]);
+
+    /** A per-thread reusable buffer of at least {@code size} floats (im2col matrices are large: no per-image garbage). */
+    private static float[] scratch(int size) {
+        float[][] holder = SCRATCH.get();
+        if (holder[0].length < size) {
+            holder[0] = new float[size];
+        }
+        return holder[0];
+    }
+
+    /** The im2col matrix of one image into cols[rows.length][H·W]: row r holds input (c, y+ky−pad, x+kx−pad), 0 outside. */
+    static void im2col(LayerSpec layer, float[] input, int offset, int[] rows, float[] cols) {
         int h = layer.inHeight();
         int w = layer.inWidth();
         int kk = layer.kernel();
         int pad = layer.padding();
         int positions = h * w;
-        float[] cols = new float[rows.length * positions];
         for (int r = 0; r < rows.length; r++) {
             int fan = rows[r];
             int c = fan / (kk * kk);
@@ -123,59 +208,116 @@ public final class LayerForward {
             int xTo = Math.min(w, w - dx);
             for (int y = 0; y < h; y++) {
                 int sy = y + ky - pad;
+                int line = dst + y * w;
                 if (sy < 0 || sy >= h || xTo <= xFrom) {
+                    java.util.Arrays.fill(cols, line, line + w, 0f);
                     continue;
                 }
-                System.arraycopy(input, plane + sy * w + xFrom + dx, cols, dst + y * w + xFrom, xTo - xFrom);
+                java.util.Arrays.fill(cols, line, line + xFrom, 0f);
+                System.arraycopy(input, plane + sy * w + xFrom + dx, cols, line + xFrom, xTo - xFrom);
+                java.util.Arrays.fill(cols, line + xTo, line + w, 0f);
             }
         }
-        return cols;
     }
 
     /**
      * Max-pool (if the layer has it), BatchNorm (x − mean)/sqrt(var + eps) without scale/shift, then ReLU (if the
-     * layer has it). {@code linear} is [batch][out][H][W] (conv) or [batch][out]; returns [batch × outputSize].
+     * layer has it). {@code linear} is [batch][out][H][W] (conv) or [batch][out] and is not modified; returns
+     * [batch × outputSize].
      */
     public static float[] postLinear(LayerSpec layer, float[] bnMean, float[] bnVar, float[] linear, int batch) {
-        int out = layer.outChannels();
-        if (bnMean.length != out || bnVar.length != out) {
-            throw new IllegalArgumentException(layer.name() + ": BatchNorm statistics need " + out + " values");
-        }
         int inPlane = layer.kind() == LayerKind.CONV ? layer.positions() : 1;
-        if (linear.length < (long) batch * out * inPlane) {
+        if (linear.length < (long) batch * layer.outChannels() * inPlane) {
             throw new IllegalArgumentException(layer.name() + ": linear output holds " + linear.length + " values");
         }
-        float[] x = layer.maxPool() ? maxPool(linear, batch * out, layer.inHeight(), layer.inWidth()) : linear.clone();
-        int plane = layer.maxPool() ? inPlane / 4 : inPlane;
-        float[] inv = new float[out];
-        float[] mean = new float[out];
-        for (int c = 0; c < out; c++) {
-            inv[c] = (float) (1.0 / Math.sqrt(bnVar[c] + layer.bnEps()));
-            mean[c] = bnMean[c];
-        }
-        boolean relu = layer.relu();
-        Parallel.forEach(batch, b -> {
-            for (int c = 0; c < out; c++) {
-                int base = (b * out + c) * plane;
-                float m = mean[c];
-                float s = inv[c];
-                for (int i = base; i < base + plane; i++) {
-                    float v = (x[i] - m) * s;
-                    x[i] = relu && v < 0f ? 0f : v;
-                }
-            }
-        });
+        Post post = new Post(layer, bnMean, bnVar);
+        float[] x = new float[batch * layer.outputSize()];
+        Parallel.forEach(batch, b -> post.apply(linear, b * layer.outChannels() * inPlane, x, b * layer.outputSize()));
         return x;
     }
 
-    /** 2×2 stride-2 max-pool over {@code planes} maps of h×w (h, w even). */
-    static float[] maxPool(float[] in, int planes, int h, int w) {
+    /** Conv layer with the post-linear steps fused per image, so each image's linear output stays in cache. */
+    private static float[] convForwardFused(LayerSpec layer, float[] weights, float[] bnMean, float[] bnVar,
+                                            float[] input, int batch) {
+        int k = layer.fanIn();
+        int out = layer.outChannels();
+        int positions = layer.positions();
+        if (weights.length != (long) out * k) {
+            throw new IllegalArgumentException(layer.name() + ": " + weights.length + " weights, expected " + (long) out * k);
+        }
+        if (input.length < (long) batch * layer.inputSize()) {
+            throw new IllegalArgumentException(layer.name() + ": input holds " + input.length + " values, need "
+                    + (long) batch * layer.inputSize());
+        }
+        Post post = new Post(layer, bnMean, bnVar);
+        Sgemm gemm = Sgemm.best();
+        int[] rows = allRows(k);
+        float[] result = new float[batch * layer.outputSize()];
+        Parallel.forEach(batch, b -> {
+            float[] cols = scratch(k * positions);
+            im2col(layer, input, b * layer.inputSize(), rows, cols);
+            float[] lin = LIN_SCRATCH.get();
+            if (lin.length < out * positions) {
+                lin = new float[out * positions];
+                LIN_SCRATCH.set(lin);
+            }
+            gemm.multiply(out, positions, k, weights, 0, cols, 0, false, lin, 0);
+            post.apply(lin, 0, result, b * layer.outputSize());
+        });
+        return result;
+    }
+
+    private static final ThreadLocal<float[]> LIN_SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
+
+    /** Pool + BatchNorm + ReLU of one image, with the BatchNorm factors computed once per call. */
+    private static final class Post {
+        private final LayerSpec layer;
+        private final float[] mean;
+        private final float[] inv;
+
+        Post(LayerSpec layer, float[] bnMean, float[] bnVar) {
+            int out = layer.outChannels();
+            if (bnMean.length != out || bnVar.length != out) {
+                throw new IllegalArgumentException(layer.name() + ": BatchNorm statistics need " + out + " values");
+            }
+            this.layer = layer;
+            this.mean = bnMean.clone();
+            this.inv = new float[out];
+            for (int c = 0; c < out; c++) {
+                inv[c] = (float) (1.0 / Math.sqrt(bnVar[c] + layer.bnEps()));
+            }
+        }
+
+        void apply(float[] lin, int linOffset, float[] dst, int dstOffset) {
+            int out = layer.outChannels();
+            int inPlane = layer.kind() == LayerKind.CONV ? layer.positions() : 1;
+            int plane = inPlane;
+            if (layer.maxPool()) {
+                maxPool(lin, linOffset, out, layer.inHeight(), layer.inWidth(), dst, dstOffset);
+                plane = inPlane / 4;
+            } else {
+                System.arraycopy(lin, linOffset, dst, dstOffset, out * inPlane);
+            }
+            boolean relu = layer.relu();
+            for (int c = 0; c < out; c++) {
+                int base = dstOffset + c * plane;
+                float m = mean[c];
+                float s = inv[c];
+                for (int i = base; i < base + plane; i++) {
+                    float v = (dst[i] - m) * s;
+                    dst[i] = relu && v < 0f ? 0f : v;
+                }
+            }
+        }
+    }
+
+    /** 2×2 stride-2 max-pool of {@code planes} maps of h×w (h, w even) from in[inOffset..] into out[outOffset..]. */
+    static void maxPool(float[] in, int inOffset, int planes, int h, int w, float[] out, int outOffset) {
         int oh = h / 2;
         int ow = w / 2;
-        float[] out = new float[planes * oh * ow];
         for (int p = 0; p < planes; p++) {
-            int src = p * h * w;
-            int dst = p * oh * ow;
+            int src = inOffset + p * h * w;
+            int dst = outOffset + p * oh * ow;
             for (int y = 0; y < oh; y++) {
                 int r0 = src + 2 * y * w;
                 int r1 = r0 + w;
@@ -185,6 +327,5 @@ public final class LayerForward {
                 }
             }
         }
-        return out;
     }
 }

@@ -39,8 +39,8 @@ public final class SoftwareEnsemble {
             return new Settings(samples, seed, SamplingSemantics.PER_CHUNK, DEFAULT_CHUNK_IMAGES);
         }
 
-        /** Images sharing one weight draw. */
-        int drawImages() {
+        /** Images sharing one weight draw: the chunk index passed to a {@link WeightDraw} is image / drawImages(). */
+        public int drawImages() {
             return semantics == SamplingSemantics.PER_IMAGE ? 1 : chunkImages;
         }
     }
@@ -52,12 +52,17 @@ public final class SoftwareEnsemble {
 
     /** Member logits [S][n·C] on already normalised input [n × inputSize]. */
     public static float[][] memberLogits(BbnnModel model, float[] input, int n, Settings settings, Progress progress) {
-        Architecture a = model.architecture();
-        BatchNormStats bn = BatchNormStats.of(model);
-        float[][] p = new float[a.depth()][];
-        for (int i = 0; i < a.depth(); i++) {
-            p[i] = WeightSampler.probabilities(model.lambda(i));
-        }
+        return memberLogits(model.architecture(), BatchNormStats.of(model), WeightDraw.sampled(model, settings.seed()),
+                null, input, n, settings, progress);
+    }
+
+    /**
+     * The general ensemble runner: member logits [S][n·C] with weights from {@code draw} (called once per member,
+     * layer and chunk; the chunk index is image / drawImages) and optional activation quantisation. The hardware
+     * simulator runs its deployments through this with its own draw.
+     */
+    public static float[][] memberLogits(Architecture a, BatchNormStats bn, WeightDraw draw, ActivationQuantiser quantiser,
+                                         float[] input, int n, Settings settings, Progress progress) {
         int s = settings.samples();
         int c = a.classes();
         int chunk = settings.drawImages();
@@ -69,11 +74,11 @@ public final class SoftwareEnsemble {
                 int ch = t % chunks;
                 float[][] w = new float[a.depth()][];
                 for (int i = 0; i < a.depth(); i++) {
-                    w[i] = WeightSampler.sample(p[i], settings.seed(), member, i, ch);
+                    w[i] = draw.weights(member, i, ch);
                 }
                 int from = ch * chunk;
                 int m = Math.min(chunk, n - from);
-                run(a, bn, w, input, from, m, out[member]);
+                run(a, bn, w, quantiser, input, from, m, out[member]);
                 synchronized (task) {
                     task.step(m);
                 }
@@ -89,32 +94,16 @@ public final class SoftwareEnsemble {
 
     /** The mode network's logits [n·C] on already normalised input. */
     public static float[] modeLogits(BbnnModel model, float[] input, int n, Progress progress) {
-        Architecture a = model.architecture();
-        BatchNormStats bn = BatchNormStats.of(model);
-        float[][] w = new float[a.depth()][];
-        for (int i = 0; i < a.depth(); i++) {
-            w[i] = WeightSampler.mode(model.lambda(i));
-        }
-        int chunk = Settings.DEFAULT_CHUNK_IMAGES;
-        int chunks = (n + chunk - 1) / chunk;
-        float[] out = new float[n * a.classes()];
-        try (Progress.Task task = progress.start("mode network", n)) {
-            Parallel.forEach(chunks, ch -> {
-                int from = ch * chunk;
-                int m = Math.min(chunk, n - from);
-                run(a, bn, w, input, from, m, out);
-                synchronized (task) {
-                    task.step(m);
-                }
-            });
-        }
-        return out;
+        var settings = new Settings(1, 0, SamplingSemantics.PER_CHUNK, Settings.DEFAULT_CHUNK_IMAGES);
+        return memberLogits(model.architecture(), BatchNormStats.of(model), WeightDraw.mode(model), null, input, n,
+                settings, progress)[0];
     }
 
-    private static void run(Architecture a, BatchNormStats bn, float[][] w, float[] input, int from, int m, float[] out) {
+    private static void run(Architecture a, BatchNormStats bn, float[][] w, ActivationQuantiser q, float[] input,
+                            int from, int m, float[] out) {
         int d = a.inputSize();
         float[] x = java.util.Arrays.copyOfRange(input, from * d, (from + m) * d);
-        float[] logits = NetworkForward.run(a, bn, w, x, m);
+        float[] logits = NetworkForward.run(a, bn, w, x, m, 0, a.depth(), q);
         System.arraycopy(logits, 0, out, from * a.classes(), m * a.classes());
     }
 }

@@ -1,5 +1,7 @@
 package org.bayes2imc.infer;
 
+import org.bayes2imc.model.Architecture;
+
 /**
  * Uniform k-bit quantisation of layer inputs to 2^k levels on [low, high] per layer: x ↦ low + step·round((clamp(x) −
  * low)/step), step = (high − low)/(2^k − 1). ReLU outputs use low = 0; the first layer's normalised input is signed.
@@ -32,6 +34,29 @@ public record UniformActivationQuantiser(int bits, float[] low, float[] high) im
         float[] hi = new float[layers];
         java.util.Arrays.fill(lo, low);
         java.util.Arrays.fill(hi, high);
+        return new UniformActivationQuantiser(bits, lo, hi);
+    }
+
+    /**
+     * Ranges calibrated on a batch: each layer's [min, max] input value through the float network with the given
+     * weights (e.g. the mode network on a calibration set); ReLU layers' inputs give low = 0.
+     */
+    public static UniformActivationQuantiser calibrated(int bits, Architecture a, BatchNormStats bn, float[][] weights,
+                                                        float[] input, int batch) {
+        float[] lo = new float[a.depth()];
+        float[] hi = new float[a.depth()];
+        float[] x = input;
+        for (int i = 0; i < a.depth(); i++) {
+            float mn = Float.POSITIVE_INFINITY;
+            float mx = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < batch * a.layer(i).inputSize(); j++) {
+                mn = Math.min(mn, x[j]);
+                mx = Math.max(mx, x[j]);
+            }
+            lo[i] = mn;
+            hi[i] = mx > mn ? mx : mn + 1f;
+            x = LayerForward.forward(a.layer(i), weights[i], bn.mean()[i], bn.var()[i], x, batch);
+        }
         return new UniformActivationQuantiser(bits, lo, hi);
     }
 

@@ -61,7 +61,7 @@ class LayerForwardTest {
         SplittableRandom rng = new SplittableRandom(7);
         float[][] w = randomWeights(TINY, rng, true);
         BatchNormStats bn = randomBn(TINY, rng);
-        int batch = 70; // crosses the 64-image FC block
+        int batch = LayerForward.FC_BLOCK + 6; // crosses an FC block boundary
         float[] input = randomInput(batch * TINY.inputSize(), rng);
         float[] out = NetworkForward.run(TINY, bn, w, input, batch);
         assertThat(out).hasSize(batch * 3);
@@ -101,6 +101,47 @@ class LayerForwardTest {
             float[] b = LayerForward.linearRows(l, subset(w, l, rest), rest, input, 3);
             for (int i = 0; i < full.length; i++) {
                 assertThat(a[i] + b[i]).isCloseTo(full[i], within(1e-4f * (1 + Math.abs(full[i]))));
+            }
+        }
+    }
+
+    @Test
+    void fusedForwardEqualsSplitLinearAndPostLinearExactly() {
+        SplittableRandom rng = new SplittableRandom(14);
+        float[][] w = randomWeights(TINY, rng, true);
+        BatchNormStats bn = randomBn(TINY, rng);
+        float[] x = randomInput(9 * TINY.inputSize(), rng);
+        for (LayerSpec l : TINY.layers()) {
+            float[] split = LayerForward.postLinear(l, bn.mean()[l.index()], bn.var()[l.index()],
+                    LayerForward.linear(l, w[l.index()], x, 9), 9);
+            float[] fused = LayerForward.forward(l, w[l.index()], bn.mean()[l.index()], bn.var()[l.index()], x, 9);
+            assertThat(fused).as(l.name()).containsExactly(split);
+            x = fused;
+        }
+    }
+
+    @Test
+    void stackedMembersMatchOneCallPerMember() {
+        SplittableRandom rng = new SplittableRandom(12);
+        for (LayerSpec l : new LayerSpec[] {TINY.layer(1), TINY.layer(2)}) {
+            int members = 3;
+            int[] rows = java.util.stream.IntStream.range(0, l.fanIn()).filter(r -> r % 4 == 1).toArray();
+            float[][] w = new float[members][];
+            float[] stacked = new float[0];
+            for (int s = 0; s < members; s++) {
+                w[s] = subset(randomWeights(TINY, rng, true)[l.index()], l, rows);
+                float[] grown = java.util.Arrays.copyOf(stacked, stacked.length + w[s].length);
+                System.arraycopy(w[s], 0, grown, stacked.length, w[s].length);
+                stacked = grown;
+            }
+            float[] input = randomInput(70 * l.inputSize(), rng);
+            float[][] all = LayerForward.linearRowsStacked(l, stacked, members, rows, input, 70);
+            for (int s = 0; s < members; s++) {
+                float[] one = LayerForward.linearRows(l, w[s], rows, input, 70);
+                assertThat(all[s]).hasSameSizeAs(one);
+                for (int i = 0; i < one.length; i++) {
+                    assertThat(all[s][i]).isCloseTo(one[i], within(1e-4f * (1 + Math.abs(one[i]))));
+                }
             }
         }
     }
@@ -163,6 +204,26 @@ class LayerForwardTest {
     void rejectsWrongWeightCount() {
         assertThatThrownBy(() -> LayerForward.linear(TINY.layer(0), new float[3], new float[72], 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("conv0");
+    }
+
+    @Test
+    void calibratedQuantiserCoversEachLayersInputRange() {
+        SplittableRandom rng = new SplittableRandom(13);
+        float[][] w = randomWeights(TINY, rng, true);
+        BatchNormStats bn = randomBn(TINY, rng);
+        float[] input = randomInput(20 * TINY.inputSize(), rng);
+        UniformActivationQuantiser q = UniformActivationQuantiser.calibrated(8, TINY, bn, w, input, 20);
+        assertThat(q.low()[1]).isEqualTo(0f); // after ReLU
+        float[] exact = NetworkForward.run(TINY, bn, w, input, 20);
+        float[] quantised = NetworkForward.run(TINY, bn, w, input, 20, 0, TINY.depth(), q);
+        double err = 0;
+        double scale = 0;
+        for (int i = 0; i < exact.length; i++) {
+            err = Math.max(err, Math.abs(exact[i] - quantised[i]));
+            scale = Math.max(scale, Math.abs(exact[i]));
+        }
+        // 8-bit inputs: logits move by a few percent of their range at most, but they do move.
+        assertThat(err).isPositive().isLessThan(0.1 * scale);
     }
 
     @Test

@@ -59,13 +59,46 @@ public final class KernelBench {
         int max = Runtime.getRuntime().availableProcessors();
         for (int threads : new int[] {1, max}) {
             Parallel.setThreads(threads);
-            NetworkForward.run(arch, BatchNormStats.of(model), w, input, images);
+            NetworkForward.run(arch, BatchNormStats.of(model), w, input, images); // warm-up (JIT, buffers)
             long t0 = System.nanoTime();
             NetworkForward.run(arch, BatchNormStats.of(model), w, input, images);
             double sec = (System.nanoTime() - t0) / 1e9;
             System.out.printf("fmnist-small forward (%s, %d threads): %.0f images/s = %.1f GFLOP/s (%d MACs/image)%n",
                     Sgemm.best().name(), threads, images / sec, 2.0 * arch.macsPerImage() * images / sec / 1e9, arch.macsPerImage());
         }
+        // The whole ensemble path (sampling + forward) on a posterior with λ ~ N(0, 1).
+        for (int i = 0; i < arch.depth(); i++) {
+            float[] lam = model.lambda(i);
+            for (int j = 0; j < lam.length; j++) {
+                lam[j] = (float) rng.nextGaussian();
+            }
+        }
+        Parallel.setThreads(max);
+        var settings = org.bayes2imc.infer.SoftwareEnsemble.Settings.of(2, 1);
+        org.bayes2imc.infer.SoftwareEnsemble.memberLogits(model, input, images, settings, org.bayes2imc.io.Progress.NONE);
+        long t0 = System.nanoTime();
+        org.bayes2imc.infer.SoftwareEnsemble.memberLogits(model, input, images, settings, org.bayes2imc.io.Progress.NONE);
+        double sec = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("fmnist-small ensemble S=2 incl. sampling (%d threads): %.0f member-images/s%n", max, 2 * images / sec);
+        // Bit-serial alternative: ±1 weights × 8-bit activations need 8 bit-planes × 2 popcounts per 64 MACs.
+        long[] x = new long[1 << 14];
+        long[] y = new long[1 << 14];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rng.nextLong();
+            y[i] = rng.nextLong();
+        }
+        long acc = 0;
+        int reps = 20000;
+        t0 = System.nanoTime();
+        for (int r = 0; r < reps; r++) {
+            for (int i = 0; i < x.length; i++) {
+                acc += Long.bitCount(x[i] & y[i]) - Long.bitCount(x[i] & ~y[i]);
+            }
+        }
+        sec = (System.nanoTime() - t0) / 1e9;
+        double binaryMacs = 64.0 * x.length * reps / sec;
+        System.out.printf("popcount: %.1f G binary MACs/s (1 thread) → %.1f G MACs/s = %.1f GFLOP/s-equivalent at 8-bit activations (%d)%n",
+                binaryMacs / 1e9, binaryMacs / 8 / 1e9, 2 * binaryMacs / 8 / 1e9, acc & 1);
     }
 
     private static float[] random(SplittableRandom rng, int n) {

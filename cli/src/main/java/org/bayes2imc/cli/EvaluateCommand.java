@@ -1,0 +1,232 @@
+package org.bayes2imc.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bayes2imc.data.Dataset;
+import org.bayes2imc.data.Datasets;
+import org.bayes2imc.infer.ModelInputs;
+import org.bayes2imc.infer.Parallel;
+import org.bayes2imc.infer.SamplingSemantics;
+import org.bayes2imc.infer.Sgemm;
+import org.bayes2imc.infer.SoftwareEnsemble;
+import org.bayes2imc.io.InputException;
+import org.bayes2imc.io.Json;
+import org.bayes2imc.io.Progress;
+import org.bayes2imc.metrics.EnsembleLogits;
+import org.bayes2imc.metrics.Evaluation;
+import org.bayes2imc.metrics.EvaluationResult;
+import org.bayes2imc.metrics.PosteriorStats;
+import org.bayes2imc.model.BbnnModel;
+import org.bayes2imc.model.ModelFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bayes2imc evaluate}: the ideal software mode network and S-member ensemble of a BBNN (SPEC §2.5).
+ * results.json: {@code command}, {@code settings} (model, architecture, widths, dataset, split, images, ood,
+ * ood_images, limit, samples, seed, sampling, chunk_images, threads, kernel, calibration_temperature, data_dir),
+ * {@code software.mode} and {@code software.ensemble} ({@link org.bayes2imc.metrics.EvaluationResult#toJson}),
+ * {@code software.posterior} ({@link PosteriorStats#reportJson}), {@code timing} (mode_seconds, ensemble_seconds,
+ * ensemble_images_per_second, total_seconds).
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Evaluate a BBNN in software: mode network and S-member ensemble (accuracy, NLL, Brier, ECE, "
+                + "uncertainty, OOD detection), raw and at the model's calibration temperature, and its posterior.")
+public final class EvaluateCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, description = "model file (safetensors)")
+    Path model;
+
+    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "in-distribution dataset (default: ${DEFAULT-VALUE})")
+    String dataset;
+
+    @Option(names = "--split", defaultValue = "test", description = "split of the dataset (default: ${DEFAULT-VALUE})")
+    String split;
+
+    @Option(names = "--samples", defaultValue = "10", description = "ensemble members S (default: ${DEFAULT-VALUE})")
+    int samples;
+
+    @Option(names = "--ood", description = "out-of-distribution dataset NAME[:SPLIT], e.g. digits (split: all)")
+    String ood;
+
+    @Option(names = "--limit", description = "evaluate only the first N images of each set")
+    Integer limit;
+
+    @Option(names = "--seed", defaultValue = "0", description = "seed of the weight draws (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--threads", description = "worker threads (default: available processors)")
+    Integer threads;
+
+    @Option(names = "--sampling", defaultValue = "PER_CHUNK",
+            description = "weight draws: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    SamplingSemantics sampling;
+
+    @Option(names = "--chunk", defaultValue = "100", description = "images per weight draw under PER_CHUNK (default: ${DEFAULT-VALUE})")
+    int chunk;
+
+    @Option(names = "--data-dir", description = "data cache directory (default: $BAYES2IMC_DATA_DIR or ~/.cache/bayes2imc/data)")
+    Path dataDir;
+
+    @Option(names = "--out", defaultValue = "out/evaluate", description = "output directory for results.json (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    /** Progress sink; tests may replace it. */
+    Progress progress = ConsoleProgress.INSTANCE;
+
+    @Override
+    public Integer call() {
+        long start = System.nanoTime();
+        if (limit != null && limit < 1) {
+            throw new IllegalArgumentException("--limit must be at least 1, got " + limit);
+        }
+        Parallel.setThreads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+        var settings = new SoftwareEnsemble.Settings(samples, seed, sampling, chunk);
+        Path dir = dataDir == null ? Datasets.defaultDataDir() : dataDir;
+        BbnnModel m = ModelFile.read(model);
+        Dataset in = limited(Datasets.load(dataset, split, dir));
+        checkFits(m, in, "--dataset " + dataset);
+        Dataset oodSet = null;
+        if (ood != null) {
+            int colon = ood.indexOf(':');
+            String oodName = colon < 0 ? ood : ood.substring(0, colon);
+            String oodSplit = colon < 0 ? "all" : ood.substring(colon + 1);
+            try {
+                oodSet = limited(Datasets.load(oodName, oodSplit, dir));
+            } catch (InputException | IllegalArgumentException | java.io.UncheckedIOException e) {
+                throw new InputException("--ood " + ood + ": not available (" + e.getMessage()
+                        + "); fetch it with `bayes2imc data fetch " + oodName + "` or choose --data-dir");
+            }
+            checkFits(m, oodSet, "--ood " + ood);
+        }
+        double temperature = m.calibrationTemperature();
+        int classes = m.architecture().classes();
+
+        long t0 = System.nanoTime();
+        EnsembleLogits modeIn = EnsembleLogits.single(classes, SoftwareEnsemble.modeLogits(m, in, named("mode " + dataset)));
+        EnsembleLogits modeOod = oodSet == null ? null
+                : EnsembleLogits.single(classes, SoftwareEnsemble.modeLogits(m, oodSet, named("mode " + ood)));
+        double modeSeconds = (System.nanoTime() - t0) / 1e9;
+        t0 = System.nanoTime();
+        // The OOD set is evaluated by the same S sampled networks (same seed and draw keys) as the test set.
+        EnsembleLogits ensIn = new EnsembleLogits(classes,
+                SoftwareEnsemble.memberLogits(m, in, settings, named("S=" + samples + " " + dataset)));
+        EnsembleLogits ensOod = oodSet == null ? null
+                : new EnsembleLogits(classes, SoftwareEnsemble.memberLogits(m, oodSet, settings, named("S=" + samples + " " + ood)));
+        double ensembleSeconds = (System.nanoTime() - t0) / 1e9;
+
+        EvaluationResult mode = Evaluation.of(modeIn, in.labels(), temperature, modeOod);
+        EvaluationResult ens = Evaluation.of(ensIn, in.labels(), temperature, ensOod);
+        ObjectNode posterior = PosteriorStats.reportJson(m);
+
+        ObjectNode results = Json.object();
+        results.put("command", "evaluate");
+        ObjectNode s = results.putObject("settings");
+        s.put("model", model.toString());
+        s.put("architecture", m.architecture().name());
+        s.put("widths", m.architecture().widths());
+        s.put("dataset", dataset);
+        s.put("split", split);
+        s.put("images", in.size());
+        s.put("ood", ood);
+        s.put("ood_images", oodSet == null ? 0 : oodSet.size());
+        if (limit == null) {
+            s.putNull("limit");
+        } else {
+            s.put("limit", limit);
+        }
+        s.put("samples", samples);
+        s.put("seed", seed);
+        s.put("sampling", sampling.name().toLowerCase(Locale.ROOT));
+        s.put("chunk_images", chunk);
+        s.put("threads", Parallel.threads());
+        s.put("kernel", Sgemm.best().name());
+        s.put("calibration_temperature", temperature);
+        s.put("data_dir", dir.toString());
+        ObjectNode sw = results.putObject("software");
+        sw.set("mode", mode.toJson());
+        sw.set("ensemble", ens.toJson());
+        sw.set("posterior", posterior);
+        ObjectNode timing = results.putObject("timing");
+        long images = (long) in.size() + (oodSet == null ? 0 : oodSet.size());
+        timing.put("mode_seconds", modeSeconds);
+        timing.put("ensemble_seconds", ensembleSeconds);
+        timing.put("ensemble_images_per_second", images * samples / Math.max(ensembleSeconds, 1e-9));
+        timing.put("total_seconds", (System.nanoTime() - start) / 1e9);
+        Path file = out.resolve("results.json");
+        Json.write(file, results);
+
+        PrintStream o = System.out;
+        printTable(o, mode, ens, temperature, oodSet != null);
+        o.println();
+        printPosterior(o, posterior);
+        o.printf(Locale.ROOT, "%n%d images (+%d OOD), S = %d, %s kernel, %d threads: ensemble %.1f s; wrote %s%n",
+                in.size(), oodSet == null ? 0 : oodSet.size(), samples, Sgemm.best().name(), Parallel.threads(),
+                ensembleSeconds, file);
+        return 0;
+    }
+
+    /** The progress sink with the task named for this command's stage. */
+    private Progress named(String task) {
+        return (ignored, total) -> progress.start(task, total);
+    }
+
+    private Dataset limited(Dataset d) {
+        return limit == null || limit >= d.size() ? d : d.slice(0, limit);
+    }
+
+    private static void checkFits(BbnnModel m, Dataset d, String option) {
+        try {
+            ModelInputs.checkShape(m, d);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
+        }
+        if (!option.startsWith("--ood") && d.classes() != m.architecture().classes()) {
+            throw new IllegalArgumentException(option + ": dataset has " + d.classes() + " classes, the model "
+                    + m.architecture().classes());
+        }
+    }
+
+    static void printTable(PrintStream o, EvaluationResult mode, EvaluationResult ens, double t, boolean withOod) {
+        o.printf(Locale.ROOT, "%-26s %10s %10s%n", "metric", "mode", "ensemble");
+        row(o, "accuracy", mode.accuracy(), ens.accuracy());
+        row(o, "nll", mode.nll(), ens.nll());
+        row(o, "brier", mode.brier(), ens.brier());
+        row(o, "ece (15 bins)", mode.ece(), ens.ece());
+        row(o, String.format(Locale.ROOT, "accuracy calibrated T=%.3g", t), mode.accuracyCalibrated(), ens.accuracyCalibrated());
+        row(o, "nll calibrated", mode.nllCalibrated(), ens.nllCalibrated());
+        row(o, "brier calibrated", mode.brierCalibrated(), ens.brierCalibrated());
+        row(o, "ece calibrated", mode.eceCalibrated(), ens.eceCalibrated());
+        row(o, "entropy mean (nats)", mode.entropyMean(), ens.entropyMean());
+        row(o, "aleatoric mean", mode.aleatoricMean(), ens.aleatoricMean());
+        row(o, "epistemic mean (MI)", mode.epistemicMean(), ens.epistemicMean());
+        if (withOod) {
+            row(o, "ood auroc (entropy)", mode.oodEntropy().auroc(), ens.oodEntropy().auroc());
+            row(o, "ood aupr (entropy)", mode.oodEntropy().aupr(), ens.oodEntropy().aupr());
+            row(o, "ood fpr@95 (entropy)", mode.oodEntropy().fpr95(), ens.oodEntropy().fpr95());
+            row(o, "ood auroc (MI)", mode.oodMutualInformation().auroc(), ens.oodMutualInformation().auroc());
+            row(o, "ood aupr (MI)", mode.oodMutualInformation().aupr(), ens.oodMutualInformation().aupr());
+            row(o, "ood fpr@95 (MI)", mode.oodMutualInformation().fpr95(), ens.oodMutualInformation().fpr95());
+        }
+    }
+
+    private static void row(PrintStream o, String name, double a, double b) {
+        o.printf(Locale.ROOT, "%-26s %10.4f %10.4f%n", name, a, b);
+    }
+
+    static void printPosterior(PrintStream o, JsonNode posterior) {
+        JsonNode fine = posterior.path("by_epsilon").path("0.001");
+        o.printf(Locale.ROOT, "%-8s %12s %14s %15s%n", "layer", "synapses", "prob. ε=0.01", "prob. ε=0.001");
+        for (int i = 0; i < posterior.path("layers").size(); i++) {
+            JsonNode r = posterior.path("layers").get(i);
+            o.printf(Locale.ROOT, "%-8s %12d %14.4f %15.4f%n", r.path("name").asText(), r.path("synapses").asLong(),
+                    r.path("probabilistic_fraction").asDouble(), fine.path("layers").path(i).path("probabilistic_fraction").asDouble());
+        }
+        o.printf(Locale.ROOT, "%-8s %12d %14.4f %15.4f%n", "all", posterior.path("synapses").asLong(),
+                posterior.path("probabilistic_fraction").asDouble(), fine.path("probabilistic_fraction").asDouble());
+    }
+}
