@@ -55,7 +55,7 @@ public final class DataCommand implements Runnable {
             for (String name : wanted) {
                 try {
                     DataFetcher.Outcome o = fetcher.fetch(name);
-                    out.println(name + ": " + (o.didWork() ? "fetched and verified" : "already verified, nothing to do")
+                    out.println(name + ": " + o.summary()
                             + " in " + o.directory());
                     out.flush();
                 } catch (PackageFetchException e) {

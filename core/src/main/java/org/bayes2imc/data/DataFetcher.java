@@ -35,8 +35,8 @@ public final class DataFetcher {
         this.packages = new DebianPackages(this.dataDir, log);
     }
 
-    /** What a fetch did: {@code didWork} is false when the dataset was already verified. */
-    public record Outcome(String name, Path directory, boolean didWork) {
+    /** What a fetch did: {@code didWork} is false when the dataset was already verified; summary in words. */
+    public record Outcome(String name, Path directory, boolean didWork, String summary) {
     }
 
     /** Cache state of a dataset. */
@@ -68,7 +68,7 @@ public final class DataFetcher {
         Path dir = ds.directory(dataDir);
         if (stampMatches(ds)) {
             log.accept(name + ": already verified in " + dir + " (nothing to do)");
-            return new Outcome(name, dir, false);
+            return new Outcome(name, dir, false, "already verified, nothing to do");
         }
         synchronized (JVM_LOCK) {
             try {
@@ -80,10 +80,9 @@ public final class DataFetcher {
                  FileLock ignored = ch.lock()) {
                 if (stampMatches(ds)) {
                     log.accept(name + ": verified by a concurrent fetch in " + dir + " (nothing to do)");
-                    return new Outcome(name, dir, false);
+                    return new Outcome(name, dir, false, "verified by a concurrent fetch, nothing to do");
                 }
-                fetchLocked(ds, dir);
-                return new Outcome(name, dir, true);
+                return new Outcome(name, dir, true, fetchLocked(ds, dir));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot lock " + dataDir.resolve(".lock") + ": " + e.getMessage(), e);
             }
@@ -109,7 +108,7 @@ public final class DataFetcher {
                 detail = "files changed since verification or never verified";
             } else {
                 state = State.VERIFIED;
-                detail = ds.files().size() + " files";
+                detail = files(ds);
                 if (reverify) {
                     String problem = problem(ds, dir);
                     if (problem != null) {
@@ -123,14 +122,15 @@ public final class DataFetcher {
         return out;
     }
 
-    private void fetchLocked(CachedDataset ds, Path dir) throws IOException {
+    /** Does the work under the lock; returns what it did in words. */
+    private String fetchLocked(CachedDataset ds, Path dir) throws IOException {
         boolean allPresent = ds.files().stream().allMatch(f -> Files.isRegularFile(dir.resolve(f.fileName())));
         if (allPresent) {
             String problem = problem(ds, dir);
             if (problem == null) {
                 writeStamp(ds, dir);
                 log.accept(ds.id() + ": existing files verified in " + dir);
-                return;
+                return "existing files verified";
             }
             log.accept(ds.id() + ": existing files fail verification (" + problem + "); taking them again from the package");
         }
@@ -154,7 +154,12 @@ public final class DataFetcher {
         }
         writeStamp(ds, dir);
         packages.clean(ds.debianPackage());
-        log.accept(ds.id() + ": fetched and verified " + ds.files().size() + " files in " + dir);
+        log.accept(ds.id() + ": fetched and verified " + files(ds) + " in " + dir);
+        return "fetched and verified";
+    }
+
+    private static String files(CachedDataset ds) {
+        return ds.files().size() == 1 ? "1 file" : ds.files().size() + " files";
     }
 
     /** The first verification failure as text, or null when every file passes. */

@@ -53,6 +53,11 @@ final class DebianPackages {
     /** Removes CACHE/pkgs/NAME once its files are copied out. */
     void clean(String pkg) {
         deleteTree(pkgDir.resolve(pkg));
+        try {
+            Files.deleteIfExists(pkgDir); // only when empty
+        } catch (IOException ignored) {
+            // Another package is still unpacked there.
+        }
     }
 
     /** The package's .deb in CACHE/debs, downloaded with apt-get unless one is already there. */
@@ -105,7 +110,8 @@ final class DebianPackages {
         List<String> lines = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
-                if (!line.isBlank()) {
+                // Root without the _apt sandbox user: apt-get warns but downloads; the warning is harmless.
+                if (!line.isBlank() && !line.contains("unsandboxed")) {
                     lines.add(line);
                     log.accept("  " + command.get(0) + ": " + line);
                 }

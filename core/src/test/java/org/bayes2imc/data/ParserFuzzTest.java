@@ -48,7 +48,7 @@ class ParserFuzzTest {
         return Arbitraries.oneOf(random, idxLike, gz, cutGz, cifar);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void readersOnlyThrowInputException(@ForAll("files") byte[] content, @ForAll @IntRange(min = 0, max = 6) int reader) throws IOException {
         Path f = Files.createTempFile("fuzz", ".bin");
         try {
