@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 DataCommand.class,
                 DeployCommand.class,
                 EvaluateCommand.class,
+                SparsityCommand.class,
         })
 public final class Main implements Runnable {
     @Override

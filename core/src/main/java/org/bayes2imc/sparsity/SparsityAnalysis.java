@@ -108,6 +108,24 @@ public final class SparsityAnalysis {
         return 0; // unreachable: the full sum always reaches fraction·total ≤ total
     }
 
+    /**
+     * The DP/SP split of every layer of {@code model} (the model analysed) for a deployment under {@code mode},
+     * using this analysis's L*, ε, granularity and array geometry (see {@link StochasticPlaneSplit#forMode}).
+     */
+    public List<StochasticPlaneSplit> splits(BbnnModel model, SparsityMode mode) {
+        if (!model.architecture().equals(architecture)) {
+            throw new IllegalArgumentException("model " + model.architecture().name() + " is not the analysed network "
+                    + architecture.name());
+        }
+        SynapseClassifier classifier = settings.classifier();
+        List<StochasticPlaneSplit> out = new ArrayList<>();
+        for (int i = 0; i < architecture.depth(); i++) {
+            out.add(StochasticPlaneSplit.forMode(model, i, mode, firstEnsemblingLayer, classifier,
+                    settings.granularity(), tiling(architecture.layer(i), settings)));
+        }
+        return out;
+    }
+
     public Architecture architecture() {
         return architecture;
     }

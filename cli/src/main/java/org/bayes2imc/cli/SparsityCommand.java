@@ -1,0 +1,145 @@
+package org.bayes2imc.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bayes2imc.io.Json;
+import org.bayes2imc.model.BbnnModel;
+import org.bayes2imc.model.ModelFile;
+import org.bayes2imc.sparsity.EnsembleMacs;
+import org.bayes2imc.sparsity.LayerSparsity;
+import org.bayes2imc.sparsity.RowGranularity;
+import org.bayes2imc.sparsity.SampledParameters;
+import org.bayes2imc.sparsity.SparsityAnalysis;
+import org.bayes2imc.sparsity.SparsitySettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code bayes2imc sparsity}: the sampling-sparsity table of a trained model (SPEC §8, issue 5). */
+@Command(name = "sparsity", mixinStandardHelpOptions = true,
+        description = {
+                "Finds the probabilistic synapses of a trained BBNN (eps <= p <= 1 - eps, p = sigmoid(2*lambda)) and "
+                        + "reports, per layer, their count, fraction and p histogram, the crossbar rows and row "
+                        + "segments (row x column block of arrays) holding at least one, and the sampled parameters "
+                        + "(synapses drawn per ensemble member) with no sparsity, layer sparsity (LS) and LS plus row "
+                        + "sparsity (RS), with the reductions.",
+                "First ensembling layer L* (automatic): the largest layer l such that layers l..end hold at least "
+                        + "--ensemble-fraction of all probabilistic synapses (the last layer if there are none).",
+                "Writes DIR/results.json (docs/RESULTS.md, section 'sparsity')."})
+public final class SparsityCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Trained model (.safetensors).")
+    Path model;
+
+    @Option(names = "--epsilon", defaultValue = "0.01", paramLabel = "E",
+            description = "Probabilistic iff E <= p <= 1 - E, in (0, 0.5] (default: ${DEFAULT-VALUE}, |lambda| <= 2.30).")
+    double epsilon;
+
+    @Option(names = "--first-ensembling-layer", paramLabel = "L",
+            description = "Force L* (0-based layer index) instead of choosing it automatically.")
+    Integer firstEnsemblingLayer;
+
+    @Option(names = "--ensemble-fraction", defaultValue = "0.9", paramLabel = "F",
+            description = "Automatic L*: share of probabilistic synapses that layers L*..end must hold, in (0, 1] "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double ensembleFraction;
+
+    @Option(names = "--granularity", defaultValue = "whole-row", paramLabel = "G",
+            description = "Row-sparsity unit: whole-row or row-segment (default: ${DEFAULT-VALUE}).")
+    String granularity;
+
+    @Option(names = "--array-size", defaultValue = "128", paramLabel = "N",
+            description = "Crossbar arrays of N x N cells, a power of two (default: ${DEFAULT-VALUE}).")
+    int arraySize;
+
+    @Option(names = "--devices-per-synapse", defaultValue = "1", paramLabel = "D",
+            description = "Adjacent columns per synapse: 1, or 2 for a differential pair (default: ${DEFAULT-VALUE}).")
+    int devicesPerSynapse;
+
+    @Option(names = "--samples", defaultValue = "10", paramLabel = "S",
+            description = "Ensemble members for the MAC counts (default: ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--out", defaultValue = "out/sparsity", paramLabel = "DIR",
+            description = "Output directory (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        long start = System.nanoTime();
+        if (firstEnsemblingLayer != null && firstEnsemblingLayer < 0) {
+            throw new IllegalArgumentException("--first-ensembling-layer must be >= 0, got " + firstEnsemblingLayer);
+        }
+        SparsitySettings settings = new SparsitySettings(epsilon, arraySize, devicesPerSynapse,
+                RowGranularity.parse(granularity), ensembleFraction,
+                firstEnsemblingLayer == null ? SparsitySettings.AUTOMATIC : firstEnsemblingLayer, samples);
+        BbnnModel m = ModelFile.read(model);
+        long loaded = System.nanoTime();
+        SparsityAnalysis a = SparsityAnalysis.of(m, settings);
+        long analysed = System.nanoTime();
+        print(System.out, a);
+
+        ObjectNode root = Json.object();
+        root.put("schema_version", 1);
+        root.put("command", "sparsity");
+        ObjectNode s = root.putObject("settings");
+        s.put("model", model.toString());
+        s.put("network", m.architecture().name());
+        s.put("widths", m.architecture().widths());
+        s.put("epsilon", settings.epsilon());
+        if (firstEnsemblingLayer == null) {
+            s.put("first_ensembling_layer", "automatic");
+        } else {
+            s.put("first_ensembling_layer", firstEnsemblingLayer.intValue());
+        }
+        s.put("ensemble_fraction", settings.ensembleFraction());
+        s.put("granularity", settings.granularity().label());
+        s.put("array_size", settings.arraySize());
+        s.put("devices_per_synapse", settings.devicesPerSynapse());
+        s.put("samples", settings.samples());
+        s.put("out", out.toString());
+        root.set("sparsity", a.toJson());
+        ObjectNode t = root.putObject("timing");
+        double total = (System.nanoTime() - start) / 1e9;
+        t.put("total_seconds", total);
+        ObjectNode steps = t.putObject("steps");
+        steps.put("load_seconds", (loaded - start) / 1e9);
+        steps.put("analysis_seconds", (analysed - loaded) / 1e9);
+        Path file = out.resolve("results.json");
+        Json.write(file, root);
+        System.out.println("wrote " + file);
+        return 0;
+    }
+
+    static void print(PrintStream o, SparsityAnalysis a) {
+        SparsitySettings st = a.settings();
+        o.printf(Locale.ROOT, "Sampling sparsity of %s (eps = %s, |lambda| <= %.4f; arrays %dx%d; granularity %s)%n",
+                a.architecture().name(), st.epsilon(), st.classifier().lambdaThreshold(), st.arraySize(), st.arraySize(),
+                st.granularity().label());
+        o.printf(Locale.ROOT, "%-7s %12s %12s %9s %7s %8s %9s %9s %9s %9s %4s%n", "layer", "synapses", "probabilistic",
+                "fraction", "rows", "rows_sp", "row_frac", "segments", "segs_sp", "seg_frac", "ens");
+        for (LayerSparsity l : a.layers()) {
+            o.printf(Locale.ROOT, "%-7s %12d %12d %9.6f %7d %8d %9.6f %9d %9d %9.6f %4s%n", l.name(), l.synapses(),
+                    l.probabilistic(), l.fraction(), l.rows(), l.rowsWithProbabilistic(), l.rowFraction(),
+                    l.rowSegments(), l.rowSegmentsWithProbabilistic(), l.rowSegmentFraction(),
+                    l.layer() >= a.firstEnsemblingLayer() ? "yes" : "no");
+        }
+        o.printf(Locale.ROOT, "%-7s %12d %12d %9.6f%n", "total", a.synapses(), a.probabilistic(),
+                a.synapses() == 0 ? 0.0 : (double) a.probabilistic() / a.synapses());
+        o.printf(Locale.ROOT, "First ensembling layer L* = %d (%s, %s); it keeps %.2f %% of the probabilistic synapses ensembled%n",
+                a.firstEnsemblingLayer(), a.layers().get(a.firstEnsemblingLayer()).name(),
+                st.automaticFirstEnsemblingLayer() ? "automatic, fraction " + st.ensembleFraction() : "forced",
+                100 * a.ensembledProbabilisticShare());
+        SampledParameters sp = a.sampledParameters();
+        EnsembleMacs m = a.ensembleMacs();
+        o.println("Sampled parameters (" + SampledParameters.UNIT + ") and MACs per image for S = " + m.samples() + ":");
+        o.printf(Locale.ROOT, "%-6s %14s %16s %16s %12s%n", "mode", "sampled", "reduction", "macs_per_image", "full/mode");
+        o.printf(Locale.ROOT, "%-6s %14d %16s %16d %12.3f%n", "none", sp.none(), "-", m.none(), 1.0);
+        o.printf(Locale.ROOT, "%-6s %14d %15.4f%% %16d %12.3f%n", "ls", sp.ls(), 100 * sp.lsReduction(), m.ls(), m.fullOverLs());
+        o.printf(Locale.ROOT, "%-6s %14d %15.4f%% %16d %12.3f%n", "ls+rs", sp.lsRs(), 100 * sp.lsRsReduction(), m.lsRs(),
+                m.fullOverLsRs());
+        o.printf(Locale.ROOT, "Row sparsity removes %.2f %% of the LS sampled parameters.%n", 100 * sp.rsReductionOverLs());
+    }
+}
