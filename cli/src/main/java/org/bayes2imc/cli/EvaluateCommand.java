@@ -9,6 +9,7 @@ import org.bayes2imc.infer.Parallel;
 import org.bayes2imc.infer.SamplingSemantics;
 import org.bayes2imc.infer.Sgemm;
 import org.bayes2imc.infer.SoftwareEnsemble;
+import org.bayes2imc.infer.SoftwareEvaluation;
 import org.bayes2imc.io.InputException;
 import org.bayes2imc.io.Json;
 import org.bayes2imc.io.Progress;
@@ -106,22 +107,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         double temperature = m.calibrationTemperature();
         int classes = m.architecture().classes();
 
-        long t0 = System.nanoTime();
-        EnsembleLogits modeIn = EnsembleLogits.single(classes, SoftwareEnsemble.modeLogits(m, in, named("mode " + dataset)));
-        EnsembleLogits modeOod = oodSet == null ? null
-                : EnsembleLogits.single(classes, SoftwareEnsemble.modeLogits(m, oodSet, named("mode " + ood)));
-        double modeSeconds = (System.nanoTime() - t0) / 1e9;
-        t0 = System.nanoTime();
-        // The OOD set is evaluated by the same S sampled networks (same seed and draw keys) as the test set.
-        EnsembleLogits ensIn = new EnsembleLogits(classes,
-                SoftwareEnsemble.memberLogits(m, in, settings, named("S=" + samples + " " + dataset)));
-        EnsembleLogits ensOod = oodSet == null ? null
-                : new EnsembleLogits(classes, SoftwareEnsemble.memberLogits(m, oodSet, settings, named("S=" + samples + " " + ood)));
-        double ensembleSeconds = (System.nanoTime() - t0) / 1e9;
-
-        EvaluationResult mode = Evaluation.of(modeIn, in.labels(), temperature, modeOod);
-        EvaluationResult ens = Evaluation.of(ensIn, in.labels(), temperature, ensOod);
-        ObjectNode posterior = PosteriorStats.reportJson(m);
+        SoftwareEvaluation.Result r = SoftwareEvaluation.run(m, in, oodSet, settings, named("evaluate " + dataset));
+        EvaluationResult mode = r.mode();
+        EvaluationResult ens = r.ensemble();
+        ObjectNode posterior = r.posterior();
+        double modeSeconds = r.modeSeconds();
+        double ensembleSeconds = r.ensembleSeconds();
 
         ObjectNode results = Json.object();
         results.put("command", "evaluate");

@@ -15,6 +15,12 @@ import picocli.CommandLine.Command;
                 DeployCommand.class,
                 EvaluateCommand.class,
                 SparsityCommand.class,
+                PpaCommand.class,
+                SparsityCommand.class,
+                DataCommand.class,
+                DeviceCommand.class,
+                ReportCommand.class,
+                EvaluateCommand.class,
         })
 public final class Main implements Runnable {
     @Override

@@ -1,0 +1,75 @@
+package org.bayes2imc.hardware;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bayes2imc.io.Json;
+
+import java.util.Map;
+
+/**
+ * The PPA of one layer for one inference: its ops (2 per MAC over the S members), the arrays it occupies, its
+ * latency, and its energy and area by component.
+ *
+ * @param arrays          physical crossbar arrays (all copies)
+ * @param sampledRowFraction fraction of the layer's fan-in rows that are sampled per member (1 none/LS ensembled,
+ *                        SP fraction under LS+RS, 0 when the layer runs once)
+ */
+public record LayerPpa(int index, String name, long macsPerPass, double ops, long arrays, int tiles,
+                       double sampledRowFraction, double latencyNs, Map<String, Double> energyPj,
+                       Map<String, Double> areaUm2) {
+
+    public LayerPpa {
+        energyPj = Map.copyOf(energyPj);
+        areaUm2 = Map.copyOf(areaUm2);
+    }
+
+    public double energyTotalPj() {
+        return energyPj.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    public double areaTotalUm2() {
+        return areaUm2.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    public double energyUj() {
+        return energyTotalPj() * 1e-6;
+    }
+
+    public double areaMm2() {
+        return areaTotalUm2() * 1e-6;
+    }
+
+    public double latencyUs() {
+        return latencyNs * 1e-3;
+    }
+
+    /** Ops per ns = giga-ops per second. */
+    public double gops() {
+        return latencyNs > 0 ? ops / latencyNs : 0;
+    }
+
+    /** ops / energy: ops per pJ × 1e3 = GOPS/W. */
+    public double gopsPerW() {
+        return energyTotalPj() > 0 ? ops / energyTotalPj() * 1e3 : 0;
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode o = Json.object();
+        o.put("index", index);
+        o.put("name", name);
+        o.put("macs_per_pass", macsPerPass);
+        o.put("ops", ops);
+        o.put("arrays", arrays);
+        o.put("tiles", tiles);
+        o.put("sampled_row_fraction", sampledRowFraction);
+        o.put("latency_us", latencyUs());
+        o.put("energy_uj", energyUj());
+        o.put("area_mm2", areaMm2());
+        o.put("gops", gops());
+        o.put("gops_per_w", gopsPerW());
+        ObjectNode e = o.putObject("energy_uj_by_component");
+        new java.util.TreeMap<>(energyPj).forEach((k, v) -> e.put(k, v * 1e-6));
+        ObjectNode a = o.putObject("area_mm2_by_component");
+        new java.util.TreeMap<>(areaUm2).forEach((k, v) -> a.put(k, v * 1e-6));
+        return o;
+    }
+}

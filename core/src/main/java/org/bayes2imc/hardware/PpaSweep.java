@@ -1,0 +1,88 @@
+package org.bayes2imc.hardware;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bayes2imc.io.Json;
+import org.bayes2imc.model.Architecture;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One assumption varied over values, everything else fixed: a config key ({@link PpaConfig#KEYS}), "samples", or a
+ * component figure written {@code entry.energy_pj|area_um2|latency_ns}; each point evaluates the design and, when
+ * given, the compared design.
+ */
+public record PpaSweep(String key, List<Point> points) {
+
+    /** One value of the swept key with its results (baseline null without --compare). */
+    public record Point(double value, PpaResult subject, PpaResult baseline) {
+        public PpaComparison comparison() {
+            return baseline == null ? null : new PpaComparison(subject, baseline);
+        }
+    }
+
+    /** The settings every point shares. */
+    public record Base(Architecture architecture, Design design, Design compare, PipelineMode mode,
+                       SparsityProfile sparsity, int samples, PpaConfig config, ComponentLibrary components) {
+    }
+
+    /** Parses {@code key=v1,v2,...}. */
+    public static PpaSweep run(String spec, Base base) {
+        int eq = spec.indexOf('=');
+        if (eq <= 0 || eq == spec.length() - 1) {
+            throw new IllegalArgumentException("--sweep '" + spec + "' must read key=v1,v2,...");
+        }
+        String key = spec.substring(0, eq).trim().toLowerCase(java.util.Locale.ROOT);
+        List<Double> values = new ArrayList<>();
+        for (String v : spec.substring(eq + 1).split(",")) {
+            try {
+                values.add(Double.parseDouble(v.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--sweep " + key + ": '" + v + "' is not a number");
+            }
+        }
+        return run(key, values, base);
+    }
+
+    public static PpaSweep run(String key, List<Double> values, Base b) {
+        List<Point> points = new ArrayList<>();
+        for (double v : values) {
+            PpaConfig cfg = b.config();
+            ComponentLibrary lib = b.components();
+            int samples = b.samples();
+            if (key.equals("samples")) {
+                samples = (int) Math.round(v);
+                if (samples != v) {
+                    throw new IllegalArgumentException("--sweep samples: " + v + " is not an integer");
+                }
+            } else if (key.contains(".")) {
+                String[] parts = key.split("\\.", 2);
+                lib = lib.withFigure(parts[0], parts[1], v);
+            } else {
+                cfg = cfg.with(key, v);
+            }
+            PpaResult s = PpaModel.evaluate(b.architecture(), b.design(), b.mode(), b.sparsity(), samples, cfg, lib);
+            PpaResult c = b.compare() == null ? null
+                    : PpaModel.evaluate(b.architecture(), b.compare(), b.mode(), b.sparsity(), samples, cfg, lib);
+            points.add(new Point(v, s, c));
+        }
+        return new PpaSweep(key, points);
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode o = Json.object();
+        o.put("key", key);
+        ArrayNode rows = o.putArray("points");
+        for (Point p : points) {
+            ObjectNode r = rows.addObject();
+            r.put("value", p.value());
+            r.set("subject", p.subject().toRow());
+            if (p.baseline() != null) {
+                r.set("baseline", p.baseline().toRow());
+                r.set("ratios", p.comparison().toJson());
+            }
+        }
+        return o;
+    }
+}

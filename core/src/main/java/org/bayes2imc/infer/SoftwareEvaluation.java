@@ -1,0 +1,57 @@
+package org.bayes2imc.infer;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bayes2imc.data.Dataset;
+import org.bayes2imc.io.Json;
+import org.bayes2imc.io.Progress;
+import org.bayes2imc.metrics.EnsembleLogits;
+import org.bayes2imc.metrics.Evaluation;
+import org.bayes2imc.metrics.EvaluationResult;
+import org.bayes2imc.metrics.PosteriorStats;
+import org.bayes2imc.model.BbnnModel;
+
+/**
+ * The software reference a deployment is compared with (SPEC §2.5): the mode network and the S-member ensemble
+ * on a test set (and an out-of-distribution set scored by the same sampled networks), raw and at the model's
+ * calibration temperature, plus the posterior's probabilistic fractions.
+ */
+public final class SoftwareEvaluation {
+    private SoftwareEvaluation() {
+    }
+
+    /** Both networks' figures and the seconds each took. */
+    public record Result(EvaluationResult mode, EvaluationResult ensemble, ObjectNode posterior,
+                         double modeSeconds, double ensembleSeconds) {
+
+        /** The {@code software} section of results.json. */
+        public ObjectNode toJson() {
+            ObjectNode o = Json.object();
+            o.set("mode", mode.toJson());
+            o.set("ensemble", ensemble.toJson());
+            o.set("posterior", posterior);
+            o.put("mode_seconds", modeSeconds);
+            o.put("ensemble_seconds", ensembleSeconds);
+            return o;
+        }
+    }
+
+    public static Result run(BbnnModel m, Dataset in, Dataset oodOrNull, SoftwareEnsemble.Settings settings,
+                             Progress progress) {
+        double temperature = m.calibrationTemperature();
+        int classes = m.architecture().classes();
+        long t0 = System.nanoTime();
+        EnsembleLogits modeIn = EnsembleLogits.single(classes, SoftwareEnsemble.modeLogits(m, in, progress));
+        EnsembleLogits modeOod = oodOrNull == null ? null
+                : EnsembleLogits.single(classes, SoftwareEnsemble.modeLogits(m, oodOrNull, progress));
+        double modeSeconds = (System.nanoTime() - t0) / 1e9;
+        t0 = System.nanoTime();
+        // The OOD set is evaluated by the same S sampled networks (same seed and draw keys) as the test set.
+        EnsembleLogits ensIn = new EnsembleLogits(classes, SoftwareEnsemble.memberLogits(m, in, settings, progress));
+        EnsembleLogits ensOod = oodOrNull == null ? null
+                : new EnsembleLogits(classes, SoftwareEnsemble.memberLogits(m, oodOrNull, settings, progress));
+        double ensembleSeconds = (System.nanoTime() - t0) / 1e9;
+        return new Result(Evaluation.of(modeIn, in.labels(), temperature, modeOod),
+                Evaluation.of(ensIn, in.labels(), temperature, ensOod), PosteriorStats.reportJson(m),
+                modeSeconds, ensembleSeconds);
+    }
+}

@@ -1,0 +1,93 @@
+package org.bayes2imc.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Accuracy and ECE against time since programming (conductance drift), one curve per compensation scheme, ±1 std over deployments. */
+final class DriftFigure {
+    static final int WIDTH = 800;
+    static final int HEIGHT = 560;
+
+    private DriftFigure() {
+    }
+
+    static Optional<Figure> build(Results r) {
+        Map<String, List<JsonNode>> byCompensation = new LinkedHashMap<>();
+        int dropped = 0;
+        for (JsonNode row : r.rows("drift")) {
+            double t = Results.number(row, "time_seconds");
+            if (!(t > 0)) {
+                dropped++; // a log axis cannot show t <= 0; the table below still lists the row
+                continue;
+            }
+            String name = Results.text(row, "compensation").orElse("none");
+            byCompensation.computeIfAbsent(name, n -> new ArrayList<>()).add(row);
+        }
+        if (byCompensation.isEmpty()) {
+            return Optional.empty();
+        }
+        byCompensation.values().forEach(l -> l.sort(Comparator.comparingDouble(n -> Results.number(n, "time_seconds"))));
+        double tMin = Double.POSITIVE_INFINITY;
+        double tMax = 0;
+        for (List<JsonNode> rows : byCompensation.values()) {
+            for (JsonNode row : rows) {
+                tMin = Math.min(tMin, Results.number(row, "time_seconds"));
+                tMax = Math.max(tMax, Results.number(row, "time_seconds"));
+            }
+        }
+        LogAxis x = ChartStyle.logAxis("Time since programming (s, log scale)", tMin, tMax);
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
+        plot.setGap(12);
+        XYPlot top = panel(byCompensation, "accuracy_mean", "accuracy_std", "Accuracy (%)");
+        XYPlot bottom = panel(byCompensation, "ece_mean", "ece_std", "ECE (%, 15 bins)");
+        plot.add(top, 1);
+        plot.add(bottom, 1);
+        plot.setFixedLegendItems(top.getLegendItems());
+        JFreeChart chart = ChartStyle.chart("Accuracy and ECE against drift time", plot, true);
+
+        Settings s = new Settings(r);
+        List<Optional<String>> parts = new ArrayList<>();
+        parts.add(Settings.phrase("K = ", s.deployments("drift"), " deployments per time"));
+        parts.add(Settings.phrase("S = ", s.samples(), " samples"));
+        parts.add(Settings.phrase("device ", s.device("hardware")));
+        parts.add(Optional.of("compensation: " + String.join(", ", byCompensation.keySet())));
+        if (dropped > 0) {
+            parts.add(Optional.of(dropped + " row(s) at t \u2264 0 s only in the table"));
+        }
+        String caption = "Accuracy and ECE against time since programming, with and without drift compensation "
+                + "(markers = mean over deployments, bars = \u00b11 std); " + Settings.join(parts) + ".";
+        return Optional.of(ChartStyle.figure("drift", "Against drift time", caption, chart, WIDTH, HEIGHT));
+    }
+
+    private static XYPlot panel(Map<String, List<JsonNode>> groups, String meanKey, String stdKey, String label) {
+        XYLines lines = new XYLines();
+        int i = 0;
+        for (Map.Entry<String, List<JsonNode>> g : groups.entrySet()) {
+            List<double[]> pts = new ArrayList<>();
+            for (JsonNode row : g.getValue()) {
+                pts.add(new double[]{Results.number(row, "time_seconds"), 100 * Results.number(row, meanKey),
+                        100 * Results.number(row, stdKey)});
+            }
+            java.awt.Paint paint = i == 0 ? ChartStyle.HARDWARE : i == 1 ? ChartStyle.CORRECTED : ChartStyle.palette(i + 1);
+            lines.add("Compensation: " + g.getKey(), paint, ChartStyle.SOLID,
+                    i % 2 == 0 ? XYLines.CIRCLE : XYLines.SQUARE, true, pts.toArray(double[][]::new));
+            i++;
+        }
+        XYPlot p = new XYPlot(lines.dataset(), null, ChartStyle.percentAxis(label), lines.renderer());
+        p.setBackgroundPaint(Color.WHITE);
+        p.setDomainGridlinePaint(ChartStyle.GRID);
+        p.setRangeGridlinePaint(ChartStyle.GRID);
+        return p;
+    }
+}

@@ -1,0 +1,45 @@
+package org.bayes2imc.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.bayes2imc.io.AtomicFiles;
+import org.bayes2imc.io.InputException;
+import org.bayes2imc.io.Json;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Builds the self-contained HTML report (SPEC §10, issue 7) and its CSV files from a results directory's
+ * results.json alone (schema docs/RESULTS.md); every section is optional. All files are written atomically.
+ */
+public final class ReportBuilder {
+    public static final String RESULTS_FILE = "results.json";
+    public static final String REPORT_FILE = "report.html";
+
+    static {
+        // Before any chart class touches AWT: plots are drawn in memory, never on a display.
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private ReportBuilder() {
+    }
+
+    /**
+     * Reads {@code resultsDir/results.json}, writes {@code report.html} and the CSV files beside it, returns the
+     * report's path. Throws {@link InputException} naming the file when results.json is missing or malformed.
+     */
+    public static Path build(Path resultsDir) {
+        Path file = resultsDir.resolve(RESULTS_FILE);
+        JsonNode root = Json.read(file);
+        if (!root.isObject()) {
+            throw new InputException(file, "malformed results: expected a JSON object at the top level");
+        }
+        Results results = new Results(file, root);
+        Figures.Drawn drawn = Figures.draw(results);
+        List<Path> csv = CsvFiles.writeAll(results, resultsDir);
+        Path report = resultsDir.resolve(REPORT_FILE);
+        // Written last, after the CSVs, so a present report always comes with its data files.
+        AtomicFiles.writeString(report, HtmlPage.render(results, drawn, csv));
+        return report;
+    }
+}
