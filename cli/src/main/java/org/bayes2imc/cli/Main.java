@@ -16,11 +16,7 @@ import picocli.CommandLine.Command;
                 EvaluateCommand.class,
                 SparsityCommand.class,
                 PpaCommand.class,
-                SparsityCommand.class,
-                DataCommand.class,
-                DeviceCommand.class,
                 ReportCommand.class,
-                EvaluateCommand.class,
         })
 public final class Main implements Runnable {
     @Override
