@@ -10,13 +10,13 @@ import picocli.CommandLine.Command;
                 + "correct, exploit sampling sparsity and project power, performance and area.",
         subcommands = {
                 CommandLine.HelpCommand.class,
-                DeviceCommand.class,
-                DataCommand.class,
-                DeployCommand.class,
-                EvaluateCommand.class,
-                SparsityCommand.class,
                 PpaCommand.class,
+                SparsityCommand.class,
+                DataCommand.class,
+                DeviceCommand.class,
                 ReportCommand.class,
+                EvaluateCommand.class,
+                DeployCommand.class,
         })
 public final class Main implements Runnable {
     @Override
