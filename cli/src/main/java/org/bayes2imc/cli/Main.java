@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 DeviceCommand.class,
                 ReportCommand.class,
                 EvaluateCommand.class,
+                DeployCommand.class,
         })
 public final class Main implements Runnable {
     @Override
