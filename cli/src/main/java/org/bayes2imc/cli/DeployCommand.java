@@ -11,6 +11,12 @@ import org.bayes2imc.device.Durations;
 import org.bayes2imc.device.MappingConfig;
 import org.bayes2imc.device.SynapseEncoding;
 import org.bayes2imc.imc.DeployOptions;
+import org.bayes2imc.imc.DeploymentSummary;
+import org.bayes2imc.imc.Spread;
+import org.bayes2imc.correct.DeploymentStudy;
+import org.bayes2imc.correct.LogitCorrection;
+import org.bayes2imc.correct.LogitCorrections;
+import org.bayes2imc.correct.NoLogitCorrection;
 import org.bayes2imc.imc.DeployReport;
 import org.bayes2imc.imc.DeploymentRunner;
 import org.bayes2imc.imc.Design;
@@ -98,6 +104,11 @@ public final class DeployCommand implements Callable<Integer> {
     long seed;
     @Option(names = "--threads", defaultValue = "0", description = "worker threads, 0 = all processors (default: ${DEFAULT-VALUE})")
     int threads;
+    @Option(names = "--correction", defaultValue = "none", description = "logit correction: none | affine | read-back (default: ${DEFAULT-VALUE})")
+    String correction;
+    @Option(names = "--calibration-images", defaultValue = "1000",
+            description = "unlabelled training images (never test images) for activation ranges and logit correction (default: ${DEFAULT-VALUE})")
+    int calibrationImages;
     @Option(names = "--out", defaultValue = "out/deploy", description = "output directory for results.json (default: ${DEFAULT-VALUE})")
     Path out;
 
@@ -171,10 +182,26 @@ public final class DeployCommand implements Callable<Integer> {
         if (oodSet != null) {
             ModelInputs.checkShape(m, oodSet);
         }
+        if (calibrationImages < 1) {
+            throw new IllegalArgumentException("--calibration-images must be >= 1, got " + calibrationImages);
+        }
+        LogitCorrection logitCorrection = LogitCorrections.byName(correction);
+        Dataset calibration = Datasets.load(dataset, "train", dir, calibrationImages);
         DeploymentRunner runner = new DeploymentRunner(m, o);
-        runner.calibrateActivations(test);
+        runner.calibrateActivations(calibration);
         DeployReport r = runner.run(test, oodSet, false, ConsoleProgress.INSTANCE);
         print(r);
+        DeploymentStudy.Result corrected = null;
+        if (!(logitCorrection instanceof NoLogitCorrection)) {
+            corrected = DeploymentStudy.run(runner, o.seconds(), test, oodSet, calibration, logitCorrection, ConsoleProgress.INSTANCE);
+            Spread raw = DeploymentSummary.spread(corrected.raw(), "accuracy");
+            Spread fixed = DeploymentSummary.spread(corrected.corrected(), "accuracy");
+            Spread rawEce = DeploymentSummary.spread(corrected.raw(), "ece");
+            Spread fixedEce = DeploymentSummary.spread(corrected.corrected(), "ece");
+            System.out.printf(Locale.ROOT, "logit correction %s on %d calibration images: accuracy %.4f ± %.4f -> %.4f ± %.4f, ECE %.4f -> %.4f%n",
+                    logitCorrection.name(), calibration.size(), raw.mean(), raw.std(), fixed.mean(), fixed.std(),
+                    rawEce.mean(), fixedEce.mean());
+        }
         ObjectNode root = Json.object();
         root.put("schema_version", 1);
         root.put("command", "deploy");
@@ -184,10 +211,15 @@ public final class DeployCommand implements Callable<Integer> {
         settings.put("limit", limit);
         settings.put("images", test.size());
         settings.put("ood", ood);
-        settings.put("activation_calibration", "first " + Math.min(256, test.size()) + " test images (unlabelled)");
+        settings.put("activation_calibration", "first " + Math.min(256, calibration.size()) + " training images (unlabelled)");
+        settings.put("correction", logitCorrection.name());
+        settings.put("calibration_images", calibration.size());
         root.set("settings", settings);
         root.putObject("software").set("ensemble", r.software().toJson());
         root.set("hardware", r.hardwareJson());
+        if (corrected != null) {
+            root.set("hardware_corrected", corrected.correctedJson());
+        }
         ObjectNode timing = root.putObject("timing");
         timing.put("total_seconds", (System.nanoTime() - start) / 1e9);
         ObjectNode steps = timing.putObject("steps");

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 DemoCommand.class,
+                DriftCommand.class,
                 PpaCommand.class,
                 SparsityCommand.class,
                 DataCommand.class,

@@ -10,6 +10,13 @@ import org.bayes2imc.io.Progress;
 import org.bayes2imc.metrics.EnsembleLogits;
 import org.bayes2imc.metrics.Evaluation;
 import org.bayes2imc.metrics.EvaluationResult;
+import org.bayes2imc.infer.BatchNormStats;
+import org.bayes2imc.infer.ModelInputs;
+import org.bayes2imc.infer.NetworkForward;
+import org.bayes2imc.infer.WeightSampler;
+import org.bayes2imc.model.Architecture;
+import org.bayes2imc.model.BbnnModel;
+import org.bayes2imc.model.LayerSpec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +55,7 @@ public final class DeploymentStudy {
         double temperature = runner.model().calibrationTemperature();
         int classes = runner.model().architecture().classes();
         float[] software = flatten(runner.softwareLogits(calibration, progress));
+        float[] meanInput = correction.needsReadBack() ? meanFinalLayerInput(runner.model(), calibration) : null;
         List<EvaluationResult> raw = new ArrayList<>();
         List<EvaluationResult> corrected = new ArrayList<>();
         List<LogitMap> maps = new ArrayList<>();
@@ -58,11 +66,49 @@ public final class DeploymentStudy {
             EnsembleLogits in = runner.logits(core, test, progress);
             EnsembleLogits out = ood == null ? null : runner.logits(core, ood, progress);
             raw.add(Evaluation.of(in, test.labels(), temperature, out));
-            LogitMap map = correction.fit(new CalibrationSet(classes, flatten(cal), software, null));
+            CalibrationSet.FinalLayerReadBack readBack = meanInput == null ? null : readBack(runner.model(), core, meanInput);
+            LogitMap map = correction.fit(new CalibrationSet(classes, flatten(cal), software, readBack));
             maps.add(map);
             corrected.add(Evaluation.of(apply(map, in), test.labels(), temperature, out == null ? null : apply(map, out)));
         }
         return new Result(raw, corrected, maps, correction.name(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * What reading back the final layer gives: each synapse's probability of a +1 read (from its conductance, read
+     * back with enough averaged reads that read noise is negligible), beside its software target.
+     */
+    static CalibrationSet.FinalLayerReadBack readBack(BbnnModel model, DeployedCore core, float[] meanInput) {
+        int last = model.architecture().depth() - 1;
+        LayerSpec l = model.architecture().layer(last);
+        return new CalibrationSet.FinalLayerReadBack(core.realisedProbabilities(last),
+                WeightSampler.probabilities(model.lambda(last)), meanInput, model.bnVar(last), l.bnEps());
+    }
+
+    /**
+     * The calibration set's mean input to the final layer, computed digitally with the mode network (the
+     * expected-shift estimate only needs its mean).
+     */
+    static float[] meanFinalLayerInput(BbnnModel model, Dataset calibration) {
+        Architecture a = model.architecture();
+        int last = a.depth() - 1;
+        float[][] w = new float[a.depth()][];
+        for (int i = 0; i < a.depth(); i++) {
+            w[i] = WeightSampler.mode(model.lambda(i));
+        }
+        float[] x = ModelInputs.normalised(model, calibration);
+        float[] h = NetworkForward.run(a, BatchNormStats.of(model), w, x, calibration.size(), 0, last);
+        int fanIn = a.layer(last).fanIn();
+        float[] mean = new float[fanIn];
+        for (int n = 0; n < calibration.size(); n++) {
+            for (int i = 0; i < fanIn; i++) {
+                mean[i] += h[n * fanIn + i];
+            }
+        }
+        for (int i = 0; i < fanIn; i++) {
+            mean[i] /= calibration.size();
+        }
+        return mean;
     }
 
     static float[] flatten(EnsembleLogits e) {

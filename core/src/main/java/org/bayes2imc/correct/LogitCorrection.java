@@ -11,4 +11,9 @@ public interface LogitCorrection {
 
     /** Fits the map for one deployment. */
     LogitMap fit(CalibrationSet calibration);
+
+    /** Whether the fit needs the final layer read back from the array ({@link CalibrationSet#readBack()}). */
+    default boolean needsReadBack() {
+        return false;
+    }
 }

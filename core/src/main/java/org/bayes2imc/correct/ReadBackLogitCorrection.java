@@ -13,6 +13,11 @@ public final class ReadBackLogitCorrection implements LogitCorrection {
     }
 
     @Override
+    public boolean needsReadBack() {
+        return true;
+    }
+
+    @Override
     public LogitMap fit(CalibrationSet cal) {
         CalibrationSet.FinalLayerReadBack rb = cal.readBack();
         if (rb == null) {

@@ -1,0 +1,142 @@
+package org.bayes2imc.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bayes2imc.correct.DriftCompensation;
+import org.bayes2imc.correct.DriftSweep;
+import org.bayes2imc.data.Dataset;
+import org.bayes2imc.data.Datasets;
+import org.bayes2imc.device.DeviceModel;
+import org.bayes2imc.device.DeviceModels;
+import org.bayes2imc.device.Durations;
+import org.bayes2imc.imc.DeployOptions;
+import org.bayes2imc.infer.ModelInputs;
+import org.bayes2imc.io.Json;
+import org.bayes2imc.model.BbnnModel;
+import org.bayes2imc.model.ModelFile;
+import org.bayes2imc.sparsity.SparsityMode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** Sweeps the time since programming (SPEC §7): accuracy, ECE, NLL and OOD AUROC per time and drift compensation. */
+@Command(name = "drift", mixinStandardHelpOptions = true,
+        description = "Program K deployments once and read them at every time, under each drift compensation; "
+                + "prints mean ± std over deployments and writes DIR/results.json.")
+public final class DriftCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, description = "model file (.safetensors)")
+    Path model;
+    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "test dataset (default: ${DEFAULT-VALUE})")
+    String dataset;
+    @Option(names = "--limit", defaultValue = "2000", description = "first N test images, 0 = all (default: ${DEFAULT-VALUE})")
+    int limit;
+    @Option(names = "--ood", description = "out-of-distribution dataset, e.g. digits")
+    String ood;
+    @Option(names = "--ood-limit", defaultValue = "0", description = "first N OOD images, 0 = all (default: ${DEFAULT-VALUE})")
+    int oodLimit;
+    @Option(names = "--data-dir", description = "data cache directory (default: $BAYES2IMC_DATA_DIR or ~/.cache/bayes2imc/data)")
+    Path dataDir;
+    @Option(names = "--times", defaultValue = "20s,1h,1d,30d,1y,1e7s,10y", description = "times after programming (default: ${DEFAULT-VALUE})")
+    String times;
+    @Option(names = "--compensations", defaultValue = "none,global,reference-cell",
+            description = "drift compensations to compare (default: ${DEFAULT-VALUE})")
+    String compensations;
+    @Option(names = "--reference-devices", defaultValue = "64", description = "reference devices per layer (default: ${DEFAULT-VALUE})")
+    int referenceDevices;
+    @Option(names = "--samples", defaultValue = "10", description = "ensemble members S (default: ${DEFAULT-VALUE})")
+    int samples;
+    @Option(names = "--deployments", defaultValue = "10", description = "programmings K (default: ${DEFAULT-VALUE})")
+    int deployments;
+    @Option(names = "--device", defaultValue = "ibm-pcm", description = "ibm-pcm | nandakumar | ideal (default: ${DEFAULT-VALUE})")
+    String device;
+    @Option(names = "--program-verify", description = "program-and-verify (re-program until within 0.5 µS, at most 10 times)")
+    boolean programVerify;
+    @Option(names = "--sparsity", defaultValue = "none", description = "none | ls | ls+rs (default: ${DEFAULT-VALUE})")
+    String sparsity;
+    @Option(names = "--calibration-images", defaultValue = "256", description = "training images fixing the activation ranges (default: ${DEFAULT-VALUE})")
+    int calibrationImages;
+    @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+    @Option(names = "--threads", defaultValue = "0", description = "worker threads, 0 = all processors (default: ${DEFAULT-VALUE})")
+    int threads;
+    @Option(names = "--out", defaultValue = "out/drift", description = "output directory (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Override
+    public Integer call() {
+        long start = System.nanoTime();
+        if (samples < 1 || deployments < 1 || limit < 0 || oodLimit < 0 || calibrationImages < 1) {
+            throw new IllegalArgumentException("--samples, --deployments, --calibration-images must be >= 1 and limits >= 0");
+        }
+        double[] seconds = Durations.parseList(times).stream().mapToDouble(Double::doubleValue).toArray();
+        List<DriftCompensation> comps = new ArrayList<>();
+        for (String c : compensations.split(",")) {
+            comps.add(DriftCompensation.parse(c.trim(), referenceDevices));
+        }
+        DeviceModel dev = DeviceModels.create(device);
+        if (programVerify) {
+            dev = DeviceModels.withProgramAndVerify(dev);
+        }
+        int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        DeployOptions base = DeployOptions.defaults(dev).withSamples(samples).withDeployments(deployments)
+                .withSparsity(SparsityMode.parse(sparsity)).withSeed(seed).withThreads(t);
+        BbnnModel m = ModelFile.read(model);
+        Path dir = dataDir != null ? dataDir : Datasets.defaultDataDir();
+        Dataset test = Datasets.load(dataset, "test", dir, limit == 0 ? Integer.MAX_VALUE : limit);
+        ModelInputs.checkShape(m, test);
+        Dataset oodSet = ood == null ? null : Datasets.load(ood, "test", dir, oodLimit == 0 ? Integer.MAX_VALUE : oodLimit);
+        if (oodSet != null) {
+            ModelInputs.checkShape(m, oodSet);
+        }
+        Dataset calibration = Datasets.load(dataset, "train", dir, calibrationImages);
+        List<DriftSweep.Cell> cells = DriftSweep.run(m, base, comps, seconds, test, oodSet, calibration, ConsoleProgress.INSTANCE);
+
+        System.out.printf(Locale.ROOT, "%-8s %-24s %18s %16s %8s %10s%n", "time", "compensation", "accuracy", "ECE", "NLL", "OOD AUROC");
+        for (DriftSweep.Cell c : cells) {
+            ObjectNode r = c.toJson();
+            System.out.printf(Locale.ROOT, "%-8s %-24s %8.2f ± %5.2f %%  %6.4f ± %6.4f %8.4f %10.4f%n",
+                    Durations.label(c.seconds()), c.compensation(), 100 * r.path("accuracy_mean").asDouble(Double.NaN),
+                    100 * r.path("accuracy_std").asDouble(Double.NaN), r.path("ece_mean").asDouble(Double.NaN),
+                    r.path("ece_std").asDouble(Double.NaN), r.path("nll_mean").asDouble(Double.NaN),
+                    r.path("ood_auroc_entropy_mean").asDouble(Double.NaN));
+        }
+        ObjectNode root = Json.object();
+        root.put("schema_version", 1);
+        root.put("command", "drift");
+        ObjectNode s = root.putObject("settings");
+        s.put("model", model.toString());
+        s.put("dataset", dataset);
+        s.put("images", test.size());
+        s.put("ood", ood);
+        s.put("ood_images", oodSet == null ? 0 : oodSet.size());
+        s.put("times", times);
+        s.put("compensations", compensations);
+        s.put("reference_devices", referenceDevices);
+        s.put("samples", samples);
+        s.put("deployments", deployments);
+        s.put("device", dev.name());
+        s.put("sparsity", sparsity);
+        s.put("calibration_images", calibration.size());
+        s.put("seed", seed);
+        s.put("threads", t);
+        root.set("drift", DriftSweep.toJson(cells));
+        ArrayNode per = root.putArray("drift_per_deployment");
+        for (DriftSweep.Cell c : cells) {
+            ObjectNode o = per.addObject();
+            o.put("time_seconds", c.seconds());
+            o.put("compensation", c.compensation());
+            ArrayNode acc = o.putArray("accuracy");
+            c.perDeployment().forEach(e -> acc.add(e.toJson().path("accuracy").asDouble()));
+        }
+        root.putObject("timing").put("total_seconds", (System.nanoTime() - start) / 1e9);
+        Path file = out.resolve("results.json");
+        Json.write(file, root);
+        System.out.println("wrote " + file);
+        return 0;
+    }
+}

@@ -1,0 +1,92 @@
+package org.bayes2imc.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.bayes2imc.data.TestData;
+import org.bayes2imc.imc.HandmadeModels;
+import org.bayes2imc.io.Json;
+import org.bayes2imc.model.Architectures;
+import org.bayes2imc.model.BbnnModel;
+import org.bayes2imc.model.ModelFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code drift} and {@code deploy --correction} end to end on real Fashion-MNIST images and a small handmade model. */
+class DriftAndCorrectionCommandTest {
+    @TempDir
+    static Path dir;
+    static Path model;
+    static String data;
+
+    @BeforeAll
+    static void model() {
+        data = TestData.dataDir().toString();
+        BbnnModel m = HandmadeModels.of(Architectures.parse(Architectures.FMNIST_TINY), 0.3, 5, TestData.fashionTrain(100));
+        model = dir.resolve("tiny.safetensors");
+        ModelFile.write(model, m);
+    }
+
+    private static int run(ByteArrayOutputStream out, String... args) {
+        PrintStream old = System.out;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            return Main.execute(args);
+        } finally {
+            System.setOut(old);
+        }
+    }
+
+    @Test
+    void driftSweepWritesOneRowPerTimeAndCompensation() {
+        Path out = dir.resolve("drift");
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        int code = run(text, "drift", "--model", model.toString(), "--data-dir", data, "--limit", "64", "--samples", "2",
+                "--deployments", "2", "--times", "20s,1e7s", "--compensations", "none,global", "--ood", "digits",
+                "--ood-limit", "64", "--calibration-images", "32", "--out", out.toString());
+        assertThat(code).isZero();
+        JsonNode j = Json.read(out.resolve("results.json"));
+        assertThat(j.path("drift")).hasSize(4);
+        JsonNode first = j.path("drift").get(0);
+        assertThat(first.path("time_seconds").asDouble()).isEqualTo(20.0);
+        assertThat(first.path("compensation").asText()).isEqualTo("none");
+        assertThat(first.path("accuracy_mean").asDouble()).isBetween(0.0, 1.0);
+        assertThat(first.path("ood_auroc_entropy_mean").isNumber()).isTrue();
+        assertThat(j.path("drift").get(3).path("compensation").asText()).isEqualTo("global");
+        assertThat(text.toString(StandardCharsets.UTF_8)).contains("1e7s");
+    }
+
+    @Test
+    void deployWithLogitCorrectionWritesTheCorrectedSection() {
+        Path out = dir.resolve("corrected");
+        int code = run(new ByteArrayOutputStream(), "deploy", "--model", model.toString(), "--data-dir", data, "--limit", "64",
+                "--samples", "2", "--deployments", "2", "--correction", "affine", "--calibration-images", "64",
+                "--out", out.toString());
+        assertThat(code).isZero();
+        JsonNode j = Json.read(out.resolve("results.json"));
+        assertThat(j.path("hardware_corrected").path("correction").asText()).isEqualTo("affine");
+        assertThat(j.path("hardware_corrected").path("per_deployment")).hasSize(2);
+        // the raw figures of the study are the deploy figures: the same programmings, seeds and reads
+        assertThat(j.path("hardware").path("accuracy").path("mean").asDouble())
+                .isEqualTo(j.path("hardware").path("per_deployment").get(0).path("accuracy").asDouble() / 2
+                        + j.path("hardware").path("per_deployment").get(1).path("accuracy").asDouble() / 2,
+                        org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void readBackCorrectionRunsOnTheSimulator() {
+        Path out = dir.resolve("readback");
+        int code = run(new ByteArrayOutputStream(), "deploy", "--model", model.toString(), "--data-dir", data, "--limit", "64",
+                "--samples", "2", "--deployments", "1", "--correction", "read-back", "--calibration-images", "64",
+                "--out", out.toString());
+        assertThat(code).isZero();
+        assertThat(Json.read(out.resolve("results.json")).path("hardware_corrected").path("correction").asText())
+                .isEqualTo("read-back");
+    }
+}
