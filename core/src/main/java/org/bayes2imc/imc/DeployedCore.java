@@ -249,16 +249,27 @@ public final class DeployedCore {
      * Member logits [members][n·C] of already normalised input [n × C·H·W].
      */
     public float[][] logits(float[] input, int n, int members, Progress.Task task) {
+        return logits(input, n, members, task, null);
+    }
+
+    /**
+     * As {@link #logits(float[], int, int, Progress.Task)}, reusing the deterministic prefix (the layers before the
+     * first sampled layer, all exactly ±1) stored in {@code prefix} when it was computed by a core with the same
+     * prefix weights on the same input; otherwise computing it and storing it there. Deployments and times of one
+     * model share those layers exactly (deterministic synapses sit at SET/RESET), so a sweep computes them once.
+     */
+    public float[][] logits(float[] input, int n, int members, Progress.Task task, PrefixCache prefix) {
         if (members < 1) {
             throw new IllegalArgumentException("--samples must be >= 1, got " + members);
         }
         int classes = arch.classes();
         float[][] out = new float[members][n * classes];
         int chunks = (n + chunkImages - 1) / chunkImages;
+        PrefixCache cache = prefix != null && prefix.accepts(fixedPrefix(), chunkImages, n) ? prefix : null;
         Parallel.forEach(chunks, ch -> {
             int from = ch * chunkImages;
             int m = Math.min(chunkImages, n - from);
-            runChunk(input, from, m, ch, members, out);
+            runChunk(input, from, m, ch, members, out, cache);
             if (task != null) {
                 synchronized (task) {
                     task.step(m);
@@ -279,18 +290,36 @@ public final class DeployedCore {
         return w;
     }
 
-    private void runChunk(float[] input, int from, int m, int ch, int members, float[][] out) {
+    /** The exactly ±1 weights of the layers before the first sampled layer, or null if any of them is drawn. */
+    private float[][] fixedPrefix() {
+        float[][] w = new float[firstMemberLayer][];
+        for (int l = 0; l < firstMemberLayer; l++) {
+            if (plans[l].kind != Kind.FIXED) {
+                return null;
+            }
+            w[l] = plans[l].fixed;
+        }
+        return w;
+    }
+
+    private void runChunk(float[] input, int from, int m, int ch, int members, float[][] out, PrefixCache cache) {
         int depth = arch.depth();
         int inSize = arch.inputSize();
         int classes = arch.classes();
-        float[] x = java.util.Arrays.copyOfRange(input, from * inSize, (from + m) * inSize);
         float[][] shared = new float[depth][];
         float[][] sharedDp = new float[depth][];
         int l0 = firstMemberLayer;
-        for (int l = 0; l < l0; l++) {
-            LayerSpec s = arch.layer(l);
-            float[] w = plans[l].kind == Kind.FIXED ? plans[l].fixed : draw(l, null, q[l], -1, ch);
-            x = LayerForward.forward(s, w, bn.mean()[l], bn.var()[l], quantise(l, x, m), m);
+        float[] x = cache == null ? null : cache.get(ch);
+        if (x == null) {
+            x = java.util.Arrays.copyOfRange(input, from * inSize, (from + m) * inSize);
+            for (int l = 0; l < l0; l++) {
+                LayerSpec s = arch.layer(l);
+                float[] w = plans[l].kind == Kind.FIXED ? plans[l].fixed : draw(l, null, q[l], -1, ch);
+                x = LayerForward.forward(s, w, bn.mean()[l], bn.var()[l], quantise(l, x, m), m);
+            }
+            if (cache != null) {
+                cache.put(ch, x);
+            }
         }
         if (l0 == depth) {
             for (int s = 0; s < members; s++) {

@@ -38,6 +38,8 @@ public final class DeploymentRunner {
     private final boolean[][] clamped;
     private final ProgrammingTargets targets;
     private UniformActivationQuantiser quantiser;
+    /** Per dataset (by identity): inputs and prefix caches; cleared when the activation ranges change. */
+    private final java.util.Map<Dataset, Inputs> inputs = new java.util.IdentityHashMap<>();
     private boolean calibrated;
 
     public DeploymentRunner(BbnnModel model, DeployOptions options) {
@@ -112,6 +114,9 @@ public final class DeploymentRunner {
                 : ActivationRanges.calibrate(model, ModelInputs.normalised(model, calibration), calibration.size(),
                 options.activationBits());
         calibrated = true;
+        synchronized (inputs) {
+            inputs.clear();
+        }
     }
 
     /** The activation quantiser in use (null = float activations). */
@@ -176,10 +181,25 @@ public final class DeploymentRunner {
 
     /** Hardware member logits with a given member count. */
     public EnsembleLogits logits(DeployedCore core, Dataset data, int members, Progress progress) {
-        float[] x = ModelInputs.normalised(model, data);
-        try (Progress.Task task = progress.start("deploy " + data.name(), data.size())) {
-            return new EnsembleLogits(model.architecture().classes(), core.logits(x, data.size(), members, task));
+        Inputs in;
+        synchronized (inputs) {
+            in = inputs.computeIfAbsent(data, d -> new Inputs(ModelInputs.normalised(model, d), new PrefixCache()));
         }
+        try (Progress.Task task = progress.start("deploy " + data.name(), data.size())) {
+            return new EnsembleLogits(model.architecture().classes(), core.logits(in.x, data.size(), members, task, in.prefix));
+        }
+    }
+
+    /** Chunks of {@code data} whose deterministic prefix is cached (0 when none is). */
+    int cachedPrefixChunks(Dataset data) {
+        synchronized (inputs) {
+            Inputs in = inputs.get(data);
+            return in == null ? 0 : in.prefix.cachedChunks();
+        }
+    }
+
+    /** A dataset's normalised input and its deterministic-prefix cache, kept while the runner evaluates it. */
+    private record Inputs(float[] x, PrefixCache prefix) {
     }
 
     /** The ideal software ensemble's member logits (float activations, the same S and seed). */

@@ -1,0 +1,37 @@
+package org.bayes2imc.imc;
+
+import org.bayes2imc.data.Dataset;
+import org.bayes2imc.data.TestData;
+import org.bayes2imc.device.IbmPcmModel;
+import org.bayes2imc.io.Progress;
+import org.bayes2imc.model.Architectures;
+import org.bayes2imc.model.BbnnModel;
+import org.bayes2imc.sparsity.SparsityMode;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Reusing the deterministic prefix across deployments and times changes no number. */
+class PrefixCacheTest {
+    @Test
+    void cachedPrefixGivesBitIdenticalLogitsAcrossDeploymentsAndTimes() {
+        BbnnModel m = HandmadeModels.of(Architectures.parse(Architectures.FMNIST_TINY), 0.2, 3, TestData.fashionTrain(100));
+        Dataset test = TestData.fashionTest(96);
+        DeployOptions o = DeployOptions.defaults(new IbmPcmModel()).withSamples(3).withDeployments(2)
+                .withSparsity(SparsityMode.LS).withFirstEnsemblingLayer(2).withThreads(2).withSeed(5);
+        DeploymentRunner cached = new DeploymentRunner(m, o);
+        cached.calibrateActivations(test);
+        for (int k = 0; k < 2; k++) {
+            Deployment d = cached.program(k);
+            for (double t : new double[] {20, 3.15e7}) {
+                float[][] viaCache = cached.logits(cached.core(d, k, t), test, Progress.NONE).members();
+                // a fresh runner has an empty cache, so it computes the prefix itself
+                DeploymentRunner fresh = new DeploymentRunner(m, o);
+                fresh.calibrateActivations(test);
+                float[][] direct = fresh.logits(fresh.core(fresh.program(k), k, t), test, Progress.NONE).members();
+                assertThat(viaCache).isDeepEqualTo(direct);
+                assertThat(cached.cachedPrefixChunks(test)).as("prefix reused").isPositive();
+            }
+        }
+    }
+}
