@@ -17,7 +17,10 @@ import org.bayes2imc.device.DeviceModels;
 import org.bayes2imc.device.Durations;
 import org.bayes2imc.hardware.SparsityProfile;
 import org.bayes2imc.imc.DeployOptions;
-import org.bayes2imc.imc.DeployReport;
+import org.bayes2imc.imc.DeployedCore;
+import org.bayes2imc.imc.DeploymentSummary;
+import org.bayes2imc.metrics.Evaluation;
+import org.bayes2imc.metrics.EvaluationResult;
 import org.bayes2imc.imc.DeploymentRunner;
 import org.bayes2imc.infer.Parallel;
 import org.bayes2imc.infer.SoftwareEnsemble;
@@ -75,6 +78,15 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--test-limit", defaultValue = "0", description = "test images for software and hardware evaluation (0 = all 10,000)")
     int testLimit;
 
+    @Option(names = "--hardware-limit", defaultValue = "2000", description = "test images per hardware deployment (0 = all 10,000; default: ${DEFAULT-VALUE})")
+    int hardwareLimit;
+
+    @Option(names = "--hardware-ood-limit", defaultValue = "500", description = "digits images per hardware deployment (0 = all; default: ${DEFAULT-VALUE})")
+    int hardwareOodLimit;
+
+    @Option(names = "--drift-sparsity", defaultValue = "ls+rs", description = "sparsity of the cores in the drift sweep: none | ls | ls+rs (default: ${DEFAULT-VALUE})")
+    String driftSparsity;
+
     @Option(names = "--drift-limit", defaultValue = "2000", description = "test images per point of the drift sweep (default: ${DEFAULT-VALUE})")
     int driftLimit;
 
@@ -119,6 +131,8 @@ public final class DemoCommand implements Callable<Integer> {
         Dataset test = limit(Datasets.load("fashion-mnist", "test", data), testLimit);
         Dataset ood = limit(Datasets.load("digits", "all", data), oodLimit);
         Dataset calibration = train.slice(0, Math.min(calibrationImages, train.size()));
+        Dataset hwTest = limit(test, hardwareLimit);
+        Dataset hwOod = limit(ood, hardwareOodLimit);
         Dataset driftTest = limit(test, driftLimit);
 
         TrainConfig cfg = TrainConfig.defaults();
@@ -143,7 +157,10 @@ public final class DemoCommand implements Callable<Integer> {
         settings.put("ood_dataset", "digits");
         settings.put("test_images", test.size());
         settings.put("ood_images", ood.size());
+        settings.put("hardware_test_images", hwTest.size());
+        settings.put("hardware_ood_images", hwOod.size());
         settings.put("drift_test_images", driftTest.size());
+        settings.put("drift_sparsity", driftSparsity);
         settings.put("calibration_images", calibration.size());
         settings.put("calibration_source", "first images of the Fashion-MNIST training set (labels unused)");
         settings.put("samples", samples);
@@ -166,26 +183,30 @@ public final class DemoCommand implements Callable<Integer> {
                 test, ood, SoftwareEnsemble.Settings.of(samples, seed), progress).toJson())));
         writeResults();
 
-        ObjectNode hwKey = key.deepCopy().put("deployments", deployments).put("calibration_images", calibration.size())
+        ObjectNode hwKey = key.deepCopy().put("hardware_test_images", hwTest.size()).put("hardware_ood_images", hwOod.size())
+                .put("deployments", deployments).put("calibration_images", calibration.size())
                 .put("correction", LogitCorrections.DEFAULT).put("time_seconds", 20.0);
         JsonNode hw = timed("hardware", () -> steps.run("hardware", hwKey, () -> {
             DeploymentRunner runner = new DeploymentRunner(model, base);
             runner.calibrateActivations(calibration);
-            DeploymentStudy.Result r = DeploymentStudy.run(runner, 20, test, ood, calibration,
+            DeploymentStudy.Result r = DeploymentStudy.run(runner, 20, hwTest, hwOod, calibration,
                     LogitCorrections.byName(LogitCorrections.DEFAULT), progress);
             ObjectNode o = Json.object();
+            o.put("evaluation_seconds", r.evaluationSeconds());
             o.set("hardware", r.hardwareJson().put("time_seconds", 20.0).put("device", "ibm-pcm"));
             o.set("hardware_corrected", r.correctedJson().put("time_seconds", 20.0).put("device", "ibm-pcm"));
             return o;
         }));
         results.set("hardware", hw.get("hardware"));
+        double noneSeconds = hw.path("evaluation_seconds").asDouble();
         results.set("hardware_corrected", hw.get("hardware_corrected"));
         writeResults();
 
-        ObjectNode driftKey = hwKey.deepCopy().put("drift_test_images", driftTest.size()).put("times", driftTimes);
+        ObjectNode driftKey = hwKey.deepCopy().put("drift_test_images", driftTest.size()).put("times", driftTimes)
+                .put("drift_sparsity", driftSparsity);
         results.set("drift", timed("drift", () -> steps.run("drift", driftKey, () -> DriftSweep.toJson(DriftSweep.run(model,
-                base, List.of(DriftCompensation.parse("none", 0), DriftCompensation.DEFAULT), times, driftTest, ood,
-                calibration, progress)))));
+                base.withSparsity(SparsityMode.parse(driftSparsity)), List.of(DriftCompensation.parse("none", 0),
+                        DriftCompensation.DEFAULT), times, driftTest, hwOod, calibration, progress)))));
         writeResults();
 
         SparsityAnalysis analysis = SparsityAnalysis.of(model, SparsitySettings.DEFAULTS.withSamples(samples));
@@ -193,16 +214,30 @@ public final class DemoCommand implements Callable<Integer> {
         ObjectNode spKey = hwKey.deepCopy().put("sparsity_modes", "none,ls,ls+rs");
         results.set("sparsity_deploy", timed("sparsity_deploy", () -> steps.run("sparsity_deploy", spKey, () -> {
             ObjectNode o = Json.object();
-            for (SparsityMode mode : SparsityMode.values()) {
+            // none is the hardware step's raw evaluation: the same cores, seeds and images
+            ObjectNode none = o.putObject("none");
+            for (String k : SPARSITY_METRICS) {
+                none.set(k, results.path("hardware").path(k));
+            }
+            none.put("seconds", noneSeconds);
+            for (SparsityMode mode : List.of(SparsityMode.LS, SparsityMode.LS_RS)) {
                 DeploymentRunner runner = new DeploymentRunner(model, base.withSparsity(mode));
                 runner.calibrateActivations(calibration);
-                DeployReport r = runner.run(test, ood, false, progress);
-                ObjectNode m = o.putObject(mode.jsonKey());
-                for (String k : List.of("accuracy", "ece", "nll", "brier", "ood_auroc_entropy", "ood_auroc_mi")) {
-                    m.set(k, r.spread(k).toJson());
+                List<EvaluationResult> per = new ArrayList<>();
+                long t0 = System.nanoTime();
+                for (int k = 0; k < deployments; k++) {
+                    DeployedCore core = runner.core(runner.program(k), k, 20);
+                    per.add(Evaluation.of(runner.logits(core, hwTest, progress), hwTest.labels(),
+                            model.calibrationTemperature(), runner.logits(core, hwOod, progress)));
                 }
-                m.put("seconds", r.hardwareSeconds());
-                m.put("first_ensembling_layer", r.firstEnsemblingLayer());
+                ObjectNode m = o.putObject(mode.jsonKey());
+                for (String k : SPARSITY_METRICS) {
+                    m.set(k, DeploymentSummary.spread(per, k).toJson());
+                }
+                m.put("seconds", (System.nanoTime() - t0) / 1e9);
+                m.put("first_ensembling_layer", runner.firstEnsemblingLayer());
+                ArrayNode acc = m.putArray("per_deployment_accuracy");
+                per.forEach(e -> acc.add(e.accuracy()));
             }
             return o;
         })));
@@ -216,6 +251,8 @@ public final class DemoCommand implements Callable<Integer> {
         printSummary(report);
         return 0;
     }
+
+    private static final List<String> SPARSITY_METRICS = List.of("accuracy", "ece", "nll", "brier", "ood_auroc_entropy", "ood_auroc_mi");
 
     private static Dataset limit(Dataset d, int n) {
         return n > 0 && n < d.size() ? d.slice(0, n) : d;

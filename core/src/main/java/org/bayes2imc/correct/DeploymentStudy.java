@@ -24,7 +24,7 @@ import java.util.List;
 /**
  * K deployments of one model at one time, each evaluated raw and after a logit correction fitted on an unlabelled
  * calibration set passed through that deployment (SPEC §7): the figures behind {@code hardware} and
- * {@code hardware_corrected}.
+ * {@code hardware_corrected}. {@code evaluationSeconds} counts only the test and OOD passes (not calibration).
  */
 public final class DeploymentStudy {
     private DeploymentStudy() {
@@ -32,7 +32,7 @@ public final class DeploymentStudy {
 
     /** Per-deployment figures, raw and corrected, and the fitted maps. */
     public record Result(List<EvaluationResult> raw, List<EvaluationResult> corrected, List<LogitMap> maps,
-                         String correction, double seconds) {
+                         String correction, double seconds, double evaluationSeconds) {
 
         public ObjectNode hardwareJson() {
             return DeploymentSummary.json(raw);
@@ -59,19 +59,23 @@ public final class DeploymentStudy {
         List<EvaluationResult> raw = new ArrayList<>();
         List<EvaluationResult> corrected = new ArrayList<>();
         List<LogitMap> maps = new ArrayList<>();
+        double evaluationSeconds = 0;
         for (int k = 0; k < runner.options().deployments(); k++) {
             Deployment d = runner.program(k);
             DeployedCore core = runner.core(d, k, seconds);
             EnsembleLogits cal = runner.logits(core, calibration, progress);
+            long te = System.nanoTime();
             EnsembleLogits in = runner.logits(core, test, progress);
             EnsembleLogits out = ood == null ? null : runner.logits(core, ood, progress);
+            evaluationSeconds += (System.nanoTime() - te) / 1e9;
             raw.add(Evaluation.of(in, test.labels(), temperature, out));
             CalibrationSet.FinalLayerReadBack readBack = meanInput == null ? null : readBack(runner.model(), core, meanInput);
             LogitMap map = correction.fit(new CalibrationSet(classes, flatten(cal), software, readBack));
             maps.add(map);
             corrected.add(Evaluation.of(apply(map, in), test.labels(), temperature, out == null ? null : apply(map, out)));
         }
-        return new Result(raw, corrected, maps, correction.name(), (System.nanoTime() - t0) / 1e9);
+        return new Result(raw, corrected, maps, correction.name(), (System.nanoTime() - t0) / 1e9,
+                evaluationSeconds);
     }
 
     /**
