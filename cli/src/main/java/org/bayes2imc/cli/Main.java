@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
                 DeviceCommand.class,
                 ReportCommand.class,
                 EvaluateCommand.class,
+                DeployCommand.class,
+                BenchCommand.class,
         })
 public final class Main implements Runnable {
     @Override

@@ -1,0 +1,219 @@
+package org.bayes2imc.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bayes2imc.correct.DriftCompensation;
+import org.bayes2imc.data.Dataset;
+import org.bayes2imc.data.Datasets;
+import org.bayes2imc.device.DeviceModel;
+import org.bayes2imc.device.DeviceModels;
+import org.bayes2imc.device.Durations;
+import org.bayes2imc.device.MappingConfig;
+import org.bayes2imc.device.SynapseEncoding;
+import org.bayes2imc.imc.DeployOptions;
+import org.bayes2imc.imc.DeployReport;
+import org.bayes2imc.imc.DeploymentRunner;
+import org.bayes2imc.imc.Design;
+import org.bayes2imc.imc.ReadNoiseMode;
+import org.bayes2imc.imc.SamplingSemantics;
+import org.bayes2imc.sparsity.SparsityMode;
+import org.bayes2imc.infer.ModelInputs;
+import org.bayes2imc.io.Json;
+import org.bayes2imc.model.BbnnModel;
+import org.bayes2imc.model.ModelFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code bayes2imc deploy}: K deployments of a BBNN on the simulated PCM (or SRAM) core against the software ensemble. */
+@Command(name = "deploy", mixinStandardHelpOptions = true,
+        description = "Program a trained BBNN onto simulated crossbars K times (each with its own programming noise "
+                + "and drift), sample S ensemble members through the sense amplifiers at time T, and compare every "
+                + "metric with the software ensemble (mean, std, min, max across deployments).")
+public final class DeployCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, description = "model file (.safetensors)")
+    Path model;
+    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "test dataset (default: ${DEFAULT-VALUE})")
+    String dataset;
+    @Option(names = "--limit", defaultValue = "0", description = "use the first N test images, 0 = all (default: ${DEFAULT-VALUE})")
+    int limit;
+    @Option(names = "--ood", description = "out-of-distribution dataset, e.g. digits")
+    String ood;
+    @Option(names = "--data-dir", description = "data cache directory (default: $BAYES2IMC_DATA_DIR or ~/.cache/bayes2imc/data)")
+    Path dataDir;
+    @Option(names = "--samples", defaultValue = "10", description = "ensemble members S (default: ${DEFAULT-VALUE})")
+    int samples;
+    @Option(names = "--deployments", defaultValue = "10", description = "independent programmings K (default: ${DEFAULT-VALUE})")
+    int deployments;
+    @Option(names = "--device", defaultValue = "ibm-pcm", description = "ibm-pcm | nandakumar | ideal (default: ${DEFAULT-VALUE})")
+    String device;
+    @Option(names = "--design", defaultValue = "bayes2imc", description = "bayes2imc | sram (default: ${DEFAULT-VALUE})")
+    String design;
+    @Option(names = "--time", defaultValue = "20s", description = "evaluation time after programming: 20s, 1h, 1d, 1y, 1e7s (default: ${DEFAULT-VALUE})")
+    String time;
+    @Option(names = "--compensation", defaultValue = "global", description = "none | global | reference-cell (default: ${DEFAULT-VALUE})")
+    String compensation;
+    @Option(names = "--reference-devices", defaultValue = "64", description = "reference devices per layer for global compensation (default: ${DEFAULT-VALUE})")
+    int referenceDevices;
+    @Option(names = "--sparsity", defaultValue = "none", description = "none | ls | ls+rs (default: ${DEFAULT-VALUE})")
+    String sparsity;
+    @Option(names = "--first-ensembling-layer", defaultValue = "-1", description = "L* for ls / ls+rs, -1 = automatic (default: ${DEFAULT-VALUE})")
+    int firstEnsemblingLayer;
+    @Option(names = "--epsilon", defaultValue = "0.01", description = "p < ε or p > 1-ε is deterministic (default: ${DEFAULT-VALUE})")
+    double epsilon;
+    @Option(names = "--encoding", defaultValue = "single", description = "single | differential (default: ${DEFAULT-VALUE})")
+    String encoding;
+    @Option(names = "--g-ref", defaultValue = "5", description = "sense-amplifier reference G_ref, µS (default: ${DEFAULT-VALUE})")
+    double referenceMicroSiemens;
+    @Option(names = "--mapping-time", defaultValue = "20s", description = "time whose read noise the conductance solver targets (default: ${DEFAULT-VALUE})")
+    String mappingTime;
+    @Option(names = "--array-size", defaultValue = "128", description = "crossbar rows = columns, a power of two (default: ${DEFAULT-VALUE})")
+    int arraySize;
+    @Option(names = "--activation-bits", defaultValue = "8", description = "k-bit layer inputs, 0 = float (default: ${DEFAULT-VALUE})")
+    int activationBits;
+    @Option(names = "--sram-bits", defaultValue = "8", description = "bits of the SRAM word holding p (default: ${DEFAULT-VALUE})")
+    int sramBits;
+    @Option(names = "--sampling", defaultValue = "chunk", description = "chunk | image | read: when a new sample is drawn (default: ${DEFAULT-VALUE})")
+    String sampling;
+    @Option(names = "--read-noise", defaultValue = "per-read", description = "per-read | frozen (default: ${DEFAULT-VALUE})")
+    String readNoise;
+    @Option(names = "--literal-reads", description = "simulate every Gaussian read instead of Bernoulli draws with the realised probability (slow)")
+    boolean literalReads;
+    @Option(names = "--programming-noise-scale", defaultValue = "1", description = "1 = published, 0 = off (default: ${DEFAULT-VALUE})")
+    double programmingNoiseScale;
+    @Option(names = "--read-noise-scale", defaultValue = "1", description = "1 = published, 0 = off (default: ${DEFAULT-VALUE})")
+    double readNoiseScale;
+    @Option(names = "--drift-scale", defaultValue = "1", description = "1 = published, 0 = off (default: ${DEFAULT-VALUE})")
+    double driftScale;
+    @Option(names = "--program-verify", description = "program-and-verify (re-program until within 0.5 µS, at most 10 times)")
+    boolean programVerify;
+    @Option(names = "--chunk", defaultValue = "64", description = "images per chunk (unit of work and of sampling) (default: ${DEFAULT-VALUE})")
+    int chunk;
+    @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+    @Option(names = "--threads", defaultValue = "0", description = "worker threads, 0 = all processors (default: ${DEFAULT-VALUE})")
+    int threads;
+    @Option(names = "--out", defaultValue = "out/deploy", description = "output directory for results.json (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    /** Builds the options, validating every setting before any file is read. */
+    DeployOptions options() {
+        double seconds = parseTime("--time", time);
+        double mapSeconds = parseTime("--mapping-time", mappingTime);
+        Design d = Design.parse(design);
+        DeviceModel dev = DeviceModels.create(device, programmingNoiseScale, readNoiseScale, driftScale);
+        if (programVerify) {
+            dev = DeviceModels.withProgramAndVerify(dev);
+        }
+        SynapseEncoding enc = switch (encoding.toLowerCase(Locale.ROOT)) {
+            case "single" -> SynapseEncoding.SINGLE_DEVICE;
+            case "differential" -> SynapseEncoding.DIFFERENTIAL_PAIR;
+            default -> throw new IllegalArgumentException("--encoding must be single or differential, got '" + encoding + "'");
+        };
+        MappingConfig mapping = MappingConfig.defaults().withEncoding(enc).withReference(referenceMicroSiemens).withEpsilon(epsilon);
+        int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        return DeployOptions.defaults(dev)
+                .withDesign(d)
+                .withMapping(mapping)
+                .withMappingSeconds(mapSeconds)
+                .withCompensation(DriftCompensation.parse(compensation, referenceDevices))
+                .withArraySize(arraySize)
+                .withActivationBits(activationBits)
+                .withSramBits(sramBits)
+                .withSamples(samples)
+                .withDeployments(deployments)
+                .withSeconds(seconds)
+                .withSparsity(SparsityMode.parse(sparsity))
+                .withFirstEnsemblingLayer(firstEnsemblingLayer)
+                .withSemantics(SamplingSemantics.parse(sampling))
+                .withReadNoise(ReadNoiseMode.parse(readNoise))
+                .withLiteralReads(literalReads)
+                .withChunkImages(chunk)
+                .withSeed(seed)
+                .withThreads(t);
+    }
+
+    private static double parseTime(String option, String text) {
+        double s;
+        try {
+            s = Durations.parseSeconds(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
+        }
+        if (!(s >= 0)) {
+            throw new IllegalArgumentException(option + " must be >= 0 s, got " + text);
+        }
+        return s;
+    }
+
+    @Override
+    public Integer call() {
+        if (limit < 0) {
+            throw new IllegalArgumentException("--limit must be >= 0, got " + limit);
+        }
+        long start = System.nanoTime();
+        DeployOptions o = options();
+        BbnnModel m = ModelFile.read(model);
+        Path dir = dataDir != null ? dataDir : Datasets.defaultDataDir();
+        Dataset test = Datasets.load(dataset, "test", dir, limit == 0 ? Integer.MAX_VALUE : limit);
+        ModelInputs.checkShape(m, test);
+        if (test.classes() != m.architecture().classes()) {
+            throw new IllegalArgumentException("dataset " + test.name() + " has " + test.classes()
+                    + " classes but the model has " + m.architecture().classes());
+        }
+        Dataset oodSet = ood == null ? null : Datasets.load(ood, "test", dir, limit == 0 ? Integer.MAX_VALUE : limit);
+        if (oodSet != null) {
+            ModelInputs.checkShape(m, oodSet);
+        }
+        DeploymentRunner runner = new DeploymentRunner(m, o);
+        runner.calibrateActivations(test);
+        DeployReport r = runner.run(test, oodSet, false, ConsoleProgress.INSTANCE);
+        print(r);
+        ObjectNode root = Json.object();
+        root.put("schema_version", 1);
+        root.put("command", "deploy");
+        ObjectNode settings = r.settingsJson();
+        settings.put("model", model.toString());
+        settings.put("dataset", dataset);
+        settings.put("limit", limit);
+        settings.put("images", test.size());
+        settings.put("ood", ood);
+        settings.put("activation_calibration", "first " + Math.min(256, test.size()) + " test images (unlabelled)");
+        root.set("settings", settings);
+        root.putObject("software").set("ensemble", r.software().toJson());
+        root.set("hardware", r.hardwareJson());
+        ObjectNode timing = root.putObject("timing");
+        timing.put("total_seconds", (System.nanoTime() - start) / 1e9);
+        ObjectNode steps = timing.putObject("steps");
+        steps.put("software_seconds", r.softwareSeconds());
+        steps.put("hardware_seconds", r.hardwareSeconds());
+        Path file = out.resolve("results.json");
+        Json.write(file, root);
+        System.out.println("wrote " + file);
+        return 0;
+    }
+
+    private void print(DeployReport r) {
+        System.out.printf(Locale.ROOT, "deploy: %d deployments x S=%d on %d images at t=%s, %s%n",
+                r.deployments().size(), r.options().samples(), r.images(), Durations.label(r.options().seconds()),
+                r.options().design() == Design.SRAM ? "SRAM + LFSR (" + r.options().sramBits() + "-bit)"
+                        : r.options().device().name() + ", compensation " + r.options().compensation().id()
+                        + ", sparsity " + r.options().sparsity().label());
+        System.out.printf(Locale.ROOT, "%-22s %10s %10s %10s %10s %10s%n", "metric", "software", "hw mean", "hw std", "hw min", "hw max");
+        ObjectNode sw = r.software().toJson();
+        for (String k : r.metricKeys()) {
+            JsonNode s = sw.path(k);
+            var sp = r.spread(k);
+            if (!s.isNumber() && Double.isNaN(sp.mean())) {
+                continue;
+            }
+            System.out.printf(Locale.ROOT, "%-22s %10.4f %10.4f %10.4f %10.4f %10.4f%n", k,
+                    s.isNumber() ? s.asDouble() : Double.NaN, sp.mean(), sp.std(), sp.min(), sp.max());
+        }
+        System.out.printf(Locale.ROOT, "arrays %d; MACs/image shared %d, per member %d; hardware %.1f s (%.1f images/s)%n",
+                r.arrays(), r.sharedMacsPerImage(), r.memberMacsPerImage(), r.hardwareSeconds(), r.imagesPerSecond());
+    }
+}

@@ -1,0 +1,38 @@
+package org.bayes2imc.correct;
+
+import org.bayes2imc.device.DeviceModel;
+
+import java.util.Locale;
+import java.util.random.RandomGenerator;
+
+/**
+ * How the sense amplifiers' reference follows conductance drift (SPEC §7, [choice]). A strategy programs its own
+ * reference devices alongside each layer's arrays at deployment time ({@link #program}); at an evaluation time the
+ * resulting {@link ReferenceBank} gives the reference every sense amplifier compares a synapse read against.
+ * Implementations: {@link NoCompensation}, {@link GlobalReferenceRescaling} (default), {@link ReferenceCell}.
+ */
+public interface DriftCompensation {
+    /** Short name used on the command line and in results.json. */
+    String id();
+
+    /**
+     * Programs the reference devices of one layer of one deployment.
+     *
+     * @param columns the layer's sense-amplifier columns (array columns over all row blocks), for per-column schemes
+     * @param rng     this deployment's and layer's programming randomness (reference devices get their own noise and ν)
+     */
+    ReferenceBank program(DeviceModel device, double referenceMicroSiemens, int columns, RandomGenerator rng);
+
+    /** The default: global reference rescaling with 64 reference devices per layer. */
+    DriftCompensation DEFAULT = new GlobalReferenceRescaling(GlobalReferenceRescaling.DEFAULT_DEVICES);
+
+    /** Parses {@code none | global | reference-cell}; {@code referenceDevices} is the global scheme's count. */
+    static DriftCompensation parse(String s, int referenceDevices) {
+        return switch (s.toLowerCase(Locale.ROOT)) {
+            case "none" -> new NoCompensation();
+            case "global", "global-reference-rescaling" -> new GlobalReferenceRescaling(referenceDevices);
+            case "reference-cell", "cell" -> new ReferenceCell();
+            default -> throw new IllegalArgumentException("--compensation must be none, global or reference-cell, got '" + s + "'");
+        };
+    }
+}

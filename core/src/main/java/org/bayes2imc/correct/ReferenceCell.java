@@ -1,0 +1,44 @@
+package org.bayes2imc.correct;
+
+import org.bayes2imc.device.DeviceModel;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * A reference cell per sense-amplifier column (SPEC §7 alternative): a device programmed at G_ref in the same array
+ * that drifts with it. The sense amplifier compares the synapse read with a read of this cell, so the cell's own
+ * programming noise, drift exponent and read noise all enter the decision.
+ */
+public final class ReferenceCell implements DriftCompensation {
+    @Override
+    public String id() {
+        return "reference-cell";
+    }
+
+    @Override
+    public ReferenceBank program(DeviceModel device, double referenceMicroSiemens, int columns, RandomGenerator rng) {
+        double[] programmed = new double[columns];
+        double[] nu = new double[columns];
+        for (int c = 0; c < columns; c++) {
+            programmed[c] = device.program(referenceMicroSiemens, rng);
+            nu[c] = device.driftExponent(programmed[c], rng);
+        }
+        return new ReferenceBank() {
+            @Override
+            public SenseReference at(double seconds) {
+                double[] mean = new double[columns];
+                double[] sigma = new double[columns];
+                for (int c = 0; c < columns; c++) {
+                    mean[c] = device.drifted(programmed[c], nu[c], seconds);
+                    sigma[c] = device.readNoiseSigmaMicroSiemens(mean[c], seconds);
+                }
+                return new SenseReference(mean, sigma);
+            }
+
+            @Override
+            public int devices() {
+                return columns;
+            }
+        };
+    }
+}

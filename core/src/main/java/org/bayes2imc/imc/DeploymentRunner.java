@@ -1,0 +1,243 @@
+package org.bayes2imc.imc;
+
+import org.bayes2imc.sparsity.SparsityAnalysis;
+import org.bayes2imc.sparsity.SparsityMode;
+import org.bayes2imc.sparsity.SparsitySettings;
+import org.bayes2imc.sparsity.SynapseClassifier;
+import org.bayes2imc.data.Dataset;
+import org.bayes2imc.device.ConductanceSolver;
+import org.bayes2imc.infer.ModelInputs;
+import org.bayes2imc.infer.Parallel;
+import org.bayes2imc.infer.SoftwareEnsemble;
+import org.bayes2imc.infer.UniformActivationQuantiser;
+import org.bayes2imc.io.Progress;
+import org.bayes2imc.metrics.EnsembleLogits;
+import org.bayes2imc.metrics.Evaluation;
+import org.bayes2imc.metrics.EvaluationResult;
+import org.bayes2imc.model.Architecture;
+import org.bayes2imc.model.BbnnModel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Deploys a BBNN on the simulated in-memory-computing core (SPEC §5–§8, issue 3): solves the target conductances
+ * once, then for each of K seeded deployments programs the devices (own programming noise, drift exponents and
+ * reference devices), realises every synapse's sampling probability at the evaluation time and runs the S-member
+ * hardware ensemble. Deterministic for a seed at any thread count. The pieces are public so other studies (drift
+ * sweeps, logit correction on a calibration set) can program once and evaluate any dataset at any time:
+ * {@link #program(int)}, {@link #core(Deployment, double)}, {@link #logits(DeployedCore, Dataset, Progress)}.
+ */
+public final class DeploymentRunner {
+    /** Share of probabilistic synapses that layers from L* on must hold when L* is chosen automatically (SPEC §8). */
+    public static final double ENSEMBLE_FRACTION = SparsitySettings.DEFAULT_ENSEMBLE_FRACTION;
+
+    private final BbnnModel model;
+    private final DeployOptions options;
+    private final int firstEnsemblingLayer;
+    private final boolean[][] clamped;
+    private final ProgrammingTargets targets;
+    private UniformActivationQuantiser quantiser;
+    private boolean calibrated;
+
+    public DeploymentRunner(BbnnModel model, DeployOptions options) {
+        this.model = model;
+        this.options = options;
+        Parallel.setThreads(options.threads());
+        Architecture a = model.architecture();
+        int depth = a.depth();
+        if (options.sparsity() == SparsityMode.NONE) {
+            firstEnsemblingLayer = 0;
+        } else if (options.firstEnsemblingLayer() >= 0) {
+            if (options.firstEnsemblingLayer() >= depth) {
+                throw new IllegalArgumentException("--first-ensembling-layer must be in [0, " + (depth - 1) + "], got "
+                        + options.firstEnsemblingLayer());
+            }
+            firstEnsemblingLayer = options.firstEnsemblingLayer();
+        } else {
+            firstEnsemblingLayer = automaticFirstEnsemblingLayer(model, options.mapping().epsilon(), ENSEMBLE_FRACTION);
+        }
+        boolean[] clampLayer = new boolean[depth];
+        for (int l = 0; l < depth; l++) {
+            clampLayer[l] = options.sparsity() != SparsityMode.NONE && l < firstEnsemblingLayer;
+        }
+        if (options.design() == Design.BAYES2IMC) {
+            ConductanceSolver solver = new ConductanceSolver(options.device(), options.mapping(), options.mappingSeconds());
+            targets = ProgrammingTargets.solve(model, solver, clampLayer);
+            clamped = new boolean[depth][];
+            for (int l = 0; l < depth; l++) {
+                clamped[l] = targets.clamped(l);
+            }
+        } else {
+            targets = null;
+            clamped = ProgrammingTargets.clampFlags(model, options.mapping().epsilon(), clampLayer);
+        }
+    }
+
+    /**
+     * L* chosen as the sparsity analysis does (SPEC §8): the largest layer index L whose layers L.. hold at least
+     * {@code fraction} of the probabilistic synapses (ε rule of {@link SynapseClassifier}).
+     */
+    public static int automaticFirstEnsemblingLayer(BbnnModel model, double epsilon, double fraction) {
+        int depth = model.architecture().depth();
+        SynapseClassifier c = SynapseClassifier.ofEpsilon(epsilon);
+        long[] prob = new long[depth];
+        for (int l = 0; l < depth; l++) {
+            for (float lam : model.lambda(l)) {
+                if (c.isProbabilistic(lam)) {
+                    prob[l]++;
+                }
+            }
+        }
+        return SparsityAnalysis.chooseFirstEnsemblingLayer(prob, fraction);
+    }
+
+    public BbnnModel model() {
+        return model;
+    }
+
+    public DeployOptions options() {
+        return options;
+    }
+
+    /** L* (0 when sparsity is off). */
+    public int firstEnsemblingLayer() {
+        return firstEnsemblingLayer;
+    }
+
+    /** Fixes the k-bit activation ranges from up to 256 images of a calibration set (unlabelled use only). */
+    public void calibrateActivations(Dataset calibration) {
+        ModelInputs.checkShape(model, calibration);
+        quantiser = options.activationBits() == 0 ? null
+                : ActivationRanges.calibrate(model, ModelInputs.normalised(model, calibration), calibration.size(),
+                options.activationBits());
+        calibrated = true;
+    }
+
+    /** The activation quantiser in use (null = float activations). */
+    public UniformActivationQuantiser quantiser() {
+        return quantiser;
+    }
+
+    /** Programs deployment {@code index} (null for the SRAM design, which has no devices to program). */
+    public Deployment program(int index) {
+        if (options.design() == Design.SRAM) {
+            return null;
+        }
+        return Deployment.program(model.architecture(), targets, options.device(), options.compensation(),
+                options.mapping().referenceMicroSiemens(), options.arraySize(), options.seed(), index);
+    }
+
+    /** The deployed core of deployment {@code d} (index {@code sramIndex} for SRAM) at {@code seconds}. */
+    public DeployedCore core(Deployment d, int index, double seconds) {
+        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+            throw new IllegalArgumentException("--time must be a finite time >= 0 s, got " + seconds);
+        }
+        if (!calibrated) {
+            throw new IllegalStateException("call calibrateActivations before evaluating");
+        }
+        long timeBits = Double.doubleToLongBits(seconds);
+        long streamSeed = CounterRandom.key(options.seed(), index, timeBits, 7);
+        float[][] q;
+        SynapseSampler sampler = BernoulliSampler.INSTANCE;
+        boolean force = false;
+        if (options.design() == Design.SRAM) {
+            q = Realisation.sram(model, clamped, options.sramBits());
+            sampler = new LfsrSampler(model.architecture(), options.sramBits());
+        } else {
+            boolean frozen = options.readNoise() == ReadNoiseMode.FROZEN;
+            q = Realisation.pcm(d, seconds, frozen, CounterRandom.key(options.seed(), index, timeBits, 9));
+            if (options.literalReads() && !frozen) {
+                sampler = Realisation.literalSampler(d, seconds);
+                force = true;
+            }
+        }
+        return new DeployedCore(model, q, clamped, sampler, quantiser, options.sparsity(), firstEnsemblingLayer,
+                options.semantics(), options.chunkImages(), streamSeed, force);
+    }
+
+    /** The deployed core of a programmed PCM deployment at {@code seconds} (any number of times per deployment). */
+    public DeployedCore core(Deployment d, double seconds) {
+        if (d == null) {
+            throw new IllegalArgumentException("the SRAM design has no deployment to realise; use core(null, index, seconds)");
+        }
+        return core(d, d.index(), seconds);
+    }
+
+    /** Programs deployment {@code index} and returns its core at {@code seconds}. */
+    public DeployedCore core(int index, double seconds) {
+        return core(program(index), index, seconds);
+    }
+
+    /** Hardware member logits of a dataset through a deployed core (S = options.samples()). */
+    public EnsembleLogits logits(DeployedCore core, Dataset data, Progress progress) {
+        return logits(core, data, options.samples(), progress);
+    }
+
+    /** Hardware member logits with a given member count. */
+    public EnsembleLogits logits(DeployedCore core, Dataset data, int members, Progress progress) {
+        float[] x = ModelInputs.normalised(model, data);
+        try (Progress.Task task = progress.start("deploy " + data.name(), data.size())) {
+            return new EnsembleLogits(model.architecture().classes(), core.logits(x, data.size(), members, task));
+        }
+    }
+
+    /** The ideal software ensemble's member logits (float activations, the same S and seed). */
+    public EnsembleLogits softwareLogits(Dataset data, Progress progress) {
+        SoftwareEnsemble.Settings s = new SoftwareEnsemble.Settings(options.samples(), options.seed(),
+                org.bayes2imc.infer.SamplingSemantics.PER_CHUNK, SoftwareEnsemble.Settings.DEFAULT_CHUNK_IMAGES);
+        return new EnsembleLogits(model.architecture().classes(), SoftwareEnsemble.memberLogits(model, data, s, progress));
+    }
+
+    /**
+     * Evaluates the software ensemble and K deployments at the configured time.
+     *
+     * @param ood        out-of-distribution set or null
+     * @param keepLogits keep every deployment's member logits in its figures
+     */
+    public DeployReport run(Dataset test, Dataset ood, boolean keepLogits, Progress progress) {
+        ModelInputs.checkShape(model, test);
+        if (ood != null) {
+            ModelInputs.checkShape(model, ood);
+        }
+        if (!calibrated) {
+            calibrateActivations(test);
+        }
+        double temperature = model.calibrationTemperature();
+        long t0 = System.nanoTime();
+        EnsembleLogits swIn = softwareLogits(test, progress);
+        EnsembleLogits swOod = ood == null ? null : softwareLogits(ood, progress);
+        EvaluationResult software = Evaluation.of(swIn, test.labels(), temperature, swOod);
+        double softwareSeconds = (System.nanoTime() - t0) / 1e9;
+        List<DeploymentFigures> figures = new ArrayList<>();
+        long t1 = System.nanoTime();
+        int arrays = 0;
+        long shared = 0;
+        long member = 0;
+        for (int k = 0; k < options.deployments(); k++) {
+            long td = System.nanoTime();
+            Deployment d = program(k);
+            DeployedCore core = core(d, k, options.seconds());
+            EnsembleLogits in = logits(core, test, progress);
+            EnsembleLogits out = ood == null ? null : logits(core, ood, progress);
+            EvaluationResult r = Evaluation.of(in, test.labels(), temperature, out);
+            figures.add(new DeploymentFigures(k, r, d == null ? 0 : d.referenceDevices(), core.layerPlans(),
+                    (System.nanoTime() - td) / 1e9, keepLogits ? in : null, keepLogits ? out : null));
+            arrays = d == null ? sramArrays() : d.arrays();
+            shared = core.sharedMacsPerImage();
+            member = core.memberMacsPerImage();
+        }
+        double hardwareSeconds = (System.nanoTime() - t1) / 1e9;
+        int images = test.size() + (ood == null ? 0 : ood.size());
+        return new DeployReport(options, model.architecture(), firstEnsemblingLayer, software, figures, arrays, shared, member, images,
+                softwareSeconds, hardwareSeconds);
+    }
+
+    private int sramArrays() {
+        int n = 0;
+        for (var l : model.architecture().layers()) {
+            n += new CrossbarTiling(l, options.arraySize(), options.arraySize(), options.sramBits()).arrays();
+        }
+        return n;
+    }
+}

@@ -1,0 +1,70 @@
+package org.bayes2imc.imc;
+
+import org.bayes2imc.device.BinomialInterval;
+import org.bayes2imc.model.Architecture;
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The SRAM baseline's LFSR and comparator (SPEC §6). */
+class LfsrTest {
+    @Test
+    void sixteenBitRegisterHasMaximalPeriod() {
+        Lfsr l = new Lfsr(16, 0xACE1);
+        int start = l.state();
+        int period = 0;
+        java.util.BitSet seen = new java.util.BitSet(1 << 16);
+        do {
+            assertThat(seen.get(l.state())).isFalse();
+            seen.set(l.state());
+            l.step();
+            period++;
+        } while (l.state() != start);
+        assertThat(period).isEqualTo(65_535);
+        assertThat(seen.get(0)).isFalse();
+    }
+
+    @Test
+    void thirtyTwoBitRegisterDoesNotCycleEarly() {
+        Lfsr l = new Lfsr(32, 12345);
+        int start = l.state();
+        for (int i = 0; i < 2_000_000; i++) {
+            l.step();
+            if (l.state() == 0 || l.state() == start) {
+                throw new AssertionError("period " + (i + 1));
+            }
+        }
+    }
+
+    @Test
+    void comparatorFrequencyMatchesTheStoredWord() {
+        int n = 100_000;
+        Architecture a = Architecture.of("column", ":1", n, 1, 1, 2);
+        LfsrSampler s = new LfsrSampler(a, 8);
+        for (double p : new double[] {0.004, 0.1, 0.25, 0.5, 0.77, 0.95, 0.996}) {
+            float qWord = LfsrSampler.word(p, 8) / 256f;
+            float[] q = new float[n];
+            java.util.Arrays.fill(q, qWord);
+            float[] w = new float[n];
+            long plus = 0;
+            for (int rep = 0; rep < 3; rep++) {
+                s.draw(0, null, q, new SplittableRandom(rep * 31L + 7), w);
+                for (float v : w) {
+                    if (v > 0) {
+                        plus++;
+                    }
+                }
+            }
+            assertThat(BinomialInterval.wilson(plus, 3L * n, 0.999).contains(qWord)).as("p=%s", p).isTrue();
+        }
+    }
+
+    @Test
+    void wordsAreRoundedToBBits() {
+        assertThat(LfsrSampler.word(0.5, 8)).isEqualTo(128);
+        assertThat(LfsrSampler.word(0.0009, 8)).isZero();
+        assertThat(LfsrSampler.word(1.0, 8)).isEqualTo(256);
+    }
+}
