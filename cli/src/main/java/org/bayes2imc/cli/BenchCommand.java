@@ -224,6 +224,12 @@ public final class BenchCommand implements Callable<Integer> {
         b.put("peak_source", peak.floatPeakSource());
         b.put("peak_fraction", Math.min(1.0, peakFraction));
         b.put("peak_fraction_pytorch", Math.min(1.0, 2 * fullMacs / torch3.median() / (peak.floatPeakGflops() * 1e9)));
+        // per CPU-second: both sides counted in this process's CPU time, so the figure survives other jobs' load
+        double cpuMacsPerSecond = fullMacs / new Timings(cFull).median();
+        b.put("macs_per_cpu_second_full", cpuMacsPerSecond);
+        b.put("macs_per_cpu_second_pytorch", fullMacs / new Timings(cTorch).median());
+        b.put("peak_gflops_per_cpu_second", peak.floatPeakGflopsPerCpuSecond());
+        b.put("peak_fraction_cpu", Math.min(1.0, 2 * cpuMacsPerSecond / (peak.floatPeakGflopsPerCpuSecond() * 1e9)));
         b.put("fma_loop_gflops", peak.fmaGflops());
         b.put("sgemm_gflops", peak.sgemmGflops());
         b.put("sgemm_size", peak.sgemmSize());
@@ -243,6 +249,9 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "peak (%d threads): FMA loop %.1f GFLOP/s, OpenBLAS SGEMM %d^3 %.1f GFLOP/s, "
                         + "popcount %.1f G binary MAC/s; peak_fraction (vs %s) = %.3f%n", t, peak.fmaGflops(),
                 peak.sgemmSize(), peak.sgemmGflops(), peak.popcountGBinaryMacs(), peak.floatPeakSource(), peakFraction);
+        System.out.printf(Locale.ROOT, "per CPU-second: ours full %.2f GMAC, pytorch %.2f GMAC; peak %.1f GFLOP; "
+                        + "peak_fraction_cpu = %.3f%n", cpuMacsPerSecond / 1e9, fullMacs / new Timings(cTorch).median() / 1e9,
+                peak.floatPeakGflopsPerCpuSecond(), 2 * cpuMacsPerSecond / (peak.floatPeakGflopsPerCpuSecond() * 1e9));
         System.out.printf(Locale.ROOT, "predictions agree (ours full vs pytorch, same weights): %.4f%n", agree);
 
         if (scaling) {
@@ -266,15 +275,23 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%nscaling on %d images: time vs S (seconds)%n%6s %10s %10s %12s%n", n, "S",
                 "none", "ls+rs", "pytorch");
         for (int members : new int[] {1, 10, 100}) {
+            long c0 = cpuNanos();
             double a = Timings.time(() -> full.core().logits(x, n, members, null));
+            long c1 = cpuNanos();
             double b = Timings.time(() -> lsrs.core().logits(x, n, members, null));
+            long c2 = cpuNanos();
             double c = Timings.time(() -> emu.memberLogits(draw, x, n, members));
+            long c3 = cpuNanos();
             ObjectNode row = bySamples.addObject();
             row.put("samples", members);
             row.put("none_seconds", a);
             row.put("ls_rs_seconds", b);
             row.put("pytorch_dense_seconds", c);
-            System.out.printf(Locale.ROOT, "%6d %10.3f %10.3f %12.3f%n", members, a, b, c);
+            row.put("none_cpu_seconds", (c1 - c0) / 1e9);
+            row.put("ls_rs_cpu_seconds", (c2 - c1) / 1e9);
+            row.put("pytorch_dense_cpu_seconds", (c3 - c2) / 1e9);
+            System.out.printf(Locale.ROOT, "%6d %10.3f %10.3f %12.3f   (CPU s: %.3f %.3f %.3f)%n", members, a, b, c,
+                    (c1 - c0) / 1e9, (c2 - c1) / 1e9, (c3 - c2) / 1e9);
         }
         System.out.printf(Locale.ROOT, "time vs deployments K at S=%d (program + realise + evaluate, seconds)%n%6s %22s %22s%n",
                 samples, "K", "none (eval / program)", "ls+rs (eval / program)");
