@@ -90,6 +90,8 @@ public final class DeployCommand implements Callable<Integer> {
     double driftScale;
     @Option(names = "--program-verify", description = "program-and-verify (re-program until within 0.5 µS, at most 10 times)")
     boolean programVerify;
+    @Option(names = "--no-reuse-deterministic", description = "recompute exactly deterministic layers for every member (naive baseline for speed studies)")
+    boolean noReuseDeterministic;
     @Option(names = "--chunk", defaultValue = "64", description = "images per chunk (unit of work and of sampling) (default: ${DEFAULT-VALUE})")
     int chunk;
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
@@ -133,7 +135,8 @@ public final class DeployCommand implements Callable<Integer> {
                 .withLiteralReads(literalReads)
                 .withChunkImages(chunk)
                 .withSeed(seed)
-                .withThreads(t);
+                .withThreads(t)
+                .withReuseDeterministic(!noReuseDeterministic);
     }
 
     private static double parseTime(String option, String text) {

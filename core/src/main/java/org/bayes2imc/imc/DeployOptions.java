@@ -28,8 +28,10 @@ import org.bayes2imc.device.MappingConfig;
  * @param chunkImages          images per chunk: the unit of parallel work and of sampling in the default semantics [default 64]
  * @param seed                 master seed of programming noise, drift exponents, reference devices and samples [default 1]
  * @param threads              worker threads; results do not depend on it [default: available processors]
+ * @param reuseDeterministic   compute layers whose synapses are all exactly deterministic once per chunk and share them
+ *                             across members [default true]; false gives the naive S × (all work) baseline for speed studies
  */
-public record DeployOptions(DeviceModel device, Design design, MappingConfig mapping, double mappingSeconds, DriftCompensation compensation, int arraySize, int activationBits, int sramBits, int samples, int deployments, double seconds, SparsityMode sparsity, int firstEnsemblingLayer, SamplingSemantics semantics, ReadNoiseMode readNoise, boolean literalReads, int chunkImages, long seed, int threads) {
+public record DeployOptions(DeviceModel device, Design design, MappingConfig mapping, double mappingSeconds, DriftCompensation compensation, int arraySize, int activationBits, int sramBits, int samples, int deployments, double seconds, SparsityMode sparsity, int firstEnsemblingLayer, SamplingSemantics semantics, ReadNoiseMode readNoise, boolean literalReads, int chunkImages, long seed, int threads, boolean reuseDeterministic) {
 
     public DeployOptions {
         if (arraySize <= 0 || Integer.bitCount(arraySize) != 1) {
@@ -74,7 +76,11 @@ public record DeployOptions(DeviceModel device, Design design, MappingConfig map
         return new DeployOptions(device, Design.BAYES2IMC, MappingConfig.defaults(), 20.0, DriftCompensation.DEFAULT,
                 CrossbarTiling.DEFAULT_ARRAY_SIZE, 8, 8, 10, 10, 20.0, SparsityMode.NONE, -1,
                 SamplingSemantics.PER_CHUNK, ReadNoiseMode.PER_READ, false, 64, 1L,
-                Math.max(1, Runtime.getRuntime().availableProcessors()));
+                Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+    }
+
+    public DeployOptions withReuseDeterministic(boolean v) {
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, v);
     }
 
     public int devicesPerSynapse() {
@@ -82,78 +88,78 @@ public record DeployOptions(DeviceModel device, Design design, MappingConfig map
     }
 
     public DeployOptions withDevice(DeviceModel v) {
-        return new DeployOptions(v, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads);
+        return new DeployOptions(v, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic);
     }
 
     public DeployOptions withDesign(Design v) {
-        return new DeployOptions(device, v, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads);
+        return new DeployOptions(device, v, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic);
     }
 
     public DeployOptions withMapping(MappingConfig v) {
-        return new DeployOptions(device, design, v, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads);
+        return new DeployOptions(device, design, v, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic);
     }
 
     public DeployOptions withMappingSeconds(double v) {
-        return new DeployOptions(device, design, mapping, v, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads);
+        return new DeployOptions(device, design, mapping, v, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic);
     }
 
     public DeployOptions withCompensation(DriftCompensation v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, v, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads);
+        return new DeployOptions(device, design, mapping, mappingSeconds, v, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic);
     }
 
     public DeployOptions withArraySize(int v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, v, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads);
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, v, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic);
     }
 
     public DeployOptions withActivationBits(int v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, v, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads);
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, v, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic);
     }
 
     public DeployOptions withSramBits(int v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, v, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads);
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, v, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic);
     }
 
     public DeployOptions withSamples(int v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, v, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads);
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, v, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic);
     }
 
     public DeployOptions withDeployments(int v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, v, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads);
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, v, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic);
     }
 
     public DeployOptions withSeconds(double v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, v, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads);
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, v, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic);
     }
 
     public DeployOptions withSparsity(SparsityMode v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, v, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads);
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, v, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic);
     }
 
     public DeployOptions withFirstEnsemblingLayer(int v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, v, semantics, readNoise, literalReads, chunkImages, seed, threads);
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, v, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic);
     }
 
     public DeployOptions withSemantics(SamplingSemantics v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, v, readNoise, literalReads, chunkImages, seed, threads);
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, v, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic);
     }
 
     public DeployOptions withReadNoise(ReadNoiseMode v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, v, literalReads, chunkImages, seed, threads);
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, v, literalReads, chunkImages, seed, threads, reuseDeterministic);
     }
 
     public DeployOptions withLiteralReads(boolean v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, v, chunkImages, seed, threads);
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, v, chunkImages, seed, threads, reuseDeterministic);
     }
 
     public DeployOptions withChunkImages(int v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, v, seed, threads);
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, v, seed, threads, reuseDeterministic);
     }
 
     public DeployOptions withSeed(long v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, v, threads);
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, v, threads, reuseDeterministic);
     }
 
     public DeployOptions withThreads(int v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, v);
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, v, reuseDeterministic);
     }
 }

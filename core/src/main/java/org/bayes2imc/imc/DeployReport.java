@@ -163,6 +163,7 @@ public record DeployReport(DeployOptions options, org.bayes2imc.model.Architectu
         s.put("chunk_images", o.chunkImages());
         s.put("seed", o.seed());
         s.put("threads", o.threads());
+        s.put("reuse_deterministic", o.reuseDeterministic());
         return s;
     }
 }

@@ -70,6 +70,15 @@ public final class DeployedCore {
     public DeployedCore(BbnnModel model, float[][] q, boolean[][] clamped, SynapseSampler sampler,
                         ActivationQuantiser quantiser, SparsityMode sparsity, int firstEnsemblingLayer,
                         SamplingSemantics semantics, int chunkImages, long streamSeed, boolean forceSampling) {
+        this(model, q, clamped, sampler, quantiser, sparsity, firstEnsemblingLayer, semantics, chunkImages, streamSeed,
+                forceSampling, true);
+    }
+
+    /** As above; {@code reuseDeterministic = false} recomputes every layer per member (the naive baseline). */
+    public DeployedCore(BbnnModel model, float[][] q, boolean[][] clamped, SynapseSampler sampler,
+                        ActivationQuantiser quantiser, SparsityMode sparsity, int firstEnsemblingLayer,
+                        SamplingSemantics semantics, int chunkImages, long streamSeed, boolean forceSampling,
+                        boolean reuseDeterministic) {
         this.arch = model.architecture();
         this.bn = BatchNormStats.of(model);
         this.q = q;
@@ -89,7 +98,7 @@ public final class DeployedCore {
                 first = l;
             }
         }
-        firstMemberLayer = first;
+        firstMemberLayer = reuseDeterministic ? first : 0;
     }
 
     private static void snap(float[] q) {
@@ -204,6 +213,9 @@ public final class DeployedCore {
     /** Multiply-accumulates per image done once (shared by all members). */
     public long sharedMacsPerImage() {
         long macs = 0;
+        if (firstMemberLayer == 0 && plans.length > 0 && plans[0].kind != Kind.SPLIT) {
+            return 0;
+        }
         for (int l = 0; l < firstMemberLayer; l++) {
             macs += arch.layer(l).macsPerImage();
         }
@@ -294,13 +306,20 @@ public final class DeployedCore {
                 ? LayerForward.linearRows(s0, draw(l0, p0.dpIdx, p0.qDp, -1, ch), p0.dpRows, xq, m) : null;
         for (int member = 0; member < members; member++) {
             float[] lin;
-            if (perRead0) {
+            if (perRead0 && (p0.kind == Kind.SPLIT || p0.kind == Kind.FULL)) {
                 lin = perReadLinear(l0, xq, m, member, from);
             } else if (dp != null) {
                 lin = LayerForward.linearRows(s0, draw(l0, p0.spIdx, p0.qSp, member, ch), p0.spRows, xq, m);
                 for (int i = 0; i < lin.length; i++) {
                     lin[i] += dp[i];
                 }
+            } else if (p0.kind == Kind.FIXED) {
+                lin = LayerForward.linear(s0, p0.fixed, xq, m);
+            } else if (p0.kind == Kind.SHARED) {
+                if (shared[l0] == null) {
+                    shared[l0] = draw(l0, null, q[l0], -1, ch);
+                }
+                lin = LayerForward.linear(s0, shared[l0], xq, m);
             } else {
                 lin = LayerForward.linear(s0, draw(l0, null, q[l0], member, ch), xq, m);
             }

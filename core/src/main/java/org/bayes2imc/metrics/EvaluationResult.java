@@ -60,10 +60,10 @@ public record EvaluationResult(int samples, int images, double accuracy, double 
         ArrayNode a = Json.MAPPER.createArrayNode();
         for (Calibration.Bin b : bins) {
             ObjectNode r = a.addObject();
-            r.put("lower", b.lower());
-            r.put("upper", b.upper());
+            r.put("bin_lower", b.lower());
+            r.put("bin_upper", b.upper());
             r.put("count", b.count());
-            put(r, "mean_confidence", b.meanConfidence());
+            put(r, "confidence", b.meanConfidence());
             put(r, "accuracy", b.accuracy());
         }
         return a;

@@ -38,6 +38,11 @@ public record Histogram(double lower, double upper, long[] counts) {
         ObjectNode o = Json.object();
         o.put("lower", lower);
         o.put("upper", upper);
+        // equal-width bin edges, as docs/RESULTS.md defines a histogram
+        var e = o.putArray("edges");
+        for (int i = 0; i <= counts.length; i++) {
+            e.add(lower + (upper - lower) * i / counts.length);
+        }
         var a = o.putArray("counts");
         for (long c : counts) {
             a.add(c);

@@ -143,6 +143,26 @@ class DeploymentRunnerTest {
     }
 
     @Test
+    void reusingDeterministicLayersChangesNoResult() {
+        BbnnModel rows = HandmadeModels.rowStructured(Architectures.parse(Architectures.FMNIST_TINY), 0.2, 4, TestData.fashionTrain(100));
+        for (SparsityMode s : SparsityMode.values()) {
+            DeployOptions o = DeployOptions.defaults(DeviceModels.create("ibm-pcm")).withSamples(3).withThreads(2)
+                    .withSparsity(s);
+            DeploymentRunner reuse = new DeploymentRunner(rows, o);
+            reuse.calibrateActivations(test);
+            DeployedCore a = reuse.core(0, 20.0);
+            DeploymentRunner naive = new DeploymentRunner(rows, o.withReuseDeterministic(false));
+            naive.calibrateActivations(test);
+            DeployedCore b = naive.core(0, 20.0);
+            assertThat(a.firstMemberLayer()).isGreaterThan(0);
+            assertThat(b.firstMemberLayer()).isZero();
+            Dataset few = test.slice(0, 70);
+            assertThat(naive.logits(b, few, org.bayes2imc.io.Progress.NONE).members())
+                    .as(s.label()).isDeepEqualTo(reuse.logits(a, few, org.bayes2imc.io.Progress.NONE).members());
+        }
+    }
+
+    @Test
     void frozenReadNoiseGivesEveryMemberTheSameWeights() {
         DeployOptions o = DeployOptions.defaults(DeviceModels.create("ibm-pcm")).withReadNoise(ReadNoiseMode.FROZEN)
                 .withSamples(3).withThreads(1);

@@ -19,11 +19,35 @@ public final class HandmadeModels {
     private HandmadeModels() {
     }
 
+    /**
+     * The structure the sparsity source reports (SPEC §8): conv layers deterministic; in every FC layer a share
+     * {@code rowShare} of the input rows holds the probabilistic synapses (half of each such row), the rest
+     * deterministic.
+     */
+    public static BbnnModel rowStructured(Architecture a, double rowShare, long seed, Dataset bnImages) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        float[][] lam = new float[a.depth()][];
+        for (int l = 0; l < a.depth(); l++) {
+            var s = a.layer(l);
+            int fanIn = s.fanIn();
+            boolean[] stochasticRow = new boolean[fanIn];
+            if (s.kind() == org.bayes2imc.model.LayerKind.FC) {
+                for (int k = 0; k < fanIn; k++) {
+                    stochasticRow[k] = rng.nextDouble() < rowShare;
+                }
+            }
+            lam[l] = new float[Math.toIntExact(s.weightCount())];
+            for (int i = 0; i < lam[l].length; i++) {
+                lam[l][i] = stochasticRow[i % fanIn] && rng.nextBoolean() ? (float) (rng.nextDouble() * 3 - 1.5)
+                        : (rng.nextBoolean() ? 8f : -8f);
+            }
+        }
+        return withMeasuredBatchNorm(a, lam, bnImages);
+    }
+
     public static BbnnModel of(Architecture a, double probabilisticShare, long seed, Dataset bnImages) {
         int depth = a.depth();
         float[][] lam = new float[depth][];
-        float[][] mean = new float[depth][];
-        float[][] var = new float[depth][];
         SplittableRandom rng = new SplittableRandom(seed);
         for (int l = 0; l < depth; l++) {
             int n = Math.toIntExact(a.layer(l).weightCount());
@@ -32,6 +56,16 @@ public final class HandmadeModels {
                 lam[l][i] = rng.nextDouble() < probabilisticShare ? (float) (rng.nextDouble() * 3 - 1.5)
                         : (rng.nextBoolean() ? 8f : -8f);
             }
+        }
+        return withMeasuredBatchNorm(a, lam, bnImages);
+    }
+
+    /** The model with these λ and BatchNorm statistics measured through the mode network on real images. */
+    public static BbnnModel withMeasuredBatchNorm(Architecture a, float[][] lam, Dataset bnImages) {
+        int depth = a.depth();
+        float[][] mean = new float[depth][];
+        float[][] var = new float[depth][];
+        for (int l = 0; l < depth; l++) {
             mean[l] = new float[a.layer(l).outChannels()];
             var[l] = new float[a.layer(l).outChannels()];
             java.util.Arrays.fill(var[l], 1f);

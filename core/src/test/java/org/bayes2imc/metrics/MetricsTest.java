@@ -151,7 +151,7 @@ class MetricsTest {
         // The OOD image is the most uncertain: entropy AUROC 1; a single member has no MI: all tied → ½.
         assertThat(j.get("ood_auroc_entropy").asDouble()).isEqualTo(1.0);
         assertThat(j.get("ood_auroc_mi").asDouble()).isEqualTo(0.5);
-        assertThat(j.get("reliability").get(0).get("mean_confidence").isNull()).isTrue();
+        assertThat(j.get("reliability").get(0).get("confidence").isNull()).isTrue();
         // Calibrated at T = 1.5 is less confident than raw: the sharpest image's confidence drops.
         assertThat(r.nllCalibrated()).isNotEqualTo(r.nll());
     }

@@ -20,7 +20,7 @@ import java.util.Locale;
 /**
  * Deploy throughput: one IBM-PCM deployment of an fmnist-small model evaluated with S members on Fashion-MNIST test
  * images, for each sparsity mode; prints programming, realisation and inference times and images/s.
- * Usage: DeployBench [images=10000] [samples=10] [threads=all] [model.safetensors | handmade share=0.25] [repeats=1]
+ * Usage: DeployBench [images=10000] [samples=10] [threads=all] [model.safetensors | handmade share=0.25 | rows:SHARE (FC rows holding the probabilistic synapses)] [repeats=1]
  */
 public final class DeployBench {
     /** CPU time of this process (all threads): under a shared machine's load, images per CPU-second are the fair figure. */
@@ -37,13 +37,16 @@ public final class DeployBench {
         int repeats = args.length > 4 ? Integer.parseInt(args[4]) : 1;
         Dataset test = TestData.fashionTest(images);
         BbnnModel model = modelArg.endsWith(".safetensors") ? ModelFile.read(Path.of(modelArg))
+                : modelArg.startsWith("rows:") ? HandmadeModels.rowStructured(Architectures.parse(Architectures.FMNIST_SMALL),
+                Double.parseDouble(modelArg.substring(5)), 3, TestData.fashionTrain(500))
                 : HandmadeModels.of(Architectures.parse(Architectures.FMNIST_SMALL), Double.parseDouble(modelArg), 3,
                 TestData.fashionTrain(500));
         System.out.printf(Locale.ROOT, "model %s (%d synapses, %d MACs/image), %d images, S=%d, %d threads%n",
                 modelArg, model.architecture().weightCount(), model.architecture().macsPerImage(), test.size(), samples, threads);
-        for (SparsityMode mode : SparsityMode.values()) {
+        for (int config = 0; config < 4; config++) {
+            SparsityMode mode = config == 0 ? SparsityMode.NONE : SparsityMode.values()[config - 1];
             DeployOptions o = DeployOptions.defaults(DeviceModels.create("ibm-pcm")).withSamples(samples)
-                    .withThreads(threads).withSparsity(mode);
+                    .withThreads(threads).withSparsity(mode).withReuseDeterministic(config != 0);
             long t0 = System.nanoTime();
             DeploymentRunner r = new DeploymentRunner(model, o);
             r.calibrateActivations(test);
@@ -60,7 +63,7 @@ public final class DeployBench {
                 double cpu = (cpuNanos() - c4) / 1e9;
                 System.out.printf(Locale.ROOT, "%-6s L*=%d plans=%s solve %.2fs program %.2fs realise %.2fs infer %.2fs "
                                 + "-> %.1f images/s (%.1f images per CPU-second, load %.1f); MACs/image shared %d member %d; sampled synapses/member %d%n",
-                        mode.label(), r.firstEnsemblingLayer(), core.layerPlans(), (t1 - t0) / 1e9, (t2 - t1) / 1e9,
+                        config == 0 ? "naive" : mode.label(), r.firstEnsemblingLayer(), core.layerPlans(), (t1 - t0) / 1e9, (t2 - t1) / 1e9,
                         (t3 - t2) / 1e9, inf, test.size() / inf, test.size() / cpu,
                         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), core.sharedMacsPerImage(), core.memberMacsPerImage(),
                         core.sampledSynapsesPerMember());
