@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 EvaluateCommand.class,
                 TrainCommand.class,
                 DeployCommand.class,
+                BenchCommand.class,
         })
 public final class Main implements Runnable {
     @Override

@@ -1,0 +1,402 @@
+package org.bayes2imc.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bayes2imc.bench.PeakCalibration;
+import org.bayes2imc.bench.Timings;
+import org.bayes2imc.data.Dataset;
+import org.bayes2imc.data.Datasets;
+import org.bayes2imc.device.DeviceModels;
+import org.bayes2imc.device.Durations;
+import org.bayes2imc.imc.CounterRandom;
+import org.bayes2imc.imc.DeployOptions;
+import org.bayes2imc.imc.DeployedCore;
+import org.bayes2imc.imc.Deployment;
+import org.bayes2imc.imc.DeploymentRunner;
+import org.bayes2imc.infer.BatchNormStats;
+import org.bayes2imc.infer.ModelInputs;
+import org.bayes2imc.infer.Parallel;
+import org.bayes2imc.infer.Sgemm;
+import org.bayes2imc.infer.WeightDraw;
+import org.bayes2imc.infer.WeightSampler;
+import org.bayes2imc.io.Json;
+import org.bayes2imc.metrics.EnsembleLogits;
+import org.bayes2imc.metrics.Evaluation;
+import org.bayes2imc.model.Architecture;
+import org.bayes2imc.model.BbnnModel;
+import org.bayes2imc.model.ModelFile;
+import org.bayes2imc.sparsity.SparsityMode;
+import org.bayes2imc.train.dense.PytorchDenseEmulation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bayes2imc bench}: the simulator's speed against a PyTorch dense emulation and the machine's measured peak
+ * (issue 8), in one run on the same model, data, S and device settings. Timed: only the ensemble evaluation of
+ * already normalised images on an already programmed and realised deployment (loading data, solving conductances,
+ * programming and activation-range calibration happen before, untimed; the programming cost appears separately in the
+ * deployment-scaling rows). The dense emulation's time includes its weight draws (the same draws as ours) and the
+ * PyTorch ops. Each path is warmed up once on a few chunks first (JIT, native library load), and the R repeats
+ * interleave the three paths so slow periods of a shared machine hit all of them alike.
+ *
+ * <p>results.json: {@code settings} (incl. machine facts), {@code bench} {ours_full_seconds, ours_ls_rs_seconds,
+ * pytorch_dense_seconds (medians) and their *_min/*_max, *_cpu_seconds, speedup_full, speedup_ls_rs, useful MACs,
+ * macs_per_second_*, peak_gflops (float peak: the better of the FMA loop and OpenBLAS SGEMM), peak_source,
+ * peak_fraction = 2 × our full-ensemble MACs/s ÷ peak_gflops, popcount_g_binary_macs_per_second, accuracies, logit
+ * agreement}, and with --scaling {@code scaling} {samples: rows over S ∈ {1, 10, 100}, deployments: rows over K ∈ {1, 2, 4}}.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time the deployment simulator (full ensemble and ls+rs) against a PyTorch dense float emulation "
+                + "drawing the same weight samples, and against the machine's measured FMA/SGEMM/popcount peak.")
+public final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, description = "model file (.safetensors)")
+    Path model;
+    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "test dataset (default: ${DEFAULT-VALUE})")
+    String dataset;
+    @Option(names = "--limit", defaultValue = "0", description = "use the first N test images, 0 = all (default: ${DEFAULT-VALUE})")
+    int limit;
+    @Option(names = "--data-dir", description = "data cache directory (default: $BAYES2IMC_DATA_DIR or ~/.cache/bayes2imc/data)")
+    Path dataDir;
+    @Option(names = "--samples", defaultValue = "10", description = "ensemble members S (default: ${DEFAULT-VALUE})")
+    int samples;
+    @Option(names = "--repeats", defaultValue = "3", description = "timed repeats R per path; medians and min-max reported (default: ${DEFAULT-VALUE})")
+    int repeats;
+    @Option(names = "--device", defaultValue = "ibm-pcm", description = "ibm-pcm | nandakumar | ideal (default: ${DEFAULT-VALUE})")
+    String device;
+    @Option(names = "--time", defaultValue = "20s", description = "evaluation time after programming (default: ${DEFAULT-VALUE})")
+    String time;
+    @Option(names = "--chunk", defaultValue = "64", description = "images per chunk: unit of sampling and PyTorch batch size (default: ${DEFAULT-VALUE})")
+    int chunk;
+    @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+    @Option(names = "--threads", defaultValue = "0", description = "worker threads of ours and PyTorch's intra-op threads, 0 = all processors (default: ${DEFAULT-VALUE})")
+    int threads;
+    @Option(names = "--scaling", description = "also time S in {1, 10, 100} and deployments in {1, 2, 4} on a subset")
+    boolean scaling;
+    @Option(names = "--scaling-limit", defaultValue = "500", description = "images of the scaling subset (default: ${DEFAULT-VALUE})")
+    int scalingLimit;
+    @Option(names = "--peak-seconds", defaultValue = "1", description = "seconds per peak-calibration kernel (default: ${DEFAULT-VALUE})")
+    double peakSeconds;
+    @Option(names = "--out", defaultValue = "out/bench", description = "output directory for results.json (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    /** A programmed, realised deployment ready to evaluate (everything before the timed region). */
+    record Prepared(DeploymentRunner runner, DeployedCore core) {
+    }
+
+    @Override
+    public Integer call() {
+        check(limit >= 0, "--limit must be >= 0, got " + limit);
+        check(samples >= 1, "--samples must be >= 1, got " + samples);
+        check(repeats >= 1, "--repeats must be >= 1, got " + repeats);
+        check(threads >= 0, "--threads must be >= 0, got " + threads);
+        check(scalingLimit >= 1, "--scaling-limit must be >= 1, got " + scalingLimit);
+        check(peakSeconds > 0 && peakSeconds <= 60, "--peak-seconds must be in (0, 60], got " + peakSeconds);
+        double seconds = Durations.parseSeconds(time);
+        int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        DeployOptions base = DeployOptions.defaults(DeviceModels.create(device)).withSamples(samples).withDeployments(1)
+                .withThreads(t).withChunkImages(chunk).withSeed(seed).withSeconds(seconds);
+        PytorchDenseEmulation.requestTorchThreads(t);
+        double loadStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+
+        BbnnModel m = ModelFile.read(model);
+        Path dir = dataDir != null ? dataDir : Datasets.defaultDataDir();
+        Dataset test = Datasets.load(dataset, "test", dir, limit == 0 ? Integer.MAX_VALUE : limit);
+        ModelInputs.checkShape(m, test);
+        Architecture a = m.architecture();
+        int n = test.size();
+        float[] x = ModelInputs.normalised(m, test);
+
+        System.out.printf(Locale.ROOT, "bench: %s on %d %s images, S=%d, %s, %d threads, R=%d%n", a.name(), n,
+                dataset, samples, device, t, repeats);
+        Prepared full = prepare(m, base.withSparsity(SparsityMode.NONE), test);
+        Prepared lsrs = prepare(m, base.withSparsity(SparsityMode.LS_RS), test);
+        WeightDraw draw = deploymentDraw(full.core(), seed, 0, seconds);
+        PytorchDenseEmulation emulation = new PytorchDenseEmulation(a, BatchNormStats.of(m), full.runner().quantiser(), chunk);
+
+        // warm-up: JIT, OpenBLAS buffers, PyTorch engine load
+        int warm = Math.min(n, 2 * chunk);
+        full.core().logits(x, warm, samples, null);
+        lsrs.core().logits(x, warm, samples, null);
+        emulation.memberLogits(draw, x, warm, samples);
+        String torchVersion = PytorchDenseEmulation.engineVersion();
+
+        double[] tFull = new double[repeats];
+        double[] tLsRs = new double[repeats];
+        double[] tTorch = new double[repeats];
+        double[] cFull = new double[repeats];
+        double[] cLsRs = new double[repeats];
+        double[] cTorch = new double[repeats];
+        float[][][] last = new float[3][][];
+        for (int r = 0; r < repeats; r++) {
+            long c0 = cpuNanos();
+            tFull[r] = Timings.time(() -> last[0] = full.core().logits(x, n, samples, null));
+            long c1 = cpuNanos();
+            tLsRs[r] = Timings.time(() -> last[1] = lsrs.core().logits(x, n, samples, null));
+            long c2 = cpuNanos();
+            double s0 = emulation.samplingSeconds();
+            tTorch[r] = Timings.time(() -> last[2] = emulation.memberLogits(draw, x, n, samples));
+            long c3 = cpuNanos();
+            cFull[r] = (c1 - c0) / 1e9;
+            cLsRs[r] = (c2 - c1) / 1e9;
+            cTorch[r] = (c3 - c2) / 1e9;
+            System.out.printf(Locale.ROOT, "  repeat %d: ours full %.2f s, ours ls+rs %.2f s, pytorch dense %.2f s "
+                    + "(of which weight draws %.2f s)%n", r + 1, tFull[r], tLsRs[r], tTorch[r], emulation.samplingSeconds() - s0);
+        }
+        Timings full3 = new Timings(tFull);
+        Timings lsrs3 = new Timings(tLsRs);
+        Timings torch3 = new Timings(tTorch);
+
+        double temperature = m.calibrationTemperature();
+        int classes = a.classes();
+        double accFull = Evaluation.of(new EnsembleLogits(classes, last[0]), test.labels(), temperature, null).accuracy();
+        double accLsRs = Evaluation.of(new EnsembleLogits(classes, last[1]), test.labels(), temperature, null).accuracy();
+        double accTorch = Evaluation.of(new EnsembleLogits(classes, last[2]), test.labels(), temperature, null).accuracy();
+        double agree = argmaxAgreement(last[0], last[2], classes);
+
+        System.out.printf(Locale.ROOT, "calibrating peak (%d threads, %.1f s per kernel)...%n", t, peakSeconds);
+        PeakCalibration.Peak peak = PeakCalibration.measure(t, peakSeconds);
+        Parallel.setThreads(t);
+
+        long macsPerImage = a.macsPerImage();
+        double fullMacs = (double) samples * macsPerImage * n;
+        double macsPerSecond = fullMacs / full3.median();
+        double peakFraction = 2 * macsPerSecond / (peak.floatPeakGflops() * 1e9);
+
+        ObjectNode root = Json.object();
+        root.put("schema_version", 1);
+        root.put("command", "bench");
+        ObjectNode settings = root.putObject("settings");
+        settings.put("model", model.toString());
+        settings.put("architecture", a.name());
+        settings.put("dataset", dataset);
+        settings.put("limit", limit);
+        settings.put("images", n);
+        settings.put("samples", samples);
+        settings.put("repeats", repeats);
+        settings.put("device", device);
+        settings.put("time_seconds", seconds);
+        settings.put("chunk_images", chunk);
+        settings.put("seed", seed);
+        settings.put("threads", t);
+        settings.put("activation_bits", base.activationBits());
+        settings.put("first_ensembling_layer_ls_rs", lsrs.runner().firstEnsemblingLayer());
+        settings.put("timed_region", "ensemble evaluation of normalised images on a programmed, realised deployment; "
+                + "data loading, conductance solving, programming and activation calibration untimed; "
+                + "pytorch time includes its weight draws; one warm-up run per path on " + warm + " images");
+        ObjectNode machine = settings.putObject("machine");
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("cpu", cpuModel());
+        machine.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        machine.put("sgemm_kernel", Sgemm.best().name());
+        machine.put("openblas_threads_per_call", 1);
+        machine.put("pytorch_version", torchVersion);
+        machine.put("pytorch_intra_op_threads", t);
+        machine.put("load_average_start", loadStart);
+        machine.put("load_average_end", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+
+        ObjectNode b = root.putObject("bench");
+        put(b, "ours_full", full3);
+        put(b, "ours_ls_rs", lsrs3);
+        put(b, "pytorch_dense", torch3);
+        b.put("ours_full_cpu_seconds", new Timings(cFull).median());
+        b.put("ours_ls_rs_cpu_seconds", new Timings(cLsRs).median());
+        b.put("pytorch_dense_cpu_seconds", new Timings(cTorch).median());
+        b.put("pytorch_dense_weight_draw_seconds", emulation.samplingSeconds() / repeats);
+        b.put("speedup_full", torch3.median() / full3.median());
+        b.put("speedup_ls_rs", torch3.median() / lsrs3.median());
+        b.put("macs_per_image", macsPerImage);
+        b.put("full_ensemble_macs", fullMacs);
+        b.put("ls_rs_shared_macs_per_image", lsrs.core().sharedMacsPerImage());
+        b.put("ls_rs_member_macs_per_image", lsrs.core().memberMacsPerImage());
+        b.put("macs_per_second_full", macsPerSecond);
+        b.put("macs_per_second_ls_rs_equivalent", fullMacs / lsrs3.median());
+        b.put("macs_per_second_pytorch", fullMacs / torch3.median());
+        b.put("peak_gflops", peak.floatPeakGflops());
+        b.put("peak_source", peak.floatPeakSource());
+        b.put("peak_fraction", Math.min(1.0, peakFraction));
+        b.put("peak_fraction_pytorch", Math.min(1.0, 2 * fullMacs / torch3.median() / (peak.floatPeakGflops() * 1e9)));
+        // per CPU-second: both sides counted in this process's CPU time, so the figure survives other jobs' load
+        double cpuMacsPerSecond = fullMacs / new Timings(cFull).median();
+        b.put("macs_per_cpu_second_full", cpuMacsPerSecond);
+        b.put("macs_per_cpu_second_pytorch", fullMacs / new Timings(cTorch).median());
+        b.put("peak_gflops_per_cpu_second", peak.floatPeakGflopsPerCpuSecond());
+        b.put("peak_fraction_cpu", Math.min(1.0, 2 * cpuMacsPerSecond / (peak.floatPeakGflopsPerCpuSecond() * 1e9)));
+        b.put("fma_loop_gflops", peak.fmaGflops());
+        b.put("sgemm_gflops", peak.sgemmGflops());
+        b.put("sgemm_size", peak.sgemmSize());
+        b.put("popcount_g_binary_macs_per_second", peak.popcountGBinaryMacs());
+        b.put("accuracy_ours_full", accFull);
+        b.put("accuracy_ours_ls_rs", accLsRs);
+        b.put("accuracy_pytorch_dense", accTorch);
+        b.put("prediction_agreement_full_vs_pytorch", agree);
+
+        System.out.printf(Locale.ROOT, "%n%-22s %10s %19s %10s %9s%n", "path", "median s", "min-max s", "speedup", "accuracy");
+        row("ours full ensemble", full3, torch3.median() / full3.median(), accFull);
+        row("ours ls+rs", lsrs3, torch3.median() / lsrs3.median(), accLsRs);
+        row("pytorch dense", torch3, 1.0, accTorch);
+        System.out.printf(Locale.ROOT, "useful MACs: %.3g (S x %d MACs/image x %d images)%n", fullMacs, macsPerImage, n);
+        System.out.printf(Locale.ROOT, "ours full: %.2f GMAC/s = %.1f GFLOP/s; pytorch %.2f GMAC/s; ls+rs equivalent %.2f GMAC/s%n",
+                macsPerSecond / 1e9, 2 * macsPerSecond / 1e9, fullMacs / torch3.median() / 1e9, fullMacs / lsrs3.median() / 1e9);
+        System.out.printf(Locale.ROOT, "peak (%d threads): FMA loop %.1f GFLOP/s, OpenBLAS SGEMM %d^3 %.1f GFLOP/s, "
+                        + "popcount %.1f G binary MAC/s; peak_fraction (vs %s) = %.3f%n", t, peak.fmaGflops(),
+                peak.sgemmSize(), peak.sgemmGflops(), peak.popcountGBinaryMacs(), peak.floatPeakSource(), peakFraction);
+        System.out.printf(Locale.ROOT, "per CPU-second: ours full %.2f GMAC, pytorch %.2f GMAC; peak %.1f GFLOP; "
+                        + "peak_fraction_cpu = %.3f%n", cpuMacsPerSecond / 1e9, fullMacs / new Timings(cTorch).median() / 1e9,
+                peak.floatPeakGflopsPerCpuSecond(), 2 * cpuMacsPerSecond / (peak.floatPeakGflopsPerCpuSecond() * 1e9));
+        System.out.printf(Locale.ROOT, "predictions agree (ours full vs pytorch, same weights): %.4f%n", agree);
+
+        if (scaling) {
+            root.set("scaling", scaling(m, base, test, draw, emulation));
+        }
+        Path file = out.resolve("results.json");
+        Json.write(file, root);
+        System.out.println("wrote " + file);
+        return 0;
+    }
+
+    private ObjectNode scaling(BbnnModel m, DeployOptions base, Dataset test, WeightDraw draw, PytorchDenseEmulation emu) {
+        int n = Math.min(scalingLimit, test.size());
+        float[] x = ModelInputs.normalised(m, test);
+        ObjectNode s = Json.object();
+        s.put("images", n);
+        ArrayNode bySamples = s.putArray("samples");
+        ArrayNode byDeployments = s.putArray("deployments");
+        Prepared full = prepare(m, base.withSparsity(SparsityMode.NONE), test);
+        Prepared lsrs = prepare(m, base.withSparsity(SparsityMode.LS_RS), test);
+        System.out.printf(Locale.ROOT, "%nscaling on %d images: time vs S (seconds)%n%6s %10s %10s %12s%n", n, "S",
+                "none", "ls+rs", "pytorch");
+        for (int members : new int[] {1, 10, 100}) {
+            long c0 = cpuNanos();
+            double a = Timings.time(() -> full.core().logits(x, n, members, null));
+            long c1 = cpuNanos();
+            double b = Timings.time(() -> lsrs.core().logits(x, n, members, null));
+            long c2 = cpuNanos();
+            double c = Timings.time(() -> emu.memberLogits(draw, x, n, members));
+            long c3 = cpuNanos();
+            ObjectNode row = bySamples.addObject();
+            row.put("samples", members);
+            row.put("none_seconds", a);
+            row.put("ls_rs_seconds", b);
+            row.put("pytorch_dense_seconds", c);
+            row.put("none_cpu_seconds", (c1 - c0) / 1e9);
+            row.put("ls_rs_cpu_seconds", (c2 - c1) / 1e9);
+            row.put("pytorch_dense_cpu_seconds", (c3 - c2) / 1e9);
+            System.out.printf(Locale.ROOT, "%6d %10.3f %10.3f %12.3f   (CPU s: %.3f %.3f %.3f)%n", members, a, b, c,
+                    (c1 - c0) / 1e9, (c2 - c1) / 1e9, (c3 - c2) / 1e9);
+        }
+        System.out.printf(Locale.ROOT, "time vs deployments K at S=%d (program + realise + evaluate, seconds)%n%6s %22s %22s%n",
+                samples, "K", "none (eval / program)", "ls+rs (eval / program)");
+        for (int k : new int[] {1, 2, 4}) {
+            ObjectNode row = byDeployments.addObject();
+            row.put("deployments", k);
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%6d", k));
+            for (Prepared p : List.of(full, lsrs)) {
+                double eval = 0;
+                double program = 0;
+                for (int i = 0; i < k; i++) {
+                    long t0 = System.nanoTime();
+                    Deployment d = p.runner().program(i);
+                    DeployedCore core = p.runner().core(d, i, base.seconds());
+                    long t1 = System.nanoTime();
+                    core.logits(x, n, samples, null);
+                    long t2 = System.nanoTime();
+                    program += (t1 - t0) / 1e9;
+                    eval += (t2 - t1) / 1e9;
+                }
+                String key = p == full ? "none" : "ls_rs";
+                row.put(key + "_evaluation_seconds", eval);
+                row.put(key + "_programming_seconds", program);
+                line.append(String.format(Locale.ROOT, " %10.3f / %9.3f", eval, program));
+            }
+            System.out.println(line);
+        }
+        return s;
+    }
+
+    /** Programs deployment 0 and realises it at the evaluation time, calibrating activations on the test images. */
+    static Prepared prepare(BbnnModel m, DeployOptions o, Dataset test) {
+        DeploymentRunner runner = new DeploymentRunner(m, o);
+        runner.calibrateActivations(test);
+        return new Prepared(runner, runner.core(runner.program(0), 0, o.seconds()));
+    }
+
+    /**
+     * The ±1 weights the simulator's Bernoulli sense-amplifier sampler draws for deployment {@code index} at
+     * {@code seconds} with sparsity off: per (member, layer, chunk) a Bernoulli draw of the realised probabilities on
+     * the same keyed stream (DeploymentRunner keys its streams by (seed, index, time bits, 7)). A test checks that the
+     * dense emulation's logits on these weights equal the simulator's.
+     */
+    public static WeightDraw deploymentDraw(DeployedCore core, long seed, int index, double seconds) {
+        long streamSeed = CounterRandom.key(seed, index, Double.doubleToLongBits(seconds), 7);
+        return (member, layer, ch) -> WeightSampler.sample(core.realisedProbabilities(layer), streamSeed, member, layer, ch);
+    }
+
+    static double argmaxAgreement(float[][] a, float[][] b, int classes) {
+        long same = 0;
+        long total = 0;
+        for (int s = 0; s < a.length; s++) {
+            for (int i = 0; i < a[s].length / classes; i++) {
+                same += argmax(a[s], i * classes, classes) == argmax(b[s], i * classes, classes) ? 1 : 0;
+                total++;
+            }
+        }
+        return (double) same / total;
+    }
+
+    private static int argmax(float[] v, int off, int n) {
+        int best = 0;
+        for (int j = 1; j < n; j++) {
+            if (v[off + j] > v[off + best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    private static void put(ObjectNode b, String key, Timings t) {
+        b.put(key + "_seconds", t.median());
+        b.put(key + "_seconds_min", t.min());
+        b.put(key + "_seconds_max", t.max());
+        ArrayNode all = b.putArray(key + "_seconds_all");
+        for (double v : t.seconds()) {
+            all.add(v);
+        }
+    }
+
+    private static void row(String name, Timings t, double speedup, double accuracy) {
+        System.out.printf(Locale.ROOT, "%-22s %10.3f %9.3f-%-9.3f %9.2fx %9.4f%n", name, t.median(), t.min(), t.max(),
+                speedup, accuracy);
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (Exception e) {
+            // not Linux: leave unknown
+        }
+        return "unknown";
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

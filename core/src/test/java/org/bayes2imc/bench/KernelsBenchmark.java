@@ -1,0 +1,131 @@
+package org.bayes2imc.bench;
+
+import org.bayes2imc.infer.LayerForward;
+import org.bayes2imc.infer.WeightSampler;
+import org.bayes2imc.model.Architecture;
+import org.bayes2imc.model.Architectures;
+import org.bayes2imc.model.LayerSpec;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * JMH benchmarks of the simulator's kernels on fmnist-small shapes (issue 8): a conv layer's forward pass
+ * (im2col GEMM + pool/BN/ReLU), the wide FC layer, the Bernoulli weight sampler, and the FMA and popcount peak loops.
+ * Defaults are short (1 fork, 2 × 1 s warm-up, 3 × 1 s measurement, 1 thread) because the machine is shared. Run:
+ * <pre>
+ * mvn -B -q -pl core -am test-compile
+ * mvn -B -q -pl core dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * java -cp core/target/test-classes:core/target/classes:$(cat /tmp/cp.txt) org.openjdk.jmh.Main KernelsBenchmark
+ * </pre>
+ * (JMH options after the class pattern, e.g. {@code -p layer=3 -t 2}; divide MACs per op by the time per op for
+ * MAC rates: conv layer 1 = 7,225,344 MACs/image, layer 3 = 7,225,344, FC layer 4 = 802,816.)
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(1)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Threads(1)
+public class KernelsBenchmark {
+    /** fmnist-small layer index: 1 = conv 32→32 at 28×28, 3 = conv 64→64 at 14×14, 4 = FC 3136→256. */
+    @Param({"1", "4"})
+    public int layer;
+
+    /** Images per call (one chunk of the deploy path). */
+    @Param({"16"})
+    public int batch;
+
+    private LayerSpec spec;
+    private float[] weights;
+    private float[] probabilities;
+    private float[] mean;
+    private float[] var;
+    private float[] input;
+    private float[] sampled;
+    private SplittableRandom rng;
+    private float[][] fmaRows;
+    private float[] fmaA;
+    private float[] fmaB;
+    private long[] bitsX;
+    private long[] bitsY;
+
+    @Setup
+    public void setUp() {
+        Architecture a = Architectures.parse(Architectures.FMNIST_SMALL);
+        spec = a.layer(layer);
+        SplittableRandom r = new SplittableRandom(1);
+        int n = Math.toIntExact(spec.weightCount());
+        weights = new float[n];
+        probabilities = new float[n];
+        for (int i = 0; i < n; i++) {
+            weights[i] = r.nextBoolean() ? 1f : -1f;
+            probabilities[i] = (float) r.nextDouble();
+        }
+        mean = new float[spec.outChannels()];
+        var = new float[spec.outChannels()];
+        java.util.Arrays.fill(var, spec.fanIn());
+        input = new float[batch * spec.inputSize()];
+        for (int i = 0; i < input.length; i++) {
+            input[i] = (float) r.nextDouble();
+        }
+        sampled = new float[n];
+        rng = new SplittableRandom(2);
+        fmaRows = new float[8][1024];
+        fmaA = new float[1024];
+        fmaB = new float[1024];
+        java.util.Arrays.fill(fmaA, 0.9999f);
+        java.util.Arrays.fill(fmaB, 1e-4f);
+        bitsX = new long[2048];
+        bitsY = new long[2048];
+        for (int i = 0; i < bitsX.length; i++) {
+            bitsX[i] = r.nextLong();
+            bitsY[i] = r.nextLong();
+        }
+    }
+
+    /** The layer's whole forward pass on one chunk (linear GEMM + max-pool/BatchNorm/ReLU). */
+    @Benchmark
+    public float[] layerForward() {
+        return LayerForward.forward(spec, weights, mean, var, input, batch);
+    }
+
+    /** The linear part only (the MACs). */
+    @Benchmark
+    public float[] layerLinear() {
+        return LayerForward.linear(spec, weights, input, batch);
+    }
+
+    /** One member's Bernoulli draw of the layer's weights (one uniform per synapse). */
+    @Benchmark
+    public float[] sampleLayer() {
+        WeightSampler.sample(probabilities, rng, sampled);
+        return sampled;
+    }
+
+    /** 8 × 1024 float FMAs × 16 passes (2 FLOP each): the FMA peak loop. */
+    @Benchmark
+    public float[][] fmaLoop() {
+        PeakCalibration.fmaPass(fmaRows, fmaA, fmaB, 16);
+        return fmaRows;
+    }
+
+    /** 2048 words × 64 binary MACs × 16 passes: the XNOR-popcount loop. */
+    @Benchmark
+    public long popcount() {
+        return PeakCalibration.popcountPass(bitsX, bitsY, 16);
+    }
+}
