@@ -27,7 +27,7 @@ public record BayesBiNNConfig(double temperature, ScaleStrategy scaleStrategy, d
 
     public static final double DEFAULT_TEMPERATURE = 1e-10;
     public static final double DEFAULT_SCALE_CLAMP = 1000;
-    public static final double DEFAULT_DATASET_SCALE = 1000;
+    public static final double DEFAULT_DATASET_SCALE = 2000;
     public static final double DEFAULT_LEARNING_RATE = 0.01;
 
     public BayesBiNNConfig {

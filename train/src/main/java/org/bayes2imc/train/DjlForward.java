@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
  * reference against which the pure-Java inference engine is checked; plus the sampled and mode weights of a model.
  */
 public final class DjlForward {
-    private static final int CHUNK = 1000;
+    // small chunks: measured 12x faster than 1000-image chunks on PyTorch CPU (cache-resident activations)
+    private static final int CHUNK = 32;
 
     private DjlForward() {
     }

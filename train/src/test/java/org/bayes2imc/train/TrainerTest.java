@@ -50,6 +50,8 @@ class TrainerTest {
         Dataset full = FashionMnistSubset.train();
         TrainResult r = new Trainer(tiny(2, 4000), null, null).train(full, null, false);
         double fraction = r.posterior().fraction01();
+        System.out.printf("tiny posterior: fraction %.4f, validation ensemble accuracy %.4f, T %.3f%n", fraction,
+                r.validationEnsembleAccuracy(), r.calibrationTemperature());
         assertThat(fraction).as("probabilistic fraction (ε = 0.01)").isGreaterThan(0.0).isLessThan(0.5);
         // 400 validation images; chance is 10 %, a 4000-image tiny BBNN reaches ~75 %
         assertThat(r.validationEnsembleAccuracy()).isGreaterThan(0.6);
