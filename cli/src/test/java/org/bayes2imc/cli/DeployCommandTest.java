@@ -35,29 +35,14 @@ class DeployCommandTest {
         ModelFile.write(model, m);
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void deploysAndWritesTheHardwareSection() throws IOException {
         Path out = dir.resolve("out");
-        Run r = run("deploy", "--model", model.toString(), "--data-dir", data, "--limit", "100", "--samples", "3",
+        CliRun r = run("deploy", "--model", model.toString(), "--data-dir", data, "--limit", "100", "--samples", "3",
                 "--deployments", "2", "--time", "1h", "--ood", "digits", "--threads", "2", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("accuracy").contains("hw mean");
@@ -73,7 +58,7 @@ class DeployCommandTest {
         assertThat(Files.exists(out.resolve("results.json"))).isTrue();
     }
 
-    private static void assertOneLineError(Run r, String fragment) {
+    private static void assertOneLineError(CliRun r, String fragment) {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
         assertThat(r.err()).contains(fragment);

@@ -11,9 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,24 +30,17 @@ class DriftAndCorrectionCommandTest {
         ModelFile.write(model, m);
     }
 
-    private static int run(ByteArrayOutputStream out, String... args) {
-        PrintStream old = System.out;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            return Main.execute(args);
-        } finally {
-            System.setOut(old);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void driftSweepWritesOneRowPerTimeAndCompensation() {
         Path out = dir.resolve("drift");
-        ByteArrayOutputStream text = new ByteArrayOutputStream();
-        int code = run(text, "drift", "--model", model.toString(), "--data-dir", data, "--limit", "64", "--samples", "2",
+        CliRun r = run("drift", "--model", model.toString(), "--data-dir", data, "--limit", "64", "--samples", "2",
                 "--deployments", "2", "--times", "20s,1e7s", "--compensations", "none,global", "--ood", "digits",
                 "--ood-limit", "64", "--calibration-images", "32", "--out", out.toString());
-        assertThat(code).isZero();
+        assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = Json.read(out.resolve("results.json"));
         assertThat(j.path("drift")).hasSize(4);
         JsonNode first = j.path("drift").get(0);
@@ -59,16 +49,16 @@ class DriftAndCorrectionCommandTest {
         assertThat(first.path("accuracy_mean").asDouble()).isBetween(0.0, 1.0);
         assertThat(first.path("ood_auroc_entropy_mean").isNumber()).isTrue();
         assertThat(j.path("drift").get(3).path("compensation").asText()).isEqualTo("global");
-        assertThat(text.toString(StandardCharsets.UTF_8)).contains("1e7s");
+        assertThat(r.out()).contains("1e7s");
     }
 
     @Test
     void deployWithLogitCorrectionWritesTheCorrectedSection() {
         Path out = dir.resolve("corrected");
-        int code = run(new ByteArrayOutputStream(), "deploy", "--model", model.toString(), "--data-dir", data, "--limit", "64",
+        CliRun r = run("deploy", "--model", model.toString(), "--data-dir", data, "--limit", "64",
                 "--samples", "2", "--deployments", "2", "--correction", "affine", "--calibration-images", "64",
                 "--out", out.toString());
-        assertThat(code).isZero();
+        assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = Json.read(out.resolve("results.json"));
         assertThat(j.path("hardware_corrected").path("correction").asText()).isEqualTo("affine");
         assertThat(j.path("hardware_corrected").path("per_deployment")).hasSize(2);
@@ -82,10 +72,10 @@ class DriftAndCorrectionCommandTest {
     @Test
     void readBackCorrectionRunsOnTheSimulator() {
         Path out = dir.resolve("readback");
-        int code = run(new ByteArrayOutputStream(), "deploy", "--model", model.toString(), "--data-dir", data, "--limit", "64",
+        CliRun r = run("deploy", "--model", model.toString(), "--data-dir", data, "--limit", "64",
                 "--samples", "2", "--deployments", "1", "--correction", "read-back", "--calibration-images", "64",
                 "--out", out.toString());
-        assertThat(code).isZero();
+        assertThat(r.code()).as(r.err()).isZero();
         assertThat(Json.read(out.resolve("results.json")).path("hardware_corrected").path("correction").asText())
                 .isEqualTo("read-back");
     }

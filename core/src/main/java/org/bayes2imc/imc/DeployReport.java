@@ -1,16 +1,12 @@
 package org.bayes2imc.imc;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bayes2imc.io.Json;
-import org.bayes2imc.metrics.Calibration;
 import org.bayes2imc.metrics.EvaluationResult;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The result of a deployment study (issue 3 item 4): the software ensemble's metrics, every deployment's figures,
@@ -22,27 +18,16 @@ public record DeployReport(DeployOptions options, org.bayes2imc.model.Architectu
 
     /** Metric keys summarised across deployments (the numeric figures of {@link EvaluationResult#toJson()}). */
     public List<String> metricKeys() {
-        List<String> keys = new ArrayList<>();
-        ObjectNode o = software.toJson();
-        for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if ((e.getValue().isNumber() || e.getValue().isNull()) && !e.getKey().equals("samples")
-                    && !e.getKey().equals("images") && !e.getKey().equals("ood_images")
-                    && !e.getKey().equals("calibration_temperature")) {
-                keys.add(e.getKey());
-            }
-        }
-        return keys;
+        return DeploymentSummary.metricKeys(software);
     }
 
     /** The spread of one metric over deployments. */
     public Spread spread(String key) {
-        double[] v = new double[deployments.size()];
-        for (int i = 0; i < v.length; i++) {
-            JsonNode n = deployments.get(i).metrics().toJson().path(key);
-            v[i] = n.isNumber() ? n.asDouble() : Double.NaN;
-        }
-        return Spread.of(v);
+        return DeploymentSummary.spread(metrics(), key);
+    }
+
+    private List<EvaluationResult> metrics() {
+        return deployments.stream().map(DeploymentFigures::metrics).toList();
     }
 
     /** The array tiling of every layer: devices per synapse for PCM, b bit cells per synapse for SRAM. */
@@ -104,36 +89,9 @@ public record DeployReport(DeployOptions options, org.bayes2imc.model.Architectu
         return h;
     }
 
-    /**
-     * The reliability diagram pooled over deployments: per confidence bin the summed counts and the count-weighted
-     * mean confidence and accuracy (same bins and keys as {@link EvaluationResult#toJson()}).
-     */
+    /** The reliability diagram pooled over deployments. */
     public ArrayNode pooledReliabilityJson() {
-        ArrayNode a = Json.MAPPER.createArrayNode();
-        if (deployments.isEmpty()) {
-            return a;
-        }
-        List<Calibration.Bin> first = deployments.get(0).metrics().reliability();
-        for (int b = 0; b < first.size(); b++) {
-            long count = 0;
-            double conf = 0;
-            double acc = 0;
-            for (DeploymentFigures f : deployments) {
-                Calibration.Bin bin = f.metrics().reliability().get(b);
-                if (bin.count() > 0) {
-                    count += bin.count();
-                    conf += bin.count() * bin.meanConfidence();
-                    acc += bin.count() * bin.accuracy();
-                }
-            }
-            ObjectNode r = a.addObject();
-            r.put("lower", first.get(b).lower());
-            r.put("upper", first.get(b).upper());
-            r.put("count", count);
-            Spread.put(r, "mean_confidence", count > 0 ? conf / count : Double.NaN);
-            Spread.put(r, "accuracy", count > 0 ? acc / count : Double.NaN);
-        }
-        return a;
+        return DeploymentSummary.pooledReliability(metrics());
     }
 
     /** Settings that produced the figures. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bayes2imc.io.Json;
+import org.bayes2imc.metrics.Calibration;
 import org.bayes2imc.metrics.EvaluationResult;
 
 import java.util.ArrayList;
@@ -62,36 +63,39 @@ public final class DeploymentSummary {
             m.put("deployment", i);
             per.add(m);
         }
-        h.set("reliability", pooledReliability(perDeployment, "reliability"));
+        h.set("reliability", pooledReliability(perDeployment));
         return h;
     }
 
-    /** Reliability bins pooled over deployments: counts add, confidence and accuracy are count-weighted means. */
-    public static ArrayNode pooledReliability(List<EvaluationResult> perDeployment, String key) {
-        ArrayNode out = Json.MAPPER.createArrayNode();
-        List<JsonNode> all = new ArrayList<>();
-        for (EvaluationResult r : perDeployment) {
-            all.add(r.toJson().path(key));
+    /**
+     * The reliability diagram pooled over deployments: per confidence bin the summed counts and the count-weighted
+     * mean confidence and accuracy (same bins and keys as {@link EvaluationResult#toJson()}).
+     */
+    public static ArrayNode pooledReliability(List<EvaluationResult> perDeployment) {
+        ArrayNode a = Json.MAPPER.createArrayNode();
+        if (perDeployment.isEmpty()) {
+            return a;
         }
-        JsonNode first = all.get(0);
+        List<Calibration.Bin> first = perDeployment.get(0).reliability();
         for (int b = 0; b < first.size(); b++) {
-            double count = 0;
+            long count = 0;
             double conf = 0;
             double acc = 0;
-            for (JsonNode bins : all) {
-                JsonNode bin = bins.get(b);
-                double c = bin.path("count").asDouble();
-                count += c;
-                conf += c * bin.path("confidence").asDouble();
-                acc += c * bin.path("accuracy").asDouble();
+            for (EvaluationResult r : perDeployment) {
+                Calibration.Bin bin = r.reliability().get(b);
+                if (bin.count() > 0) {
+                    count += bin.count();
+                    conf += bin.count() * bin.meanConfidence();
+                    acc += bin.count() * bin.accuracy();
+                }
             }
-            ObjectNode r = out.addObject();
-            r.put("bin_lower", first.get(b).path("bin_lower").asDouble());
-            r.put("bin_upper", first.get(b).path("bin_upper").asDouble());
-            r.put("count", (long) count);
-            r.put("confidence", count > 0 ? conf / count : 0);
-            r.put("accuracy", count > 0 ? acc / count : 0);
+            ObjectNode r = a.addObject();
+            r.put("bin_lower", first.get(b).lower());
+            r.put("bin_upper", first.get(b).upper());
+            r.put("count", count);
+            Spread.put(r, "confidence", count > 0 ? conf / count : Double.NaN);
+            Spread.put(r, "accuracy", count > 0 ? acc / count : Double.NaN);
         }
-        return out;
+        return a;
     }
 }
