@@ -25,7 +25,8 @@ public final class StepCache {
         if (Files.isRegularFile(file)) {
             try {
                 JsonNode stored = Json.read(file);
-                if (settings.equals(stored.path("settings"))) {
+                // compare as text: a long written and read back comes back as an int node, which equals() rejects
+                if (settings.toString().equals(stored.path("settings").toString())) {
                     System.err.println("demo: step '" + step + "' already done, reusing " + file);
                     return stored.path("output");
                 }

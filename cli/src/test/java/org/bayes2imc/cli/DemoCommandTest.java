@@ -1,0 +1,63 @@
+package org.bayes2imc.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.bayes2imc.data.TestData;
+import org.bayes2imc.io.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The main job end to end on a small real subset of Fashion-MNIST (digits as OOD): train, software evaluation,
+ * hardware with and without logit correction, drift sweep, sparsity, PPA and the report; a rerun resumes.
+ */
+class DemoCommandTest {
+    @TempDir
+    Path dir;
+
+    private CliRun demo(Path out) {
+        return CliRun.of("demo", "--out", out.toString(), "--data-dir", TestData.dataDir().toString(),
+                "--model-dir", dir.resolve("models").toString(), "--train-limit", "600", "--epochs", "1",
+                "--test-limit", "120", "--hardware-limit", "60", "--hardware-ood-limit", "40", "--ood-limit", "80",
+                "--drift-limit", "40", "--drift-times", "20s,1e7s", "--calibration-images", "40", "--samples", "2",
+                "--deployments", "2", "--threads", "2");
+    }
+
+    @Test
+    void runsTheWholeChainAndResumesFromFinishedSteps() throws Exception {
+        Path out = dir.resolve("demo");
+        CliRun first = demo(out);
+        assertThat(first.code()).as(first.err()).isZero();
+        JsonNode r = Json.read(out.resolve("results.json"));
+        assertThat(r.path("command").asText()).isEqualTo("demo");
+        assertThat(r.path("software").path("ensemble").path("accuracy").asDouble()).isBetween(0.3, 1.0);
+        assertThat(r.path("software").path("mode").path("ood_auroc_entropy").isNumber()).isTrue();
+        assertThat(r.path("software").path("posterior").path("probabilistic_fraction").isNumber()).isTrue();
+        assertThat(r.path("software").path("ensemble").path("ece_calibrated").isNumber()).isTrue();
+        assertThat(r.path("hardware").path("deployments").asInt()).isEqualTo(2);
+        assertThat(r.path("hardware").path("accuracy").path("mean").asDouble()).isBetween(0.0, 1.0);
+        assertThat(r.path("hardware_corrected").path("accuracy").path("std").isNumber()).isTrue();
+        assertThat(r.path("drift")).hasSize(4);
+        assertThat(r.path("drift").get(0).has("accuracy_mean")).isTrue();
+        assertThat(r.path("sparsity").path("layers").size()).isEqualTo(6);
+        assertThat(r.path("sparsity").path("sampled_parameters").path("ls_rs").isNumber()).isTrue();
+        for (String m : new String[] {"none", "ls", "ls_rs"}) {
+            assertThat(r.path("sparsity_deploy").path(m).path("accuracy").path("mean").isNumber()).as(m).isTrue();
+        }
+        assertThat(r.path("ppa").path("rows").size()).isGreaterThan(10);
+        assertThat(r.path("timing").path("total_seconds").asDouble()).isPositive();
+        assertThat(Files.size(out.resolve("report.html"))).isGreaterThan(10_000);
+        assertThat(first.out()).contains("report:");
+
+        CliRun second = demo(out);
+        assertThat(second.code()).as(second.err()).isZero();
+        assertThat(second.err()).contains("reusing cached model").contains("step 'hardware' already done");
+        JsonNode again = Json.read(out.resolve("results.json"));
+        assertThat(again.path("hardware")).isEqualTo(r.path("hardware"));
+        assertThat(again.path("drift")).isEqualTo(r.path("drift"));
+    }
+}
