@@ -87,7 +87,13 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--drift-sparsity", defaultValue = "ls+rs", description = "sparsity of the cores in the drift sweep: none | ls | ls+rs (default: ${DEFAULT-VALUE})")
     String driftSparsity;
 
-    @Option(names = "--drift-limit", defaultValue = "1000", description = "test images per point of the drift sweep (default: ${DEFAULT-VALUE})")
+    @Option(names = "--drift-deployments", defaultValue = "5", description = "programmings per compensation in the drift sweep (default: ${DEFAULT-VALUE}; `drift` sweeps more)")
+    int driftDeployments;
+
+    @Option(names = "--drift-ood-limit", defaultValue = "200", description = "digits images per point of the drift sweep (default: ${DEFAULT-VALUE})")
+    int driftOodLimit;
+
+    @Option(names = "--drift-limit", defaultValue = "500", description = "test images per point of the drift sweep (default: ${DEFAULT-VALUE})")
     int driftLimit;
 
     @Option(names = "--ood-limit", defaultValue = "0", description = "digits images used as OOD (0 = all 1,797)")
@@ -113,7 +119,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
-        if (samples < 1 || deployments < 1 || calibrationImages < 1 || testLimit < 0 || driftLimit < 0 || oodLimit < 0) {
+        if (samples < 1 || deployments < 1 || driftDeployments < 1 || driftOodLimit < 0 || calibrationImages < 1 || testLimit < 0 || driftLimit < 0 || oodLimit < 0) {
             throw new IllegalArgumentException("--samples, --deployments and --calibration-images must be >= 1, limits >= 0");
         }
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -134,6 +140,7 @@ public final class DemoCommand implements Callable<Integer> {
         Dataset hwTest = limit(test, hardwareLimit);
         Dataset hwOod = limit(ood, hardwareOodLimit);
         Dataset driftTest = limit(test, driftLimit);
+        Dataset driftOod = limit(ood, driftOodLimit);
 
         TrainConfig cfg = TrainConfig.defaults();
         if (epochs != null) {
@@ -161,6 +168,8 @@ public final class DemoCommand implements Callable<Integer> {
         settings.put("hardware_ood_images", hwOod.size());
         settings.put("drift_test_images", driftTest.size());
         settings.put("drift_sparsity", driftSparsity);
+        settings.put("drift_deployments", driftDeployments);
+        settings.put("drift_ood_images", driftOod.size());
         settings.put("calibration_images", calibration.size());
         settings.put("calibration_source", "first images of the Fashion-MNIST training set (labels unused)");
         settings.put("samples", samples);
@@ -203,10 +212,12 @@ public final class DemoCommand implements Callable<Integer> {
         writeResults();
 
         ObjectNode driftKey = hwKey.deepCopy().put("drift_test_images", driftTest.size()).put("times", driftTimes)
-                .put("drift_sparsity", driftSparsity);
+                .put("drift_sparsity", driftSparsity).put("drift_deployments", driftDeployments)
+                .put("drift_ood_images", driftOod.size());
         results.set("drift", timed("drift", () -> steps.run("drift", driftKey, () -> DriftSweep.toJson(DriftSweep.run(model,
-                base.withSparsity(SparsityMode.parse(driftSparsity)), List.of(DriftCompensation.parse("none", 0),
-                        DriftCompensation.DEFAULT), times, driftTest, hwOod, calibration, progress)))));
+                base.withSparsity(SparsityMode.parse(driftSparsity)).withDeployments(driftDeployments),
+                List.of(DriftCompensation.parse("none", 0), DriftCompensation.DEFAULT), times, driftTest, driftOod,
+                calibration, progress)))));
         writeResults();
 
         SparsityAnalysis analysis = SparsityAnalysis.of(model, SparsitySettings.DEFAULTS.withSamples(samples));

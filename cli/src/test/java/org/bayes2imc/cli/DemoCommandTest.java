@@ -23,7 +23,7 @@ class DemoCommandTest {
         return CliRun.of("demo", "--out", out.toString(), "--data-dir", TestData.dataDir().toString(),
                 "--model-dir", dir.resolve("models").toString(), "--train-limit", "600", "--epochs", "1",
                 "--test-limit", "120", "--hardware-limit", "60", "--hardware-ood-limit", "40", "--ood-limit", "80",
-                "--drift-limit", "40", "--drift-times", "20s,1e7s", "--calibration-images", "40", "--samples", "2",
+                "--drift-limit", "40", "--drift-deployments", "2", "--drift-ood-limit", "40", "--drift-times", "20s,1e7s", "--calibration-images", "40", "--samples", "2",
                 "--deployments", "2", "--threads", "2");
     }
 
