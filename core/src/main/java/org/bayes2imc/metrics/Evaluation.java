@@ -25,6 +25,7 @@ public final class Evaluation {
         Histogram hEntropyOod = null;
         Histogram hMiOod = null;
         int oodImages = 0;
+        double[] oodEpistemic = new double[0];
         if (ood != null) {
             if (ood.classes() != in.classes()) {
                 throw new IllegalArgumentException("OOD logits have " + ood.classes() + " classes, in-distribution " + in.classes());
@@ -34,7 +35,11 @@ public final class Evaluation {
             byEntropy = OodDetection.of(raw.entropy(), o.entropy());
             byMi = OodDetection.of(raw.epistemic(), o.epistemic());
             hEntropyOod = Histogram.of(o.entropy(), 0, maxEntropy, HISTOGRAM_BINS);
-            hMiOod = Histogram.of(o.epistemic(), 0, maxEntropy, HISTOGRAM_BINS);
+            oodEpistemic = o.epistemic();
+        }
+        double miTop = miUpper(raw.epistemic(), oodEpistemic, maxEntropy);
+        if (ood != null) {
+            hMiOod = Histogram.of(oodEpistemic, 0, miTop, HISTOGRAM_BINS);
         }
         return new EvaluationResult(in.samples(), in.images(),
                 ClassificationMetrics.accuracy(raw, labels), ClassificationMetrics.nll(raw, labels),
@@ -44,7 +49,22 @@ public final class Evaluation {
                 ClassificationMetrics.brier(cal, labels), Calibration.ece(relCal), relCal,
                 oodImages, byEntropy, byMi,
                 Histogram.of(raw.entropy(), 0, maxEntropy, HISTOGRAM_BINS),
-                Histogram.of(raw.epistemic(), 0, maxEntropy, HISTOGRAM_BINS), hEntropyOod, hMiOod);
+                Histogram.of(raw.epistemic(), 0, miTop, HISTOGRAM_BINS), hEntropyOod, hMiOod);
+    }
+
+    /**
+     * Upper edge of the mutual-information histograms: the largest MI seen in or out of distribution (shared so the
+     * two histograms compare bin for bin), since MI is usually a small fraction of its bound ln C.
+     */
+    static double miUpper(double[] in, double[] ood, double bound) {
+        double max = 0;
+        for (double v : in) {
+            max = Math.max(max, v);
+        }
+        for (double v : ood) {
+            max = Math.max(max, v);
+        }
+        return Math.min(bound, Math.max(1e-6, max * 1.0001));
     }
 
     static double mean(double[] v) {

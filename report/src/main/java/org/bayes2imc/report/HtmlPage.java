@@ -158,7 +158,7 @@ final class HtmlPage {
         for (String[] k : new String[][]{{"ls", "layer sparsity"}, {"ls_rs", "LS + row sparsity"}}) {
             double v = r.number("sparsity", "reductions", k[0]);
             if (Double.isFinite(v)) {
-                f.add(new String[]{"Sampling-work reduction, " + k[1], Format.significant(v) + "\u00d7"});
+                f.add(new String[]{"Sampled-parameter reduction (1 \u2212 sampled / all), " + k[1], Format.percent(v)});
             }
         }
         for (String[] k : new String[][]{{"speedup_full", "Simulator speed-up vs PyTorch dense, full ensemble"},

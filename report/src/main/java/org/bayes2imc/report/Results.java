@@ -36,6 +36,10 @@ final class Results {
     static Optional<JsonNode> at(JsonNode node, String... path) {
         JsonNode n = node;
         for (String key : path) {
+            if (n != null && n.isArray() && key.chars().allMatch(Character::isDigit)) {
+                n = n.get(Integer.parseInt(key)); // a row of a list section, e.g. drift.0
+                continue;
+            }
             if (n == null || !n.isObject()) {
                 return Optional.empty();
             }

@@ -19,7 +19,7 @@ final class Settings {
     }
 
     Optional<String> deployments(String section) {
-        return r.firstText(p(section, "deployments"), p("settings", "deployments"));
+        return r.firstText(p(section, "deployments"), p(section, "0", "deployments"), p("settings", "deployments"));
     }
 
     Optional<String> device(String section) {

@@ -94,7 +94,7 @@ class ReportBuilderTest {
                 root.at("/hardware/accuracy/std").asDouble());
         assertThat(html).contains("Software, mode network", "Software ensemble, S = 10", "90.20 %", "89.70 %",
                 Format.html(hwAccuracy), "Hardware, affine_logit-corrected (K = 8)", "LS + row sparsity",
-                "5.80 %", "7.62\u00d7", "4.7 min");
+                "5.80 %", "86.88 %", "4.7 min");
         assertThat(html).contains("S = 10 samples", "K = 8 deployments", "device pcm-nandakumar", "t = 20 s after programming",
                 "compensation: none, global_reference", "in-distribution: fashion-mnist", "OOD: mnist");
         assertThat(html).contains("id=\"table-sparsity\"", "id=\"table-ppa\"", "id=\"table-drift\"", "rows_with_probabilistic",

@@ -84,8 +84,8 @@ final class ResultsFixture {
         sampled.put("ls", 668672);
         sampled.put("ls_rs", 96210);
         ObjectNode reductions = sparsity.putObject("reductions");
-        reductions.put("ls", 1.097);
-        reductions.put("ls_rs", 7.62);
+        reductions.put("ls", 0.0885);
+        reductions.put("ls_rs", 0.8688);
 
         ObjectNode sd = root.putObject("sparsity_deploy");
         for (String k : new String[]{"none", "ls", "ls_rs"}) {
