@@ -31,11 +31,16 @@ public final class DeploymentStudy {
     }
 
     /** Per-deployment figures, raw and corrected, and the fitted maps. */
-    public record Result(List<EvaluationResult> raw, List<EvaluationResult> corrected, List<LogitMap> maps,
-                         String correction, double seconds, double evaluationSeconds) {
+    public record Result(EvaluationResult software, List<EvaluationResult> raw, List<EvaluationResult> corrected,
+                         List<LogitMap> maps, String correction, double seconds, double evaluationSeconds) {
 
+        /** The raw figures, with the software ensemble on the same images beside them. */
         public ObjectNode hardwareJson() {
-            return DeploymentSummary.json(raw);
+            ObjectNode o = DeploymentSummary.json(raw);
+            ObjectNode sw = software.toJson();
+            sw.remove("histograms");
+            o.set("software_same_images", sw);
+            return o;
         }
 
         public ObjectNode correctedJson() {
@@ -55,6 +60,9 @@ public final class DeploymentStudy {
         double temperature = runner.model().calibrationTemperature();
         int classes = runner.model().architecture().classes();
         float[] software = flatten(runner.softwareLogits(calibration, progress));
+        EnsembleLogits swTest = runner.softwareLogits(test, progress);
+        EvaluationResult softwareSameImages = Evaluation.of(swTest, test.labels(), temperature,
+                ood == null ? null : runner.softwareLogits(ood, progress));
         float[] meanInput = correction.needsReadBack() ? meanFinalLayerInput(runner.model(), calibration) : null;
         List<EvaluationResult> raw = new ArrayList<>();
         List<EvaluationResult> corrected = new ArrayList<>();
@@ -74,7 +82,7 @@ public final class DeploymentStudy {
             maps.add(map);
             corrected.add(Evaluation.of(apply(map, in), test.labels(), temperature, out == null ? null : apply(map, out)));
         }
-        return new Result(raw, corrected, maps, correction.name(), (System.nanoTime() - t0) / 1e9,
+        return new Result(softwareSameImages, raw, corrected, maps, correction.name(), (System.nanoTime() - t0) / 1e9,
                 evaluationSeconds);
     }
 
