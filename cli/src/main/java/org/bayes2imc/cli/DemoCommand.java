@@ -78,10 +78,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--test-limit", defaultValue = "0", description = "test images for software and hardware evaluation (0 = all 10,000)")
     int testLimit;
 
-    @Option(names = "--hardware-limit", defaultValue = "1000", description = "test images per hardware deployment (0 = all 10,000; default: ${DEFAULT-VALUE})")
+    @Option(names = "--hardware-limit", defaultValue = "600", description = "test images per hardware deployment (0 = all 10,000; default: ${DEFAULT-VALUE})")
     int hardwareLimit;
 
-    @Option(names = "--hardware-ood-limit", defaultValue = "300", description = "digits images per hardware deployment (0 = all; default: ${DEFAULT-VALUE})")
+    @Option(names = "--hardware-ood-limit", defaultValue = "200", description = "digits images per hardware deployment (0 = all; default: ${DEFAULT-VALUE})")
     int hardwareOodLimit;
 
     @Option(names = "--drift-sparsity", defaultValue = "ls+rs", description = "sparsity of the cores in the drift sweep: none | ls | ls+rs (default: ${DEFAULT-VALUE})")
@@ -102,7 +102,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--drift-times", defaultValue = "20s,1h,1d,30d,1y,1e7s,10y", description = "times after programming (default: ${DEFAULT-VALUE})")
     String driftTimes;
 
-    @Option(names = "--calibration-images", defaultValue = "500", description = "unlabelled training images for logit correction and activation ranges (default: ${DEFAULT-VALUE})")
+    @Option(names = "--calibration-images", defaultValue = "300", description = "unlabelled training images for logit correction and activation ranges (default: ${DEFAULT-VALUE})")
     int calibrationImages;
 
     @Option(names = "--seed", defaultValue = "1", description = "seed of every random draw (default: ${DEFAULT-VALUE})")
