@@ -189,11 +189,13 @@ public final class DeployCommand implements Callable<Integer> {
         Dataset calibration = Datasets.load(dataset, "train", dir, calibrationImages);
         DeploymentRunner runner = new DeploymentRunner(m, o);
         runner.calibrateActivations(calibration);
-        DeployReport r = runner.run(test, oodSet, false, ConsoleProgress.INSTANCE);
+        boolean correct = !(logitCorrection instanceof NoLogitCorrection);
+        DeployReport r = runner.run(test, oodSet, correct, ConsoleProgress.INSTANCE);
         print(r);
         DeploymentStudy.Result corrected = null;
-        if (!(logitCorrection instanceof NoLogitCorrection)) {
-            corrected = DeploymentStudy.run(runner, o.seconds(), test, oodSet, calibration, logitCorrection, ConsoleProgress.INSTANCE);
+        if (correct) {
+            // the test and OOD logits of the run are reused: only the calibration set passes through again
+            corrected = DeploymentStudy.correct(runner, r, test, oodSet, calibration, logitCorrection, ConsoleProgress.INSTANCE);
             Spread raw = DeploymentSummary.spread(corrected.raw(), "accuracy");
             Spread fixed = DeploymentSummary.spread(corrected.corrected(), "accuracy");
             Spread rawEce = DeploymentSummary.spread(corrected.raw(), "ece");

@@ -2,7 +2,6 @@ package org.bayes2imc.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bayes2imc.data.TestData;
-import org.bayes2imc.imc.HandmadeModels;
 import org.bayes2imc.io.Json;
 import org.bayes2imc.model.Architectures;
 import org.bayes2imc.model.BbnnModel;
@@ -30,9 +29,7 @@ class DeployCommandTest {
     @BeforeAll
     static void model() {
         data = TestData.dataDir().toString();
-        BbnnModel m = HandmadeModels.of(Architectures.parse(Architectures.FMNIST_TINY), 0.3, 5, TestData.fashionTrain(100));
-        model = dir.resolve("tiny.safetensors");
-        ModelFile.write(model, m);
+        model = TinyModelFile.write(dir);
     }
 
     private static CliRun run(String... args) {

@@ -2,7 +2,9 @@ package org.bayes2imc.correct;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bayes2imc.data.Dataset;
+import org.bayes2imc.imc.DeployReport;
 import org.bayes2imc.imc.DeployedCore;
+import org.bayes2imc.imc.DeploymentFigures;
 import org.bayes2imc.imc.Deployment;
 import org.bayes2imc.imc.DeploymentRunner;
 import org.bayes2imc.imc.DeploymentSummary;
@@ -56,13 +58,41 @@ public final class DeploymentStudy {
      */
     public static Result run(DeploymentRunner runner, double seconds, Dataset test, Dataset ood, Dataset calibration,
                              LogitCorrection correction, Progress progress) {
+        double temperature = runner.model().calibrationTemperature();
+        EvaluationResult softwareSameImages = Evaluation.of(runner.softwareLogits(test, progress), test.labels(),
+                temperature, ood == null ? null : runner.softwareLogits(ood, progress));
+        return study(runner, seconds, test, ood, calibration, correction, softwareSameImages, (k, core) -> {
+            EnsembleLogits in = runner.logits(core, test, progress);
+            return new EnsembleLogits[] {in, ood == null ? null : runner.logits(core, ood, progress)};
+        }, progress);
+    }
+
+    /**
+     * Corrects the deployments of a finished {@link DeploymentRunner#run} (with its logits kept) without evaluating
+     * the test and OOD sets again: only the calibration set passes through each deployed core.
+     */
+    public static Result correct(DeploymentRunner runner, DeployReport report, Dataset test, Dataset ood,
+                                 Dataset calibration, LogitCorrection correction, Progress progress) {
+        List<DeploymentFigures> figures = report.deployments();
+        if (figures.stream().anyMatch(f -> f.logits() == null)) {
+            throw new IllegalArgumentException("the deployment report must keep its logits to be corrected");
+        }
+        return study(runner, report.options().seconds(), test, ood, calibration, correction, report.software(),
+                (k, core) -> new EnsembleLogits[] {figures.get(k).logits(), figures.get(k).oodLogits()}, progress);
+    }
+
+    /** A deployment's member logits on the test and OOD sets (the OOD entry may be null). */
+    private interface Evaluations {
+        EnsembleLogits[] of(int deployment, DeployedCore core);
+    }
+
+    private static Result study(DeploymentRunner runner, double seconds, Dataset test, Dataset ood, Dataset calibration,
+                                LogitCorrection correction, EvaluationResult softwareSameImages, Evaluations evaluations,
+                                Progress progress) {
         long t0 = System.nanoTime();
         double temperature = runner.model().calibrationTemperature();
         int classes = runner.model().architecture().classes();
         float[] software = flatten(runner.softwareLogits(calibration, progress));
-        EnsembleLogits swTest = runner.softwareLogits(test, progress);
-        EvaluationResult softwareSameImages = Evaluation.of(swTest, test.labels(), temperature,
-                ood == null ? null : runner.softwareLogits(ood, progress));
         float[] meanInput = correction.needsReadBack() ? meanFinalLayerInput(runner.model(), calibration) : null;
         List<EvaluationResult> raw = new ArrayList<>();
         List<EvaluationResult> corrected = new ArrayList<>();
@@ -73,9 +103,10 @@ public final class DeploymentStudy {
             DeployedCore core = runner.core(d, k, seconds);
             EnsembleLogits cal = runner.logits(core, calibration, progress);
             long te = System.nanoTime();
-            EnsembleLogits in = runner.logits(core, test, progress);
-            EnsembleLogits out = ood == null ? null : runner.logits(core, ood, progress);
+            EnsembleLogits[] inOut = evaluations.of(k, core);
             evaluationSeconds += (System.nanoTime() - te) / 1e9;
+            EnsembleLogits in = inOut[0];
+            EnsembleLogits out = inOut[1];
             raw.add(Evaluation.of(in, test.labels(), temperature, out));
             CalibrationSet.FinalLayerReadBack readBack = meanInput == null ? null : readBack(runner.model(), core, meanInput);
             LogitMap map = correction.fit(new CalibrationSet(classes, flatten(cal), software, readBack));

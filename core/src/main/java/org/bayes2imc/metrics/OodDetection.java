@@ -19,110 +19,96 @@ public record OodDetection(double auroc, double aupr, double fpr95) {
         if (inScores.length == 0 || oodScores.length == 0) {
             throw new IllegalArgumentException("OOD detection needs in- and out-of-distribution scores");
         }
-        return new OodDetection(auroc(inScores, oodScores), aupr(inScores, oodScores), fprAtTpr(inScores, oodScores, TPR_TARGET));
+        Thresholds t = Thresholds.of(inScores, oodScores);
+        return new OodDetection(t.auroc(), t.aupr(), t.fprAtTpr(TPR_TARGET));
     }
 
-    /** Mann–Whitney AUROC = (R_ood − n_ood(n_ood+1)/2)/(n_ood·n_in), average ranks for ties. */
+    /** Mann–Whitney AUROC: P(OOD score > in score) + ½·P(tie). */
     public static double auroc(double[] in, double[] ood) {
-        int n = in.length + ood.length;
-        double[] s = new double[n];
-        boolean[] positive = new boolean[n];
-        Integer[] order = sortedDescending(in, ood, s, positive);
-        // Ascending ranks: walk from the end of the descending order.
-        double rankSum = 0;
-        int i = n - 1;
-        int rank = 1;
-        while (i >= 0) {
-            int j = i;
-            while (j - 1 >= 0 && s[order[j - 1]] == s[order[i]]) {
-                j--;
-            }
-            int size = i - j + 1;
-            double avg = rank + (size - 1) / 2.0;
-            for (int t = j; t <= i; t++) {
-                if (positive[order[t]]) {
-                    rankSum += avg;
-                }
-            }
-            rank += size;
-            i = j - 1;
-        }
-        double np = ood.length;
-        return (rankSum - np * (np + 1) / 2) / (np * in.length);
+        return Thresholds.of(in, ood).auroc();
     }
 
     /** Average precision: Σ over distinct thresholds (descending) of (recall_k − recall_{k−1})·precision_k. */
     public static double aupr(double[] in, double[] ood) {
-        int n = in.length + ood.length;
-        double[] s = new double[n];
-        boolean[] positive = new boolean[n];
-        Integer[] order = sortedDescending(in, ood, s, positive);
-        double ap = 0;
-        int tp = 0;
-        int fp = 0;
-        double lastRecall = 0;
-        int i = 0;
-        while (i < n) {
-            int j = i;
-            while (j < n && s[order[j]] == s[order[i]]) {
-                if (positive[order[j]]) {
-                    tp++;
-                } else {
-                    fp++;
-                }
-                j++;
-            }
-            double recall = (double) tp / ood.length;
-            ap += (recall - lastRecall) * tp / (tp + fp);
-            lastRecall = recall;
-            i = j;
-        }
-        return ap;
+        return Thresholds.of(in, ood).aupr();
     }
 
     /** FPR at the highest threshold (scores ≥ threshold flagged OOD) whose TPR reaches {@code target}. */
     public static double fprAtTpr(double[] in, double[] ood, double target) {
-        int n = in.length + ood.length;
-        double[] s = new double[n];
-        boolean[] positive = new boolean[n];
-        Integer[] order = sortedDescending(in, ood, s, positive);
-        int tp = 0;
-        int fp = 0;
-        int i = 0;
-        while (i < n) {
-            int j = i;
-            while (j < n && s[order[j]] == s[order[i]]) {
-                if (positive[order[j]]) {
-                    tp++;
-                } else {
-                    fp++;
-                }
-                j++;
-            }
-            if ((double) tp / ood.length >= target) {
-                return (double) fp / in.length;
-            }
-            i = j;
-        }
-        return 1.0;
+        return Thresholds.of(in, ood).fprAtTpr(target);
     }
 
-    private static Integer[] sortedDescending(double[] in, double[] ood, double[] s, boolean[] positive) {
-        System.arraycopy(in, 0, s, 0, in.length);
-        System.arraycopy(ood, 0, s, in.length, ood.length);
-        for (int i = in.length; i < s.length; i++) {
-            positive[i] = true;
-        }
-        for (double v : s) {
-            if (Double.isNaN(v)) {
-                throw new IllegalArgumentException("OOD score is NaN");
+    /**
+     * The detector at every distinct score, highest first: how many OOD (tp) and in-distribution (fp) inputs score
+     * exactly that value. Tied scores enter together, which is what all three figures need; sorted once.
+     */
+    private record Thresholds(int[] tp, int[] fp, int nIn, int nOod) {
+
+        static Thresholds of(double[] in, double[] ood) {
+            int n = in.length + ood.length;
+            double[] s = new double[n];
+            System.arraycopy(in, 0, s, 0, in.length);
+            System.arraycopy(ood, 0, s, in.length, ood.length);
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                if (Double.isNaN(s[i])) {
+                    throw new IllegalArgumentException("OOD score is NaN");
+                }
+                order[i] = i;
             }
+            Arrays.sort(order, (a, b) -> Double.compare(s[b], s[a]));
+            int[] tp = new int[n];
+            int[] fp = new int[n];
+            int groups = 0;
+            for (int i = 0; i < n; groups++) {
+                int j = i;
+                while (j < n && s[order[j]] == s[order[i]]) {
+                    if (order[j] >= in.length) {
+                        tp[groups]++;
+                    } else {
+                        fp[groups]++;
+                    }
+                    j++;
+                }
+                i = j;
+            }
+            return new Thresholds(Arrays.copyOf(tp, groups), Arrays.copyOf(fp, groups), in.length, ood.length);
         }
-        Integer[] order = new Integer[s.length];
-        for (int i = 0; i < s.length; i++) {
-            order[i] = i;
+
+        double auroc() {
+            double wins = 0;
+            long oodAbove = 0;
+            for (int g = 0; g < tp.length; g++) {
+                // in-distribution inputs of this group lose to every OOD input above and tie with the OOD ones here
+                wins += fp[g] * (oodAbove + tp[g] / 2.0);
+                oodAbove += tp[g];
+            }
+            return wins / ((double) nIn * nOod);
         }
-        Arrays.sort(order, (a, b) -> Double.compare(s[b], s[a]));
-        return order;
+
+        double aupr() {
+            double ap = 0;
+            long truePos = 0;
+            long falsePos = 0;
+            for (int g = 0; g < tp.length; g++) {
+                truePos += tp[g];
+                falsePos += fp[g];
+                ap += (double) tp[g] / nOod * truePos / (truePos + falsePos);
+            }
+            return ap;
+        }
+
+        double fprAtTpr(double target) {
+            long truePos = 0;
+            long falsePos = 0;
+            for (int g = 0; g < tp.length; g++) {
+                truePos += tp[g];
+                falsePos += fp[g];
+                if ((double) truePos / nOod >= target) {
+                    return (double) falsePos / nIn;
+                }
+            }
+            return 1.0;
+        }
     }
 }
