@@ -66,6 +66,11 @@ public final class DeployCommand implements Callable<Integer> {
     int referenceDevices;
     @Option(names = "--sparsity", defaultValue = "none", description = "none | ls | ls+rs (default: ${DEFAULT-VALUE})")
     String sparsity;
+
+    @Option(names = "--kernel", defaultValue = "auto",
+            description = "arithmetic kernels: auto (exact int8 oneDNN kernels where the CPU has VNNI, else float), int8, "
+                    + "float; results are identical (default: ${DEFAULT-VALUE})")
+    String kernel;
     @Option(names = "--first-ensembling-layer", defaultValue = "-1", description = "L* for ls / ls+rs, -1 = automatic (default: ${DEFAULT-VALUE})")
     int firstEnsemblingLayer;
     @Option(names = "--epsilon", defaultValue = "0.01", description = "p < ε or p > 1-ε is deterministic (default: ${DEFAULT-VALUE})")
@@ -140,6 +145,7 @@ public final class DeployCommand implements Callable<Integer> {
                 .withDeployments(deployments)
                 .withSeconds(seconds)
                 .withSparsity(SparsityMode.parse(sparsity))
+                .withKernel(org.bayes2imc.imc.KernelChoice.parse(kernel))
                 .withFirstEnsemblingLayer(firstEnsemblingLayer)
                 .withSemantics(SamplingSemantics.parse(sampling))
                 .withReadNoise(ReadNoiseMode.parse(readNoise))

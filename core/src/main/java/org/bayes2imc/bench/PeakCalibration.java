@@ -1,5 +1,7 @@
 package org.bayes2imc.bench;
 
+import org.bayes2imc.infer.Int8Matmul;
+import org.bayes2imc.infer.OneDnn;
 import org.bayes2imc.infer.OpenBlasSgemm;
 import org.bayes2imc.infer.Parallel;
 import org.bayes2imc.infer.Sgemm;
@@ -9,8 +11,9 @@ import java.util.SplittableRandom;
 /**
  * The machine's measured peak, calibrated in the same run as a benchmark (issue 8): a float multiply-add loop the JIT
  * vectorises (independent rows of float[][] updated as acc[i] = acc[i]·a + b, eight rows in flight so the FMA latency
- * is hidden), a large square OpenBLAS SGEMM, and a Long.bitCount popcount loop (binary MACs: 64 XNOR-popcount
- * products per 64-bit word). Each runs on {@code threads} threads, one independent kernel per thread through
+ * is hidden), a large square OpenBLAS SGEMM, a large square oneDNN int8 (u8 × s8 → s32, VNNI) matrix product — the
+ * peak of the integer kernels the simulator runs on — and a Long.bitCount popcount loop (binary MACs: 64
+ * XNOR-popcount products per 64-bit word). Each runs on {@code threads} threads, one independent kernel per thread through
  * {@link Parallel}, for about {@code seconds} after a warm-up, and reports the best of three timed rounds.
  */
 public final class PeakCalibration {
@@ -29,9 +32,12 @@ public final class PeakCalibration {
      * @param fmaGflopsPerCpuSecond   the FMA loop's FLOP per CPU-second of this process (×1e9): the per-core peak
      *                                that survives a shared machine's load
      * @param sgemmGflopsPerCpuSecond the SGEMM's FLOP per CPU-second (×1e9)
+     * @param int8GMacs               oneDNN u8 × s8 matrix product (n × n × n), G MAC/s, all threads (0 without VNNI)
+     * @param int8GMacsPerCpuSecond   its MACs per CPU-second (×1e9)
      */
     public record Peak(double fmaGflops, double sgemmGflops, int sgemmSize, double popcountGBinaryMacs, int threads,
-                       String sgemmKernel, double fmaGflopsPerCpuSecond, double sgemmGflopsPerCpuSecond) {
+                       String sgemmKernel, double fmaGflopsPerCpuSecond, double sgemmGflopsPerCpuSecond,
+                       double int8GMacs, double int8GMacsPerCpuSecond) {
         /** The higher float peak per CPU-second (same source as {@link #floatPeakSource()}). */
         public double floatPeakGflopsPerCpuSecond() {
             return sgemmGflops >= fmaGflops ? sgemmGflopsPerCpuSecond : fmaGflopsPerCpuSecond;
@@ -57,7 +63,9 @@ public final class PeakCalibration {
             Sgemm g = Sgemm.best();
             double[] sgemm = g instanceof OpenBlasSgemm ? sgemmRates(g, n, threads, seconds) : new double[2];
             double[] fma = fmaRates(threads, seconds);
-            return new Peak(fma[0], sgemm[0], n, popcountGBinaryMacs(threads, seconds), threads, g.name(), fma[1], sgemm[1]);
+            double[] int8 = OneDnn.available() ? int8Rates(n, threads, seconds) : new double[2];
+            return new Peak(fma[0], sgemm[0], n, popcountGBinaryMacs(threads, seconds), threads, g.name(), fma[1], sgemm[1],
+                    int8[0], int8[1]);
         } finally {
             Parallel.setThreads(previous);
         }
@@ -111,6 +119,19 @@ public final class PeakCalibration {
         }
         float[][] c = new float[threads][n * n];
         return scale(rate(threads, seconds, t -> g.multiply(n, n, n, a, 0, b, 0, false, c[t], 0), 2.0 * n * n * n), 1e-9);
+    }
+
+    /** {G MAC/s, G MAC per CPU-second} of a u8 × s8 → s32 product n × n × n per thread on oneDNN (as the engine calls it). */
+    static double[] int8Rates(int n, int threads, double seconds) {
+        SplittableRandom rng = new SplittableRandom(4);
+        byte[] a = new byte[n * n];
+        byte[] w = new byte[n * n];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (byte) rng.nextInt(256);
+            w[i] = rng.nextBoolean() ? (byte) 1 : (byte) -1;
+        }
+        int[][] c = new int[threads][n * n];
+        return scale(rate(threads, seconds, t -> Int8Matmul.of(n, n, n).apply(a, 0, w, c[t]), (double) n * n * n), 1e-9);
     }
 
     /** XNOR-popcount binary MACs per second (×1e9): 64 per word, two popcounts (+1 and −1 matches) per word. */

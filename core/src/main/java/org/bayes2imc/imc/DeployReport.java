@@ -122,6 +122,7 @@ public record DeployReport(DeployOptions options, org.bayes2imc.model.Architectu
         s.put("seed", o.seed());
         s.put("threads", o.threads());
         s.put("reuse_deterministic", o.reuseDeterministic());
+        s.put("kernel", o.kernel().name().toLowerCase(java.util.Locale.ROOT));
         return s;
     }
 }

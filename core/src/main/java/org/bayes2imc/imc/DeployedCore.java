@@ -4,6 +4,7 @@ import org.bayes2imc.sparsity.SparsityMode;
 import org.bayes2imc.infer.ActivationQuantiser;
 import org.bayes2imc.infer.BatchNormStats;
 import org.bayes2imc.infer.LayerForward;
+import org.bayes2imc.infer.LiveSynapses;
 import org.bayes2imc.infer.Parallel;
 import org.bayes2imc.infer.WeightSampler;
 import org.bayes2imc.io.Progress;
@@ -47,6 +48,11 @@ public final class DeployedCore {
         int[] spIdx;
         float[] qDp;
         float[] qSp;
+        /** Draw plans (Bernoulli sampler): every synapse, the DP rows, the SP rows. */
+        LiveSynapses all;
+        LiveSynapses dpLive;
+        LiveSynapses spLive;
+        byte[] fixedBytes;
     }
 
     private final Architecture arch;
@@ -59,6 +65,8 @@ public final class DeployedCore {
     private final int chunkImages;
     private final long streamSeed;
     private final int firstMemberLayer;
+    /** The integer-kernel path, or null when the float kernels run this core. */
+    private final Int8ChunkRunner int8;
 
     /**
      * @param q                    realised P(+1) per layer and synapse (PyTorch layout); snapped at {@link #SNAP}
@@ -79,6 +87,15 @@ public final class DeployedCore {
                         ActivationQuantiser quantiser, SparsityMode sparsity, int firstEnsemblingLayer,
                         SamplingSemantics semantics, int chunkImages, long streamSeed, boolean forceSampling,
                         boolean reuseDeterministic) {
+        this(model, q, clamped, sampler, quantiser, sparsity, firstEnsemblingLayer, semantics, chunkImages, streamSeed,
+                forceSampling, reuseDeterministic, KernelChoice.AUTO);
+    }
+
+    /** As above, with the choice of kernels (bit-identical results either way). */
+    public DeployedCore(BbnnModel model, float[][] q, boolean[][] clamped, SynapseSampler sampler,
+                        ActivationQuantiser quantiser, SparsityMode sparsity, int firstEnsemblingLayer,
+                        SamplingSemantics semantics, int chunkImages, long streamSeed, boolean forceSampling,
+                        boolean reuseDeterministic, KernelChoice kernel) {
         this.arch = model.architecture();
         this.bn = BatchNormStats.of(model);
         this.q = q;
@@ -99,6 +116,25 @@ public final class DeployedCore {
             }
         }
         firstMemberLayer = reuseDeterministic ? first : 0;
+        int8 = kernel == KernelChoice.FLOAT ? null : Int8ChunkRunner.forCore(this, quantiser, semantics);
+        if (kernel == KernelChoice.INT8 && int8 == null) {
+            throw new IllegalArgumentException("--kernel int8 needs k <= 8-bit activations, ReLU layer inputs, chunk "
+                    + "or image sampling semantics and a VNNI CPU" + (org.bayes2imc.infer.OneDnn.available() ? ""
+                    : " (" + org.bayes2imc.infer.OneDnn.unavailableReason() + ")"));
+        }
+    }
+
+    /** The kernels this core runs on: "int8" (exact integer oneDNN kernels) or "float" (OpenBLAS SGEMM). */
+    public String kernel() {
+        return int8 != null ? "int8" : "float";
+    }
+
+    BatchNormStats batchNorm() {
+        return bn;
+    }
+
+    LayerPlan[] plans() {
+        return plans;
     }
 
     private static void snap(float[] q) {
@@ -124,8 +160,10 @@ public final class DeployedCore {
             for (int i = 0; i < q.length; i++) {
                 p.fixed[i] = q[i] == 1f ? 1f : -1f;
             }
+            p.fixedBytes = LiveSynapses.toBytes(p.fixed);
             return p;
         }
+        p.all = LiveSynapses.of(q);
         if (sparsity != SparsityMode.NONE && beforeFirstEnsembling) {
             p.kind = Kind.SHARED;
             return p;
@@ -165,6 +203,8 @@ public final class DeployedCore {
         p.spIdx = gather(p.spRows, out, fanIn);
         p.qDp = values(q, p.dpIdx);
         p.qSp = values(q, p.spIdx);
+        p.dpLive = LiveSynapses.of(p.qDp);
+        p.spLive = LiveSynapses.of(p.qSp);
         return p;
     }
 
@@ -269,7 +309,11 @@ public final class DeployedCore {
         Parallel.forEach(chunks, ch -> {
             int from = ch * chunkImages;
             int m = Math.min(chunkImages, n - from);
-            runChunk(input, from, m, ch, members, out, cache);
+            if (int8 != null) {
+                int8.runChunk(input, from, m, ch, members, out, cache);
+            } else {
+                runChunk(input, from, m, ch, members, out, cache);
+            }
             if (task != null) {
                 synchronized (task) {
                     task.step(m);
@@ -284,10 +328,26 @@ public final class DeployedCore {
     }
 
     private float[] draw(int layer, int[] idx, float[] qs, int member, long chunk) {
-        float[] w = new float[qs.length];
+        return LiveSynapses.toFloat(drawBytes(layer, idx, qs, member, chunk));
+    }
+
+    /**
+     * One draw of a plane (idx null: the whole layer) as ±1 bytes. The Bernoulli sampler draws only the live
+     * synapses (the same numbers as {@link WeightSampler#sample} on the same stream); other samplers draw all.
+     */
+    byte[] drawBytes(int layer, int[] idx, float[] qs, int member, long chunk) {
         SplittableRandom rng = WeightSampler.stream(streamSeed, member, layer, chunk);
+        if (sampler instanceof BernoulliSampler) {
+            LayerPlan p = plans[layer];
+            LiveSynapses live = idx == null ? p.all : idx == p.dpIdx ? p.dpLive : idx == p.spIdx ? p.spLive : null;
+            if (live == null) {
+                live = LiveSynapses.of(qs);
+            }
+            return live.draw(rng);
+        }
+        float[] w = new float[qs.length];
         sampler.draw(layer, idx, qs, rng, w);
-        return w;
+        return LiveSynapses.toBytes(w);
     }
 
     /** The exactly ±1 weights of the layers before the first sampled layer, or null if any of them is drawn. */

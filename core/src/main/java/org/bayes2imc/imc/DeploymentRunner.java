@@ -158,7 +158,8 @@ public final class DeploymentRunner {
             }
         }
         return new DeployedCore(model, q, clamped, sampler, quantiser, options.sparsity(), firstEnsemblingLayer,
-                options.semantics(), options.chunkImages(), streamSeed, force, options.reuseDeterministic());
+                options.semantics(), options.chunkImages(), streamSeed, force, options.reuseDeterministic(),
+                options.kernel());
     }
 
     /** The deployed core of a programmed PCM deployment at {@code seconds} (any number of times per deployment). */

@@ -69,9 +69,22 @@ public record UniformActivationQuantiser(int bits, float[] low, float[] high) im
         float inv = 1f / step;
         float[] out = new float[input.length];
         for (int i = 0; i < input.length; i++) {
-            float v = Math.min(hi, Math.max(lo, input[i]));
-            out[i] = lo + step * Math.round((v - lo) * inv);
+            out[i] = lo + step * code(input[i], lo, hi, inv);
         }
         return out;
+    }
+
+    /**
+     * The level index of x on [lo, hi] with grid spacing 1/inv: clamp, then round half up. The one rounding rule of
+     * every activation path (float and integer kernels), so they agree bit for bit.
+     */
+    public static int code(float x, float lo, float hi, float inv) {
+        float v = Math.min(hi, Math.max(lo, x));
+        return (int) ((v - lo) * inv + 0.5f);
+    }
+
+    /** The grid spacing of layer l's codes: (high − low)/(2^bits − 1). */
+    public float step(int layer) {
+        return (high[layer] - low[layer]) / ((1 << bits) - 1);
     }
 }

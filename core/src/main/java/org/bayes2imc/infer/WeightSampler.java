@@ -40,13 +40,30 @@ public final class WeightSampler {
 
     /**
      * Fills {@code out} with w = +1 where u ≤ p, u uniform on the 24-bit grid {1, 2, …, 2^24}·2^−24 of (0, 1], else
-     * −1. So P(+1) = ⌊p·2^24⌋/2^24: p = 0 (and any p < 2^−24, a deterministic synapse) always gives −1, p = 1 always +1.
+     * −1; synapses with p exactly 0 or 1 take their value without consuming a uniform. So P(+1) = ⌊p·2^24⌋/2^24: p = 0 (and any p < 2^−24, a deterministic synapse) always gives −1, p = 1 always +1.
      */
     public static void sample(float[] probabilityPlusOne, SplittableRandom rng, float[] out) {
         for (int i = 0; i < out.length; i++) {
-            float u = ((rng.nextInt() >>> 8) + 1) * 0x1p-24f;
-            out[i] = u <= probabilityPlusOne[i] ? 1f : -1f;
+            float p = probabilityPlusOne[i];
+            if (deterministic(p)) {
+                out[i] = p >= 1f ? 1f : -1f;
+            } else {
+                out[i] = uniform24(rng) <= p ? 1f : -1f;
+            }
         }
+    }
+
+    /**
+     * True when every uniform gives the same answer (p ≤ 0: always −1; p ≥ 1: always +1): such a synapse consumes no
+     * random number, so only the stochastic synapses cost a draw.
+     */
+    public static boolean deterministic(float p) {
+        return p <= 0f || p >= 1f;
+    }
+
+    /** The next uniform on the 24-bit grid {1, …, 2^24}·2^−24 of (0, 1]. */
+    static float uniform24(SplittableRandom rng) {
+        return ((rng.nextInt() >>> 8) + 1) * 0x1p-24f;
     }
 
     /** The random stream of one (seed, member, layer, chunk). */

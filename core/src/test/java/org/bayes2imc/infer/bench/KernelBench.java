@@ -43,6 +43,7 @@ public final class KernelBench {
             }
         }
         Architecture arch = Architectures.parse(Architectures.FMNIST_SMALL);
+        int64ImageConvs(arch, rng);
         BbnnModel model = BbnnModel.zeros(arch);
         float[][] w = new float[arch.depth()][];
         for (int i = 0; i < arch.depth(); i++) {
@@ -99,6 +100,55 @@ public final class KernelBench {
         double binaryMacs = 64.0 * x.length * reps / sec;
         System.out.printf("popcount: %.1f G binary MACs/s (1 thread) → %.1f G MACs/s = %.1f GFLOP/s-equivalent at 8-bit activations (%d)%n",
                 binaryMacs / 1e9, binaryMacs / 8 / 1e9, 2 * binaryMacs / 8 / 1e9, acc & 1);
+    }
+
+    /**
+     * fmnist-small's conv layers on a 64-image chunk, one thread: the float path (per-image im2col + OpenBLAS SGEMM)
+     * against the exact int8 path (oneDNN u8 × s8 → s32, VNNI), in G MAC/s.
+     */
+    private static void int64ImageConvs(Architecture arch, SplittableRandom rng) {
+        if (!org.bayes2imc.infer.OneDnn.available()) {
+            System.out.println("int8 kernels unavailable: " + org.bayes2imc.infer.OneDnn.unavailableReason());
+            return;
+        }
+        Parallel.setThreads(1);
+        int batch = 64;
+        for (int l = 1; l < arch.depth(); l++) {
+            LayerSpec s = arch.layer(l);
+            if (s.kind() != org.bayes2imc.model.LayerKind.CONV) {
+                continue;
+            }
+            byte[] codes = new byte[batch * s.inputSize()];
+            float[] real = new float[codes.length];
+            for (int i = 0; i < codes.length; i++) {
+                codes[i] = (byte) rng.nextInt(256);
+                real[i] = codes[i] & 0xFF;
+            }
+            byte[] w = new byte[(int) s.weightCount()];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = rng.nextBoolean() ? (byte) 1 : (byte) -1;
+            }
+            float[] wf = org.bayes2imc.infer.LiveSynapses.toFloat(w);
+            double macs = (double) batch * s.macsPerImage();
+            for (int round = 0; round < 2; round++) {
+                long t0 = System.nanoTime();
+                int reps = 20;
+                for (int r = 0; r < reps; r++) {
+                    org.bayes2imc.infer.LayerForward.linear(s, wf, real, batch);
+                }
+                double fl = (System.nanoTime() - t0) / 1e9 / reps;
+                t0 = System.nanoTime();
+                for (int r = 0; r < reps; r++) {
+                    org.bayes2imc.infer.Int8Layers.linear(s, w, codes, batch);
+                }
+                double in = (System.nanoTime() - t0) / 1e9 / reps;
+                if (round == 1) {
+                    System.out.printf("%s 64 images (1 thread): float im2col+%s %.1f G MAC/s, int8 oneDNN %.1f G MAC/s (%.1fx)%n",
+                            s.name(), Sgemm.best().name(), macs / fl / 1e9, macs / in / 1e9, fl / in);
+                }
+            }
+        }
+        Parallel.setThreads(Runtime.getRuntime().availableProcessors());
     }
 
     private static float[] random(SplittableRandom rng, int n) {

@@ -1,0 +1,166 @@
+package org.bayes2imc.infer;
+
+import org.bayes2imc.model.LayerKind;
+import org.bayes2imc.model.LayerSpec;
+
+/**
+ * The integer forms of {@link LayerForward}'s steps for quantised networks: 8-bit activation codes (unsigned, the
+ * inputs of ReLU layers) in the layout the next kernel reads — NHWC for conv, the C·H·W flattening for FC — s32 sums
+ * from {@link Int8Conv} / {@link Int8Matmul}, and the post-linear steps (max-pool, BatchNorm, ReLU, the next layer's
+ * quantisation) applied to those sums with exactly the float path's arithmetic. Because every ±1-weighted sum of
+ * codes is an exact integer and step is a power of two, float(sum)·step equals the float kernels' output, so both
+ * paths give the same bits.
+ */
+public final class Int8Layers {
+    private Int8Layers() {
+    }
+
+    /**
+     * Codes of layer {@code layer}'s real input [batch × inputSize] (NCHW / flat), on the quantiser's grid with low = 0,
+     * in the layout that layer's kernel reads.
+     */
+    public static byte[] codes(LayerSpec layer, UniformActivationQuantiser qz, int index, float[] x, int batch) {
+        float hi = qz.high()[index];
+        float inv = 1f / qz.step(index);
+        byte[] out = new byte[batch * layer.inputSize()];
+        if (layer.kind() == LayerKind.FC) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (byte) UniformActivationQuantiser.code(x[i], 0f, hi, inv);
+            }
+            return out;
+        }
+        int c = layer.inChannels();
+        int plane = layer.inHeight() * layer.inWidth();
+        for (int b = 0; b < batch; b++) {
+            int base = b * c * plane;
+            for (int ch = 0; ch < c; ch++) {
+                int src = base + ch * plane;
+                for (int p = 0; p < plane; p++) {
+                    out[base + p * c + ch] = (byte) UniformActivationQuantiser.code(x[src + p], 0f, hi, inv);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The layer's s32 sums of a batch: conv [batch][H][W][out], FC [batch][out]. */
+    public static int[] linear(LayerSpec layer, byte[] weights, byte[] codes, int batch) {
+        int[] sums = new int[batch * layer.outChannels() * (layer.kind() == LayerKind.CONV ? layer.positions() : 1)];
+        if (layer.kind() == LayerKind.CONV) {
+            Int8Conv.of(layer, batch).apply(codes, weights, sums);
+        } else {
+            Int8Matmul.of(batch, layer.inputSize(), layer.outChannels()).apply(codes, 0, weights, sums);
+        }
+        return sums;
+    }
+
+    /** An FC layer's sums over a subset of its inputs: weights [out][rows.length]. */
+    public static int[] linearRows(LayerSpec layer, byte[] weights, int[] rows, byte[] codes, int batch) {
+        int in = layer.inputSize();
+        int k = rows.length;
+        byte[] gathered = new byte[batch * k];
+        for (int b = 0; b < batch; b++) {
+            for (int r = 0; r < k; r++) {
+                gathered[b * k + r] = codes[b * in + rows[r]];
+            }
+        }
+        int[] sums = new int[batch * layer.outChannels()];
+        if (k > 0) {
+            Int8Matmul.of(batch, k, layer.outChannels()).apply(gathered, 0, weights, sums);
+        }
+        return sums;
+    }
+
+    private static void maxOfFour(int[] s, int a, int b, int c, int d, int[] t, int to, int n) {
+        for (int i = 0; i < n; i++) {
+            t[to + i] = Math.max(Math.max(s[a + i], s[b + i]), Math.max(s[c + i], s[d + i]));
+        }
+    }
+
+    /**
+     * Pool → BatchNorm → ReLU of the sums of layer {@code layer} (input grid spacing {@code step}), written either as
+     * the next layer's codes (when {@code next} is non-null: its layout, its range [0, nextHigh] with spacing
+     * 1/nextInv) or as real values in the float path's layout ([batch × outputSize], NCHW / flat).
+     */
+    public static Object post(LayerSpec layer, int[] sums, int batch, float step, float[] bnMean, float[] bnVar,
+                              LayerSpec next, float nextHigh, float nextInv) {
+        int out = layer.outChannels();
+        float[] inv = new float[out];
+        for (int c = 0; c < out; c++) {
+            inv[c] = (float) (1.0 / Math.sqrt(bnVar[c] + layer.bnEps()));
+        }
+        boolean relu = layer.relu();
+        boolean toCodes = next != null;
+        boolean nhwc = toCodes && next.kind() == LayerKind.CONV;
+        byte[] codes = toCodes ? new byte[batch * layer.outputSize()] : null;
+        float[] real = toCodes ? null : new float[batch * layer.outputSize()];
+        if (layer.kind() == LayerKind.FC) {
+            for (int b = 0; b < batch; b++) {
+                for (int c = 0; c < out; c++) {
+                    int i = b * out + c;
+                    float v = (sums[i] * step - bnMean[c]) * inv[c];
+                    v = relu && v < 0f ? 0f : v;
+                    if (toCodes) {
+                        codes[i] = (byte) UniformActivationQuantiser.code(v, 0f, nextHigh, nextInv);
+                    } else {
+                        real[i] = v;
+                    }
+                }
+            }
+            return toCodes ? codes : real;
+        }
+        int h = layer.inHeight();
+        int w = layer.inWidth();
+        boolean pool = layer.maxPool();
+        int oh = pool ? h / 2 : h;
+        int ow = pool ? w / 2 : w;
+        int plane = oh * ow;
+        int image = plane * out;
+        // Per-channel factors tiled over one image's NHWC positions, so each step is one flat loop C2 vectorises.
+        float[] meanTiled = new float[image];
+        float[] invTiled = new float[image];
+        for (int p = 0; p < plane; p++) {
+            System.arraycopy(bnMean, 0, meanTiled, p * out, out);
+            System.arraycopy(inv, 0, invTiled, p * out, out);
+        }
+        int[] pooled = pool ? new int[image] : null;
+        float[] v = new float[image];
+        for (int b = 0; b < batch; b++) {
+            int[] a = sums;
+            int aOff = b * h * w * out;
+            if (pool) {
+                for (int y = 0; y < oh; y++) {
+                    for (int x = 0; x < ow; x++) {
+                        int s00 = aOff + ((2 * y) * w + 2 * x) * out;
+                        maxOfFour(sums, s00, s00 + out, s00 + w * out, s00 + w * out + out, pooled,
+                                (y * ow + x) * out, out);
+                    }
+                }
+                a = pooled;
+                aOff = 0;
+            }
+            for (int i = 0; i < image; i++) {
+                v[i] = (a[aOff + i] * step - meanTiled[i]) * invTiled[i];
+            }
+            int outBase = b * image;
+            if (toCodes && nhwc) {
+                // The code's clamp at 0 is the ReLU: both map every v < 0 to level 0.
+                for (int i = 0; i < image; i++) {
+                    codes[outBase + i] = (byte) (int) (Math.min(nextHigh, Math.max(0f, v[i])) * nextInv + 0.5f);
+                }
+                continue;
+            }
+            for (int p = 0; p < plane; p++) {
+                for (int c = 0; c < out; c++) {
+                    float r = v[p * out + c];
+                    if (toCodes) {
+                        codes[outBase + c * plane + p] = (byte) UniformActivationQuantiser.code(r, 0f, nextHigh, nextInv);
+                    } else {
+                        real[outBase + c * plane + p] = relu && r < 0f ? 0f : r;
+                    }
+                }
+            }
+        }
+        return toCodes ? codes : real;
+    }
+}

@@ -1,0 +1,90 @@
+package org.bayes2imc.infer;
+
+import org.bytedeco.dnnl.dnnl_exec_arg_t;
+import org.bytedeco.dnnl.dnnl_memory;
+import org.bytedeco.dnnl.dnnl_memory_desc;
+import org.bytedeco.dnnl.dnnl_primitive;
+import org.bytedeco.dnnl.dnnl_primitive_desc;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.IntPointer;
+
+import static org.bayes2imc.infer.OneDnn.check;
+import static org.bayes2imc.infer.OneDnn.engine;
+import static org.bytedeco.dnnl.global.dnnl.*;
+
+/**
+ * One oneDNN integer primitive (u8 activations × s8 weights → s32 sums) with its native buffers: the caller's
+ * weights in plain layout are reordered into the primitive's blocked layout at every call (a member's weights change
+ * per call), then the primitive runs. Not thread-safe: each worker thread keeps its own instances.
+ */
+abstract class Int8Primitive {
+    private final dnnl_primitive primitive;
+    private final dnnl_primitive reorder;
+    private final dnnl_exec_arg_t args;
+    private final dnnl_exec_arg_t reorderArgs;
+    private final BytePointer src;
+    private final BytePointer userWeights;
+    private final IntPointer dst;
+    private final long srcBytes;
+    private final long weightCount;
+    private final long dstCount;
+    /** Native objects referenced only by oneDNN: held here so the collector never frees them under it. */
+    @SuppressWarnings("unused")
+    private final Object[] keepAlive;
+
+    /** @param pd the primitive descriptor (weights descriptor "any"); the userWeights descriptor is the plain layout */
+    Int8Primitive(dnnl_primitive_desc pd, dnnl_memory_desc srcMd, dnnl_memory_desc userWeightsMd,
+                  dnnl_memory_desc dstMd, long srcBytes, long weightCount, long dstCount) {
+        this.srcBytes = srcBytes;
+        this.weightCount = weightCount;
+        this.dstCount = dstCount;
+        primitive = new dnnl_primitive();
+        check(dnnl_primitive_create(primitive, pd), "primitive");
+        dnnl_memory_desc weightsMd = dnnl_primitive_desc_query_md(pd, dnnl_query_weights_md, 0);
+        src = new BytePointer(Math.max(1, srcBytes));
+        userWeights = new BytePointer(Math.max(1, weightCount));
+        BytePointer weights = new BytePointer(Math.max(1, dnnl_memory_desc_get_size(weightsMd)));
+        dst = new IntPointer(Math.max(1, dstCount));
+        dnnl_memory mSrc = memory(srcMd, src);
+        dnnl_memory mUser = memory(userWeightsMd, userWeights);
+        dnnl_memory mWeights = memory(weightsMd, weights);
+        dnnl_memory mDst = memory(dstMd, dst);
+        dnnl_primitive_desc rpd = new dnnl_primitive_desc();
+        check(dnnl_reorder_primitive_desc_create(rpd, userWeightsMd, engine(), weightsMd, engine(), null), "weights reorder");
+        reorder = new dnnl_primitive();
+        check(dnnl_primitive_create(reorder, rpd), "reorder primitive");
+        reorderArgs = new dnnl_exec_arg_t(2);
+        reorderArgs.position(0).arg(DNNL_ARG_FROM).memory(mUser);
+        reorderArgs.position(1).arg(DNNL_ARG_TO).memory(mWeights);
+        reorderArgs.position(0);
+        args = new dnnl_exec_arg_t(3);
+        args.position(0).arg(DNNL_ARG_SRC).memory(mSrc);
+        args.position(1).arg(DNNL_ARG_WEIGHTS).memory(mWeights);
+        args.position(2).arg(DNNL_ARG_DST).memory(mDst);
+        args.position(0);
+        keepAlive = new Object[] {pd, srcMd, userWeightsMd, dstMd, weightsMd, weights, mSrc, mUser, mWeights, mDst, rpd};
+    }
+
+    private static dnnl_memory memory(dnnl_memory_desc md, org.bytedeco.javacpp.Pointer buffer) {
+        dnnl_memory m = new dnnl_memory();
+        check(dnnl_memory_create(m, md, engine(), buffer), "memory");
+        return m;
+    }
+
+    /**
+     * @param codes   the activation codes (u8), {@code srcBytes} of them from {@code codesOffset}
+     * @param weights the s8 weights in the plain layout, {@code weightCount} of them
+     * @param out     receives {@code dstCount} s32 sums at {@code outOffset}
+     */
+    final void execute(byte[] codes, int codesOffset, byte[] weights, int[] out, int outOffset) {
+        src.position(0).put(codes, codesOffset, (int) srcBytes);
+        userWeights.position(0).put(weights, 0, (int) weightCount);
+        OneDnn.run(() -> {
+            var stream = OneDnn.stream();
+            check(dnnl_primitive_execute(reorder, stream, 2, reorderArgs), "weights reorder");
+            check(dnnl_primitive_execute(primitive, stream, 3, args), "execute");
+            check(dnnl_stream_wait(stream), "stream wait");
+        });
+        dst.position(0).get(out, outOffset, (int) dstCount);
+    }
+}
