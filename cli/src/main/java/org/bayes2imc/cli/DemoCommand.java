@@ -78,11 +78,14 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--test-limit", defaultValue = "0", description = "test images for software and hardware evaluation (0 = all 10,000)")
     int testLimit;
 
-    @Option(names = "--hardware-limit", defaultValue = "600", description = "test images per hardware deployment (0 = all 10,000; default: ${DEFAULT-VALUE})")
+    @Option(names = "--hardware-limit", defaultValue = "0", description = "test images per hardware deployment (0 = all 10,000; default: ${DEFAULT-VALUE})")
     int hardwareLimit;
 
-    @Option(names = "--hardware-ood-limit", defaultValue = "200", description = "digits images per hardware deployment (0 = all; default: ${DEFAULT-VALUE})")
+    @Option(names = "--hardware-ood-limit", defaultValue = "0", description = "digits images per hardware deployment (0 = all 1,797; default: ${DEFAULT-VALUE})")
     int hardwareOodLimit;
+
+    @Option(names = "--sparsity-deployments", defaultValue = "3", description = "deployments in the ls / ls+rs comparison (paired with the first ones of the hardware study; default: ${DEFAULT-VALUE})")
+    int sparsityDeployments;
 
     @Option(names = "--drift-sparsity", defaultValue = "ls+rs", description = "sparsity of the cores in the drift sweep: none | ls | ls+rs (default: ${DEFAULT-VALUE})")
     String driftSparsity;
@@ -119,7 +122,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
-        if (samples < 1 || deployments < 1 || driftDeployments < 1 || driftOodLimit < 0 || calibrationImages < 1 || testLimit < 0 || driftLimit < 0 || oodLimit < 0) {
+        if (samples < 1 || deployments < 1 || driftDeployments < 1 || sparsityDeployments < 1 || driftOodLimit < 0 || calibrationImages < 1 || testLimit < 0 || driftLimit < 0 || oodLimit < 0) {
             throw new IllegalArgumentException("--samples, --deployments and --calibration-images must be >= 1, limits >= 0");
         }
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -198,8 +201,10 @@ public final class DemoCommand implements Callable<Integer> {
         JsonNode hw = timed("hardware", () -> steps.run("hardware", hwKey, () -> {
             DeploymentRunner runner = new DeploymentRunner(model, base);
             runner.calibrateActivations(calibration);
+            // On the full test and OOD sets the software step already holds the software ensemble: not run twice.
+            boolean sameAsSoftware = hwTest.size() == test.size() && hwOod.size() == ood.size();
             DeploymentStudy.Result r = DeploymentStudy.run(runner, 20, hwTest, hwOod, calibration,
-                    LogitCorrections.byName(LogitCorrections.DEFAULT), progress);
+                    LogitCorrections.byName(LogitCorrections.DEFAULT), !sameAsSoftware, progress);
             ObjectNode o = Json.object();
             o.put("evaluation_seconds", r.evaluationSeconds());
             o.set("hardware", r.hardwareJson().put("time_seconds", 20.0).put("device", "ibm-pcm"));
@@ -207,6 +212,9 @@ public final class DemoCommand implements Callable<Integer> {
             return o;
         }));
         results.set("hardware", hw.get("hardware"));
+        if (!results.path("hardware").has("software_same_images")) {
+            ((ObjectNode) results.get("hardware")).set("software_same_images", results.path("software").path("ensemble"));
+        }
         double noneSeconds = hw.path("evaluation_seconds").asDouble();
         results.set("hardware_corrected", hw.get("hardware_corrected"));
         writeResults();
@@ -222,21 +230,31 @@ public final class DemoCommand implements Callable<Integer> {
 
         SparsityAnalysis analysis = SparsityAnalysis.of(model, SparsitySettings.DEFAULTS.withSamples(samples));
         results.set("sparsity", analysis.toJson());
-        ObjectNode spKey = hwKey.deepCopy().put("sparsity_modes", "none,ls,ls+rs");
+        ObjectNode spKey = hwKey.deepCopy().put("sparsity_modes", "none,ls,ls+rs").put("sparsity_deployments", sparsityDeployments);
         results.set("sparsity_deploy", timed("sparsity_deploy", () -> steps.run("sparsity_deploy", spKey, () -> {
             ObjectNode o = Json.object();
-            // none is the hardware step's raw evaluation: the same cores, seeds and images
+            // none is the hardware step's raw evaluation of the same first deployments: same cores, seeds and images
+            int ks = Math.min(deployments, sparsityDeployments);
+            o.put("deployments", ks);
             ObjectNode none = o.putObject("none");
+            JsonNode hwPer = results.path("hardware").path("per_deployment");
             for (String k : SPARSITY_METRICS) {
-                none.set(k, results.path("hardware").path(k));
+                double[] v = new double[ks];
+                boolean present = true;
+                for (int i = 0; i < ks; i++) {
+                    JsonNode x = hwPer.path(i).path(k);
+                    present &= x.isNumber();
+                    v[i] = x.asDouble();
+                }
+                none.set(k, present ? org.bayes2imc.imc.Spread.of(v).toJson() : results.path("hardware").path(k));
             }
-            none.put("seconds", noneSeconds);
+            none.put("seconds", noneSeconds * ks / deployments);
             for (SparsityMode mode : List.of(SparsityMode.LS, SparsityMode.LS_RS)) {
                 DeploymentRunner runner = new DeploymentRunner(model, base.withSparsity(mode));
                 runner.calibrateActivations(calibration);
                 List<EvaluationResult> per = new ArrayList<>();
                 long t0 = System.nanoTime();
-                for (int k = 0; k < deployments; k++) {
+                for (int k = 0; k < ks; k++) {
                     DeployedCore core = runner.core(runner.program(k), k, 20);
                     per.add(Evaluation.of(runner.logits(core, hwTest, progress), hwTest.labels(),
                             model.calibrationTemperature(), runner.logits(core, hwOod, progress)));

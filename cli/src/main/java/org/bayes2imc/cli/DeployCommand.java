@@ -71,6 +71,12 @@ public final class DeployCommand implements Callable<Integer> {
             description = "arithmetic kernels: auto (exact int8 oneDNN kernels where the CPU has VNNI, else float), int8, "
                     + "float; results are identical (default: ${DEFAULT-VALUE})")
     String kernel;
+
+    @Option(names = "--sample-streams", defaultValue = "independent",
+            description = "independent: every deployment and time reads with its own random streams (physical); common: "
+                    + "the same streams everywhere (paired design: the spread across deployments is the deployment "
+                    + "variation without Monte-Carlo sampling noise) (default: ${DEFAULT-VALUE})")
+    String sampleStreams;
     @Option(names = "--first-ensembling-layer", defaultValue = "-1", description = "L* for ls / ls+rs, -1 = automatic (default: ${DEFAULT-VALUE})")
     int firstEnsemblingLayer;
     @Option(names = "--epsilon", defaultValue = "0.01", description = "p < ε or p > 1-ε is deterministic (default: ${DEFAULT-VALUE})")
@@ -146,6 +152,7 @@ public final class DeployCommand implements Callable<Integer> {
                 .withSeconds(seconds)
                 .withSparsity(SparsityMode.parse(sparsity))
                 .withKernel(org.bayes2imc.imc.KernelChoice.parse(kernel))
+                .withSampleStreams(org.bayes2imc.imc.SampleStreams.parse(sampleStreams))
                 .withFirstEnsemblingLayer(firstEnsemblingLayer)
                 .withSemantics(SamplingSemantics.parse(sampling))
                 .withReadNoise(ReadNoiseMode.parse(readNoise))

@@ -39,9 +39,11 @@ public final class DeploymentStudy {
         /** The raw figures, with the software ensemble on the same images beside them. */
         public ObjectNode hardwareJson() {
             ObjectNode o = DeploymentSummary.json(raw);
-            ObjectNode sw = software.toJson();
-            sw.remove("histograms");
-            o.set("software_same_images", sw);
+            if (software != null) {
+                ObjectNode sw = software.toJson();
+                sw.remove("histograms");
+                o.set("software_same_images", sw);
+            }
             return o;
         }
 
@@ -58,9 +60,18 @@ public final class DeploymentStudy {
      */
     public static Result run(DeploymentRunner runner, double seconds, Dataset test, Dataset ood, Dataset calibration,
                              LogitCorrection correction, Progress progress) {
+        return run(runner, seconds, test, ood, calibration, correction, true, progress);
+    }
+
+    /**
+     * As above; {@code evaluateSoftware = false} skips the software ensemble on the test images (when the caller
+     * already has it, e.g. the demo's software step on the same full test set): the result's software is then null.
+     */
+    public static Result run(DeploymentRunner runner, double seconds, Dataset test, Dataset ood, Dataset calibration,
+                             LogitCorrection correction, boolean evaluateSoftware, Progress progress) {
         double temperature = runner.model().calibrationTemperature();
-        EvaluationResult softwareSameImages = Evaluation.of(runner.softwareLogits(test, progress), test.labels(),
-                temperature, ood == null ? null : runner.softwareLogits(ood, progress));
+        EvaluationResult softwareSameImages = !evaluateSoftware ? null : Evaluation.of(runner.softwareLogits(test, progress),
+                test.labels(), temperature, ood == null ? null : runner.softwareLogits(ood, progress));
         return study(runner, seconds, test, ood, calibration, correction, softwareSameImages, (k, core) -> {
             EnsembleLogits in = runner.logits(core, test, progress);
             return new EnsembleLogits[] {in, ood == null ? null : runner.logits(core, ood, progress)};

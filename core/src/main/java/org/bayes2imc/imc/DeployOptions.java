@@ -32,10 +32,14 @@ import org.bayes2imc.device.MappingConfig;
  *                             across members [default true]; false gives the naive S × (all work) baseline for speed studies
  * @param kernel               arithmetic kernels: auto [default: exact int8 oneDNN kernels on VNNI CPUs, else float],
  *                             int8 or float; results are identical, only speed differs
+ * @param sampleStreams        independent random streams per deployment and time [default] or common ones (paired)
  */
-public record DeployOptions(DeviceModel device, Design design, MappingConfig mapping, double mappingSeconds, DriftCompensation compensation, int arraySize, int activationBits, int sramBits, int samples, int deployments, double seconds, SparsityMode sparsity, int firstEnsemblingLayer, SamplingSemantics semantics, ReadNoiseMode readNoise, boolean literalReads, int chunkImages, long seed, int threads, boolean reuseDeterministic, KernelChoice kernel) {
+public record DeployOptions(DeviceModel device, Design design, MappingConfig mapping, double mappingSeconds, DriftCompensation compensation, int arraySize, int activationBits, int sramBits, int samples, int deployments, double seconds, SparsityMode sparsity, int firstEnsemblingLayer, SamplingSemantics semantics, ReadNoiseMode readNoise, boolean literalReads, int chunkImages, long seed, int threads, boolean reuseDeterministic, KernelChoice kernel, SampleStreams sampleStreams) {
 
     public DeployOptions {
+        if (sampleStreams == null) {
+            throw new IllegalArgumentException("sample streams must be set");
+        }
         if (kernel == null) {
             throw new IllegalArgumentException("kernel choice must be set");
         }
@@ -81,15 +85,19 @@ public record DeployOptions(DeviceModel device, Design design, MappingConfig map
         return new DeployOptions(device, Design.BAYES2IMC, MappingConfig.defaults(), 20.0, DriftCompensation.DEFAULT,
                 CrossbarTiling.DEFAULT_ARRAY_SIZE, 8, 8, 10, 10, 20.0, SparsityMode.NONE, -1,
                 SamplingSemantics.PER_CHUNK, ReadNoiseMode.PER_READ, false, 64, 1L,
-                Math.max(1, Runtime.getRuntime().availableProcessors()), true, KernelChoice.AUTO);
+                Math.max(1, Runtime.getRuntime().availableProcessors()), true, KernelChoice.AUTO, SampleStreams.INDEPENDENT);
+    }
+
+    public DeployOptions withSampleStreams(SampleStreams v) {
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, v);
     }
 
     public DeployOptions withKernel(KernelChoice v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, v);
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, v, sampleStreams);
     }
 
     public DeployOptions withReuseDeterministic(boolean v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, v, kernel);
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, v, kernel, sampleStreams);
     }
 
     public int devicesPerSynapse() {
@@ -97,78 +105,78 @@ public record DeployOptions(DeviceModel device, Design design, MappingConfig map
     }
 
     public DeployOptions withDevice(DeviceModel v) {
-        return new DeployOptions(v, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel);
+        return new DeployOptions(v, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
     }
 
     public DeployOptions withDesign(Design v) {
-        return new DeployOptions(device, v, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel);
+        return new DeployOptions(device, v, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
     }
 
     public DeployOptions withMapping(MappingConfig v) {
-        return new DeployOptions(device, design, v, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel);
+        return new DeployOptions(device, design, v, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
     }
 
     public DeployOptions withMappingSeconds(double v) {
-        return new DeployOptions(device, design, mapping, v, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel);
+        return new DeployOptions(device, design, mapping, v, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
     }
 
     public DeployOptions withCompensation(DriftCompensation v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, v, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel);
+        return new DeployOptions(device, design, mapping, mappingSeconds, v, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
     }
 
     public DeployOptions withArraySize(int v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, v, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel);
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, v, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
     }
 
     public DeployOptions withActivationBits(int v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, v, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel);
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, v, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
     }
 
     public DeployOptions withSramBits(int v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, v, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel);
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, v, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
     }
 
     public DeployOptions withSamples(int v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, v, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel);
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, v, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
     }
 
     public DeployOptions withDeployments(int v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, v, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel);
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, v, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
     }
 
     public DeployOptions withSeconds(double v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, v, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel);
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, v, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
     }
 
     public DeployOptions withSparsity(SparsityMode v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, v, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel);
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, v, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
     }
 
     public DeployOptions withFirstEnsemblingLayer(int v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, v, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel);
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, v, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
     }
 
     public DeployOptions withSemantics(SamplingSemantics v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, v, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel);
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, v, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
     }
 
     public DeployOptions withReadNoise(ReadNoiseMode v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, v, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel);
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, v, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
     }
 
     public DeployOptions withLiteralReads(boolean v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, v, chunkImages, seed, threads, reuseDeterministic, kernel);
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, v, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
     }
 
     public DeployOptions withChunkImages(int v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, v, seed, threads, reuseDeterministic, kernel);
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, v, seed, threads, reuseDeterministic, kernel, sampleStreams);
     }
 
     public DeployOptions withSeed(long v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, v, threads, reuseDeterministic, kernel);
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, v, threads, reuseDeterministic, kernel, sampleStreams);
     }
 
     public DeployOptions withThreads(int v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, v, reuseDeterministic, kernel);
+        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, v, reuseDeterministic, kernel, sampleStreams);
     }
 }

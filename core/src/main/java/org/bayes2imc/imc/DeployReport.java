@@ -123,6 +123,7 @@ public record DeployReport(DeployOptions options, org.bayes2imc.model.Architectu
         s.put("threads", o.threads());
         s.put("reuse_deterministic", o.reuseDeterministic());
         s.put("kernel", o.kernel().name().toLowerCase(java.util.Locale.ROOT));
+        s.put("sample_streams", o.sampleStreams().name().toLowerCase(java.util.Locale.ROOT));
         return s;
     }
 }

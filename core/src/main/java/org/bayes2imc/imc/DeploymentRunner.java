@@ -142,7 +142,8 @@ public final class DeploymentRunner {
             throw new IllegalStateException("call calibrateActivations before evaluating");
         }
         long timeBits = Double.doubleToLongBits(seconds);
-        long streamSeed = CounterRandom.key(options.seed(), index, timeBits, 7);
+        long streamSeed = options.sampleStreams() == SampleStreams.COMMON ? CounterRandom.key(options.seed(), 0, 0, 7)
+                : CounterRandom.key(options.seed(), index, timeBits, 7);
         float[][] q;
         SynapseSampler sampler = BernoulliSampler.INSTANCE;
         boolean force = false;

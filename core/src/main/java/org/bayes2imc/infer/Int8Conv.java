@@ -16,7 +16,7 @@ import static org.bytedeco.dnnl.global.dnnl.*;
  * driving the array, ±1 (or 0 for rows left out) sense-amplifier outputs as weights, digital accumulation): codes u8
  * in NHWC, weights s8 in PyTorch's OIHW layout, exact s32 sums in NHWC. Instances are cached per thread and shape.
  */
-public final class Int8Conv extends Int8Primitive {
+public final class Int8Conv extends OneDnnPrimitive {
     private static final ThreadLocal<Map<String, Int8Conv>> CACHE = ThreadLocal.withInitial(HashMap::new);
 
     private Int8Conv(dnnl_primitive_desc pd, dnnl_memory_desc src, dnnl_memory_desc userWeights, dnnl_memory_desc dst,
@@ -47,7 +47,7 @@ public final class Int8Conv extends Int8Primitive {
                 dnnl_convolution_direct, src, weights, null, dst, new long[] {1, 1}, new long[] {0, 0}, padding,
                 padding, null), "int8 convolution descriptor");
         return new Int8Conv(pd, src, userWeights, dst, (long) batch * c * h * w, (long) o * c * k * k,
-                (long) batch * o * h * w);
+                4L * batch * o * h * w);
     }
 
     /**

@@ -14,7 +14,7 @@ import static org.bytedeco.dnnl.global.dnnl.*;
  * A fully connected layer of a batch on oneDNN's int8 path: codes u8 [batch][in], weights s8 [out][in] (PyTorch
  * layout), exact s32 sums [batch][out]. Instances are cached per thread and shape.
  */
-public final class Int8Matmul extends Int8Primitive {
+public final class Int8Matmul extends OneDnnPrimitive {
     private static final ThreadLocal<Map<Long, Int8Matmul>> CACHE = ThreadLocal.withInitial(HashMap::new);
 
     private Int8Matmul(dnnl_primitive_desc pd, dnnl_memory_desc src, dnnl_memory_desc userWeights, dnnl_memory_desc dst,
@@ -36,7 +36,7 @@ public final class Int8Matmul extends Int8Primitive {
         dnnl_primitive_desc pd = new dnnl_primitive_desc();
         check(dnnl_matmul_primitive_desc_create(pd, OneDnn.engine(), src, weights, null, dst, null),
                 "int8 matmul descriptor");
-        return new Int8Matmul(pd, src, userWeights, dst, (long) batch * in, (long) in * out, (long) batch * out);
+        return new Int8Matmul(pd, src, userWeights, dst, (long) batch * in, (long) in * out, 4L * batch * out);
     }
 
     /** out[b][j] = Σ_i codes[codesOffset + b·in + i] · weights[j·in + i]. */

@@ -23,6 +23,9 @@ public final class LayerForward {
      */
     public static final int FC_BLOCK = 256;
 
+    /** Images per oneDNN float convolution call (fixed, so rounding never depends on the thread count). */
+    public static final int CONV_BLOCK = 32;
+
     private LayerForward() {
     }
 
@@ -91,6 +94,19 @@ public final class LayerForward {
         int positions = layer.positions();
         float[] result = new float[batch * out * positions];
         if (k == 0) {
+            return result;
+        }
+        if (rows == null && OneDnn.available()) {
+            // Same blocks and kernel as the fused forward, so the two agree bit for bit.
+            int blocks = (batch + CONV_BLOCK - 1) / CONV_BLOCK;
+            int inSize = layer.inputSize();
+            Parallel.forEach(blocks, blk -> {
+                int from = blk * CONV_BLOCK;
+                int m = Math.min(CONV_BLOCK, batch - from);
+                float[] lin = new float[m * out * positions];
+                F32Conv.of(layer, m).apply(input, from * inSize, weights, lin);
+                System.arraycopy(lin, 0, result, from * out * positions, lin.length);
+            });
             return result;
         }
         int[] rowList = rows == null ? allRows(layer.fanIn()) : rows;
@@ -250,9 +266,28 @@ public final class LayerForward {
                     + (long) batch * layer.inputSize());
         }
         Post post = new Post(layer, bnMean, bnVar);
+        float[] result = new float[batch * layer.outputSize()];
+        if (OneDnn.available()) {
+            // Direct convolution on fixed blocks of images: no im2col, and a block's sums never depend on threads.
+            int blocks = (batch + CONV_BLOCK - 1) / CONV_BLOCK;
+            int inSize = layer.inputSize();
+            Parallel.forEach(blocks, blk -> {
+                int from = blk * CONV_BLOCK;
+                int m = Math.min(CONV_BLOCK, batch - from);
+                float[] lin = LIN_SCRATCH.get();
+                if (lin.length < m * out * positions) {
+                    lin = new float[m * out * positions];
+                    LIN_SCRATCH.set(lin);
+                }
+                F32Conv.of(layer, m).apply(input, from * inSize, weights, lin);
+                for (int b = 0; b < m; b++) {
+                    post.apply(lin, b * out * positions, result, (from + b) * layer.outputSize());
+                }
+            });
+            return result;
+        }
         Sgemm gemm = Sgemm.best();
         int[] rows = allRows(k);
-        float[] result = new float[batch * layer.outputSize()];
         Parallel.forEach(batch, b -> {
             float[] cols = scratch(k * positions);
             im2col(layer, input, b * layer.inputSize(), rows, cols);

@@ -6,6 +6,7 @@ import org.bytedeco.dnnl.dnnl_memory_desc;
 import org.bytedeco.dnnl.dnnl_primitive;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
 
 import static org.bayes2imc.infer.OneDnn.check;
@@ -13,18 +14,19 @@ import static org.bayes2imc.infer.OneDnn.engine;
 import static org.bytedeco.dnnl.global.dnnl.*;
 
 /**
- * One oneDNN integer primitive (u8 activations × s8 weights → s32 sums) with its native buffers: the caller's
- * weights in plain layout are reordered into the primitive's blocked layout at every call (a member's weights change
- * per call), then the primitive runs. Not thread-safe: each worker thread keeps its own instances.
+ * One oneDNN primitive (int8: u8 activations × s8 weights → s32 sums; f32: float throughout) with its native
+ * buffers: the caller's weights in plain layout are reordered into the primitive's blocked layout at every call (a
+ * member's weights change per call), then the primitive runs. Not thread-safe: each worker thread keeps its own
+ * instances.
  */
-abstract class Int8Primitive {
+abstract class OneDnnPrimitive {
     private final dnnl_primitive primitive;
     private final dnnl_primitive reorder;
     private final dnnl_exec_arg_t args;
     private final dnnl_exec_arg_t reorderArgs;
-    private final BytePointer src;
-    private final BytePointer userWeights;
-    private final IntPointer dst;
+    final BytePointer src;
+    final BytePointer userWeights;
+    final BytePointer dst;
     private final long srcBytes;
     private final long weightCount;
     private final long dstCount;
@@ -33,18 +35,18 @@ abstract class Int8Primitive {
     private final Object[] keepAlive;
 
     /** @param pd the primitive descriptor (weights descriptor "any"); the userWeights descriptor is the plain layout */
-    Int8Primitive(dnnl_primitive_desc pd, dnnl_memory_desc srcMd, dnnl_memory_desc userWeightsMd,
-                  dnnl_memory_desc dstMd, long srcBytes, long weightCount, long dstCount) {
+    OneDnnPrimitive(dnnl_primitive_desc pd, dnnl_memory_desc srcMd, dnnl_memory_desc userWeightsMd,
+                    dnnl_memory_desc dstMd, long srcBytes, long weightBytes, long dstBytes) {
         this.srcBytes = srcBytes;
-        this.weightCount = weightCount;
-        this.dstCount = dstCount;
+        this.weightCount = weightBytes;
+        this.dstCount = dstBytes;
         primitive = new dnnl_primitive();
         check(dnnl_primitive_create(primitive, pd), "primitive");
         dnnl_memory_desc weightsMd = dnnl_primitive_desc_query_md(pd, dnnl_query_weights_md, 0);
         src = new BytePointer(Math.max(1, srcBytes));
-        userWeights = new BytePointer(Math.max(1, weightCount));
+        userWeights = new BytePointer(Math.max(1, weightBytes));
         BytePointer weights = new BytePointer(Math.max(1, dnnl_memory_desc_get_size(weightsMd)));
-        dst = new IntPointer(Math.max(1, dstCount));
+        dst = new BytePointer(Math.max(1, dstBytes));
         dnnl_memory mSrc = memory(srcMd, src);
         dnnl_memory mUser = memory(userWeightsMd, userWeights);
         dnnl_memory mWeights = memory(weightsMd, weights);
@@ -71,20 +73,28 @@ abstract class Int8Primitive {
         return m;
     }
 
-    /**
-     * @param codes   the activation codes (u8), {@code srcBytes} of them from {@code codesOffset}
-     * @param weights the s8 weights in the plain layout, {@code weightCount} of them
-     * @param out     receives {@code dstCount} s32 sums at {@code outOffset}
-     */
+    /** u8 codes and s8 weights in, s32 sums out ({@code dstCount / 4} of them). */
     final void execute(byte[] codes, int codesOffset, byte[] weights, int[] out, int outOffset) {
         src.position(0).put(codes, codesOffset, (int) srcBytes);
         userWeights.position(0).put(weights, 0, (int) weightCount);
+        run();
+        new IntPointer(dst).position(0).get(out, outOffset, (int) (dstCount / 4));
+    }
+
+    /** f32 activations and weights in, f32 out. */
+    final void execute(float[] x, int xOffset, float[] weights, float[] out, int outOffset) {
+        new FloatPointer(src).position(0).put(x, xOffset, (int) (srcBytes / 4));
+        new FloatPointer(userWeights).position(0).put(weights, 0, (int) (weightCount / 4));
+        run();
+        new FloatPointer(dst).position(0).get(out, outOffset, (int) (dstCount / 4));
+    }
+
+    private void run() {
         OneDnn.run(() -> {
             var stream = OneDnn.stream();
             check(dnnl_primitive_execute(reorder, stream, 2, reorderArgs), "weights reorder");
             check(dnnl_primitive_execute(primitive, stream, 3, args), "execute");
             check(dnnl_stream_wait(stream), "stream wait");
         });
-        dst.position(0).get(out, outOffset, (int) dstCount);
     }
 }
