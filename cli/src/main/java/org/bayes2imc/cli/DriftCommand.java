@@ -46,6 +46,11 @@ public final class DriftCommand implements Callable<Integer> {
     @Option(names = "--compensations", defaultValue = "none,global,reference-cell",
             description = "drift compensations to compare (default: ${DEFAULT-VALUE})")
     String compensations;
+    @Option(names = "--correction", defaultValue = "none",
+            description = "also report every cell after logit correction: none | affine | read-back, fitted per deployment "
+                    + "and time on the --calibration-images training images (default: ${DEFAULT-VALUE})")
+    String correction;
+
     @Option(names = "--reference-devices", defaultValue = "64", description = "reference devices per layer (default: ${DEFAULT-VALUE})")
     int referenceDevices;
     @Option(names = "--samples", defaultValue = "10", description = "ensemble members S (default: ${DEFAULT-VALUE})")
@@ -82,6 +87,8 @@ public final class DriftCommand implements Callable<Integer> {
         if (programVerify) {
             dev = DeviceModels.withProgramAndVerify(dev);
         }
+        org.bayes2imc.correct.LogitCorrection corr = "none".equalsIgnoreCase(correction) ? null
+                : org.bayes2imc.correct.LogitCorrections.byName(correction);
         int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
         DeployOptions base = DeployOptions.defaults(dev).withSamples(samples).withDeployments(deployments)
                 .withSparsity(SparsityMode.parse(sparsity)).withSeed(seed).withThreads(t);
@@ -94,7 +101,8 @@ public final class DriftCommand implements Callable<Integer> {
             ModelInputs.checkShape(m, oodSet);
         }
         Dataset calibration = Datasets.load(dataset, "train", dir, calibrationImages);
-        List<DriftSweep.Cell> cells = DriftSweep.run(m, base, comps, seconds, test, oodSet, calibration, ConsoleProgress.INSTANCE);
+        List<DriftSweep.Cell> cells = DriftSweep.run(m, base, comps, seconds, test, oodSet, calibration, corr,
+                ConsoleProgress.INSTANCE);
 
         System.out.printf(Locale.ROOT, "%-8s %-24s %18s %16s %8s %10s%n", "time", "compensation", "accuracy", "ECE", "NLL", "OOD AUROC");
         for (DriftSweep.Cell c : cells) {
@@ -116,6 +124,7 @@ public final class DriftCommand implements Callable<Integer> {
         s.put("ood_images", oodSet == null ? 0 : oodSet.size());
         s.put("times", times);
         s.put("compensations", compensations);
+        s.put("correction", correction);
         s.put("reference_devices", referenceDevices);
         s.put("samples", samples);
         s.put("deployments", deployments);

@@ -67,14 +67,32 @@ public final class DriftSweep {
 
     public static List<Cell> run(BbnnModel model, DeployOptions base, List<DriftCompensation> compensations,
                                  double[] seconds, Dataset test, Dataset ood, Dataset calibration, Progress progress) {
+        return run(model, base, compensations, seconds, test, ood, calibration, null, progress);
+    }
+
+    /**
+     * As above; with a logit correction, every (time, compensation) cell gets a twin labelled
+     * "compensation+correction" whose figures come from the same logits after the correction fitted for that
+     * deployment at that time on the calibration set (never test images).
+     */
+    public static List<Cell> run(BbnnModel model, DeployOptions base, List<DriftCompensation> compensations,
+                                 double[] seconds, Dataset test, Dataset ood, Dataset calibration,
+                                 LogitCorrection correction, Progress progress) {
         List<Cell> cells = new ArrayList<>();
         double temperature = model.calibrationTemperature();
+        int classes = model.architecture().classes();
         for (DriftCompensation comp : compensations) {
             DeploymentRunner runner = new DeploymentRunner(model, base.withCompensation(comp));
             runner.calibrateActivations(calibration);
+            float[] software = correction == null ? null
+                    : DeploymentStudy.flatten(runner.softwareLogits(calibration, progress));
+            float[] meanInput = correction != null && correction.needsReadBack()
+                    ? DeploymentStudy.meanFinalLayerInput(model, calibration) : null;
             List<List<EvaluationResult>> byTime = new ArrayList<>();
+            List<List<EvaluationResult>> correctedByTime = new ArrayList<>();
             for (int t = 0; t < seconds.length; t++) {
                 byTime.add(new ArrayList<>());
+                correctedByTime.add(new ArrayList<>());
             }
             for (int k = 0; k < base.deployments(); k++) {
                 Deployment d = runner.program(k);
@@ -83,10 +101,24 @@ public final class DriftSweep {
                     EnsembleLogits in = runner.logits(core, test, progress);
                     EnsembleLogits out = ood == null ? null : runner.logits(core, ood, progress);
                     byTime.get(t).add(Evaluation.of(in, test.labels(), temperature, out));
+                    if (correction != null) {
+                        EnsembleLogits cal = runner.logits(core, calibration, progress);
+                        CalibrationSet.FinalLayerReadBack readBack = meanInput == null ? null
+                                : DeploymentStudy.readBack(model, core, meanInput);
+                        LogitMap map = correction.fit(new CalibrationSet(classes, DeploymentStudy.flatten(cal), software,
+                                readBack));
+                        correctedByTime.get(t).add(Evaluation.of(DeploymentStudy.apply(map, in), test.labels(),
+                                temperature, out == null ? null : DeploymentStudy.apply(map, out)));
+                    }
                 }
             }
             for (int t = 0; t < seconds.length; t++) {
                 cells.add(new Cell(seconds[t], comp.id(), byTime.get(t)));
+            }
+            if (correction != null) {
+                for (int t = 0; t < seconds.length; t++) {
+                    cells.add(new Cell(seconds[t], comp.id() + "+" + correction.name(), correctedByTime.get(t)));
+                }
             }
         }
         return cells;
