@@ -41,7 +41,11 @@ class DemoCommandTest {
         assertThat(r.path("hardware").path("deployments").asInt()).isEqualTo(2);
         assertThat(r.path("hardware").path("accuracy").path("mean").asDouble()).isBetween(0.0, 1.0);
         assertThat(r.path("hardware_corrected").path("accuracy").path("std").isNumber()).isTrue();
-        assertThat(r.path("drift")).hasSize(4);
+        // 2 times × (none, none+affine, global, global+affine)
+        assertThat(r.path("drift")).hasSize(8);
+        java.util.Set<String> comps = new java.util.TreeSet<>();
+        r.path("drift").forEach(row -> comps.add(row.path("compensation").asText()));
+        assertThat(comps).containsExactly("global", "global+affine", "none", "none+affine");
         assertThat(r.path("drift").get(0).has("accuracy_mean")).isTrue();
         assertThat(r.path("sparsity").path("layers").size()).isEqualTo(6);
         assertThat(r.path("sparsity").path("sampled_parameters").path("ls_rs").isNumber()).isTrue();

@@ -48,6 +48,24 @@ class DriftAndCorrectionCommandTest {
     }
 
     @Test
+    void driftSweepWithCorrectionAddsACorrectedRowPerCell() {
+        Path out = dir.resolve("drift-corrected");
+        CliRun r = run("drift", "--model", model.toString(), "--data-dir", data, "--limit", "48", "--samples", "2",
+                "--deployments", "2", "--times", "20s,1d", "--compensations", "none", "--correction", "affine",
+                "--calibration-images", "32", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = Json.read(out.resolve("results.json"));
+        assertThat(j.path("drift")).hasSize(4);
+        assertThat(j.path("drift").get(2).path("compensation").asText()).isEqualTo("none+affine");
+        assertThat(j.path("drift").get(3).path("time_seconds").asDouble()).isEqualTo(86400.0);
+        assertThat(j.path("settings").path("correction").asText()).isEqualTo("affine");
+        CliRun bad = run("drift", "--model", model.toString(), "--data-dir", data, "--correction", "magic",
+                "--out", dir.resolve("drift-bad").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("magic");
+    }
+
+    @Test
     void deployWithLogitCorrectionWritesTheCorrectedSection() {
         Path out = dir.resolve("corrected");
         CliRun r = run("deploy", "--model", model.toString(), "--data-dir", data, "--limit", "64",
