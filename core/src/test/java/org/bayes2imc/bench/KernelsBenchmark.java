@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * JMH benchmarks of the simulator's kernels on fmnist-small shapes (issue 8): a conv layer's forward pass
- * (im2col GEMM + pool/BN/ReLU), the wide FC layer, the Bernoulli weight sampler, and the FMA and popcount peak loops.
+ * (float: oneDNN f32 / im2col GEMM + pool/BN/ReLU), the same layer on the exact int8 path (u8 codes × s8 weights,
+ * with and without the post-linear steps to the next layer's codes), the wide FC layer, the Bernoulli weight sampler, and the FMA and popcount peak loops.
  * Defaults are short (1 fork, 2 × 1 s warm-up, 3 × 1 s measurement, 1 thread) because the machine is shared. Run:
  * <pre>
  * mvn -B -q -pl core -am test-compile
@@ -36,7 +37,7 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.foreign", "--enable-native-access=ALL-UNNAMED"})
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
 @Threads(1)
@@ -56,6 +57,9 @@ public class KernelsBenchmark {
     private float[] var;
     private float[] input;
     private float[] sampled;
+    private byte[] codes;
+    private byte[] weights8;
+    private org.bayes2imc.model.LayerSpec next;
     private SplittableRandom rng;
     private float[][] fmaRows;
     private float[] fmaA;
@@ -83,6 +87,12 @@ public class KernelsBenchmark {
             input[i] = (float) r.nextDouble();
         }
         sampled = new float[n];
+        codes = new byte[input.length];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = (byte) r.nextInt(256);
+        }
+        weights8 = org.bayes2imc.infer.LiveSynapses.toBytes(weights);
+        next = a.layer(layer + 1);
         rng = new SplittableRandom(2);
         fmaRows = new float[8][1024];
         fmaA = new float[1024];
@@ -107,6 +117,19 @@ public class KernelsBenchmark {
     @Benchmark
     public float[] layerLinear() {
         return LayerForward.linear(spec, weights, input, batch);
+    }
+
+    /** The int8 linear part: oneDNN u8 × s8 → s32 (exact). */
+    @Benchmark
+    public int[] int8Linear() {
+        return org.bayes2imc.infer.Int8Layers.linear(spec, weights8, codes, batch);
+    }
+
+    /** The int8 layer as the deployed core runs it: sums, then pool/BN/ReLU straight into the next layer's codes. */
+    @Benchmark
+    public Object int8LayerToCodes() {
+        int[] sums = org.bayes2imc.infer.Int8Layers.linear(spec, weights8, codes, batch);
+        return org.bayes2imc.infer.Int8Layers.post(spec, sums, batch, 0x1p-4f, mean, var, next, 15.9375f, 16f);
     }
 
     /** One member's Bernoulli draw of the layer's weights (one uniform per synapse). */
