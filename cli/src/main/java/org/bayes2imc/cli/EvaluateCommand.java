@@ -7,7 +7,6 @@ import org.bayes2imc.data.Datasets;
 import org.bayes2imc.infer.ModelInputs;
 import org.bayes2imc.infer.Parallel;
 import org.bayes2imc.infer.SamplingSemantics;
-import org.bayes2imc.infer.Sgemm;
 import org.bayes2imc.infer.SoftwareEnsemble;
 import org.bayes2imc.infer.SoftwareEvaluation;
 import org.bayes2imc.io.InputException;
@@ -135,7 +134,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         s.put("sampling", sampling.name().toLowerCase(Locale.ROOT));
         s.put("chunk_images", chunk);
         s.put("threads", Parallel.threads());
-        s.put("kernel", Sgemm.best().name());
+        s.put("kernel", org.bayes2imc.infer.LayerForward.kernelName());
         s.put("calibration_temperature", temperature);
         s.put("data_dir", dir.toString());
         ObjectNode sw = results.putObject("software");
@@ -156,7 +155,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         o.println();
         printPosterior(o, posterior);
         o.printf(Locale.ROOT, "%n%d images (+%d OOD), S = %d, %s kernel, %d threads: ensemble %.1f s; wrote %s%n",
-                in.size(), oodSet == null ? 0 : oodSet.size(), samples, Sgemm.best().name(), Parallel.threads(),
+                in.size(), oodSet == null ? 0 : oodSet.size(), samples, org.bayes2imc.infer.LayerForward.kernelName(), Parallel.threads(),
                 ensembleSeconds, file);
         return 0;
     }

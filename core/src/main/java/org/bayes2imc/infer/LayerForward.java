@@ -23,6 +23,11 @@ public final class LayerForward {
      */
     public static final int FC_BLOCK = 256;
 
+    /** The kernels behind the float forward pass, for reports: "onednn-f32 conv + openblas fc" or "openblas". */
+    public static String kernelName() {
+        return OneDnn.available() ? "onednn-f32 conv + " + Sgemm.best().name() + " fc" : Sgemm.best().name();
+    }
+
     /** Images per oneDNN float convolution call (fixed, so rounding never depends on the thread count). */
     public static final int CONV_BLOCK = 32;
 
