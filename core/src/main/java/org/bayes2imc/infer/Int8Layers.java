@@ -125,6 +125,7 @@ public final class Int8Layers {
         }
         int[] pooled = pool ? new int[image] : null;
         float[] v = new float[image];
+        int[] level = toCodes && nhwc ? new int[image] : null;
         for (int b = 0; b < batch; b++) {
             int[] a = sums;
             int aOff = b * h * w * out;
@@ -144,9 +145,16 @@ public final class Int8Layers {
             }
             int outBase = b * image;
             if (toCodes && nhwc) {
-                // The code's clamp at 0 is the ReLU: both map every v < 0 to level 0.
+                // The code's clamp at 0 is the ReLU: both map every v < 0 to level 0. Three simple loops instead of
+                // one: C2 vectorises the clamp and the narrowing only when each stands alone (≈2× here).
                 for (int i = 0; i < image; i++) {
-                    codes[outBase + i] = (byte) (int) (Math.min(nextHigh, Math.max(0f, v[i])) * nextInv + 0.5f);
+                    v[i] = Math.min(nextHigh, Math.max(0f, v[i])) * nextInv + 0.5f;
+                }
+                for (int i = 0; i < image; i++) {
+                    level[i] = (int) v[i];
+                }
+                for (int i = 0; i < image; i++) {
+                    codes[outBase + i] = (byte) level[i];
                 }
                 continue;
             }
