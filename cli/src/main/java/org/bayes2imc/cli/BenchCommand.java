@@ -83,9 +83,8 @@ public final class BenchCommand implements Callable<Integer> {
     boolean scaling;
     @Option(names = "--scaling-limit", defaultValue = "500", description = "images of the scaling subset (default: ${DEFAULT-VALUE})")
     int scalingLimit;
-    @Option(names = "--kernel", defaultValue = "auto",
-            description = "our arithmetic kernels: auto (int8 where the CPU has VNNI), int8, float (default: ${DEFAULT-VALUE})")
-    String kernelName;
+    @picocli.CommandLine.Mixin
+    KernelOption kernelOption;
 
     @Option(names = "--peak-seconds", defaultValue = "1", description = "seconds per peak-calibration kernel (default: ${DEFAULT-VALUE})")
     double peakSeconds;
@@ -106,7 +105,7 @@ public final class BenchCommand implements Callable<Integer> {
         check(peakSeconds > 0 && peakSeconds <= 60, "--peak-seconds must be in (0, 60], got " + peakSeconds);
         double seconds = Durations.parseSeconds(time);
         int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-        KernelChoice kernel = KernelChoice.parse(kernelName);
+        KernelChoice kernel = kernelOption.choice();
         DeployOptions base = DeployOptions.defaults(DeviceModels.create(device)).withSamples(samples).withDeployments(1)
                 .withThreads(t).withChunkImages(chunk).withSeed(seed).withSeconds(seconds).withKernel(kernel);
         PytorchDenseEmulation.requestTorchThreads(t);

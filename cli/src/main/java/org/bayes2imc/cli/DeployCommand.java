@@ -67,10 +67,8 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--sparsity", defaultValue = "none", description = "none | ls | ls+rs (default: ${DEFAULT-VALUE})")
     String sparsity;
 
-    @Option(names = "--kernel", defaultValue = "auto",
-            description = "arithmetic kernels: auto (exact int8 oneDNN kernels where the CPU has VNNI, else float), int8, "
-                    + "float; results are identical (default: ${DEFAULT-VALUE})")
-    String kernel;
+    @picocli.CommandLine.Mixin
+    KernelOption kernel;
 
     @Option(names = "--sample-streams", defaultValue = "independent",
             description = "independent: every deployment and time reads with its own random streams (physical); common: "
@@ -151,7 +149,7 @@ public final class DeployCommand implements Callable<Integer> {
                 .withDeployments(deployments)
                 .withSeconds(seconds)
                 .withSparsity(SparsityMode.parse(sparsity))
-                .withKernel(org.bayes2imc.imc.KernelChoice.parse(kernel))
+                .withKernel(kernel.choice())
                 .withSampleStreams(org.bayes2imc.imc.SampleStreams.parse(sampleStreams))
                 .withFirstEnsemblingLayer(firstEnsemblingLayer)
                 .withSemantics(SamplingSemantics.parse(sampling))

@@ -23,6 +23,8 @@ final class Int8ChunkRunner {
     private final BatchNormStats bn;
     private final UniformActivationQuantiser qz;
     private final boolean[] integer;
+    /** Per layer, its post-linear step on integer sums (factors computed once per core). */
+    private final Int8Layers.Post[] posts;
 
     private Int8ChunkRunner(DeployedCore core, UniformActivationQuantiser qz, boolean[] integer) {
         this.core = core;
@@ -30,6 +32,13 @@ final class Int8ChunkRunner {
         this.bn = core.batchNorm();
         this.qz = qz;
         this.integer = integer;
+        this.posts = new Int8Layers.Post[arch.depth()];
+        for (int l = 0; l < arch.depth(); l++) {
+            boolean nextInteger = l + 1 < arch.depth() && integer[l + 1];
+            posts[l] = new Int8Layers.Post(arch.layer(l), qz.step(l), bn.mean()[l], bn.var()[l],
+                    nextInteger ? arch.layer(l + 1) : null, nextInteger ? high(l + 1) : 0f,
+                    nextInteger ? inv(l + 1) : 0f);
+        }
     }
 
     /**
@@ -75,11 +84,7 @@ final class Int8ChunkRunner {
      * path's input, or the logits after the last layer).
      */
     private Object post(int l, int[] sums, int m) {
-        LayerSpec s = arch.layer(l);
-        boolean nextInteger = l + 1 < arch.depth() && integer[l + 1];
-        return Int8Layers.post(s, sums, m, qz.step(l), bn.mean()[l], bn.var()[l],
-                nextInteger ? arch.layer(l + 1) : null, nextInteger ? high(l + 1) : 0f,
-                nextInteger ? inv(l + 1) : 0f);
+        return posts[l].apply(sums, m);
     }
 
     /** Runs layer l on its input (codes or real values) with ±1 weights; returns its output in the next layer's form. */

@@ -21,4 +21,13 @@ public record BatchNormStats(float[][] mean, float[][] var) {
         }
         return new BatchNormStats(m, v);
     }
+
+    /** 1/√(var + eps) per channel in float: the factor every inference path multiplies by, computed one way. */
+    public static float[] inverseStd(float[] var, double eps) {
+        float[] inv = new float[var.length];
+        for (int c = 0; c < var.length; c++) {
+            inv[c] = (float) (1.0 / Math.sqrt(var[c] + eps));
+        }
+        return inv;
+    }
 }

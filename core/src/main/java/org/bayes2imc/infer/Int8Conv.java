@@ -1,14 +1,10 @@
 package org.bayes2imc.infer;
 
 import org.bayes2imc.model.LayerSpec;
-import org.bytedeco.dnnl.dnnl_memory_desc;
-import org.bytedeco.dnnl.dnnl_primitive_desc;
 
 import java.util.HashMap;
 import java.util.Map;
 
-import static org.bayes2imc.infer.OneDnn.check;
-import static org.bayes2imc.infer.OneDnn.desc;
 import static org.bytedeco.dnnl.global.dnnl.*;
 
 /**
@@ -17,37 +13,20 @@ import static org.bytedeco.dnnl.global.dnnl.*;
  * in NHWC, weights s8 in PyTorch's OIHW layout, exact s32 sums in NHWC. Instances are cached per thread and shape.
  */
 public final class Int8Conv extends OneDnnPrimitive {
-    private static final ThreadLocal<Map<String, Int8Conv>> CACHE = ThreadLocal.withInitial(HashMap::new);
+    private static final ThreadLocal<Map<ConvShape, Int8Conv>> CACHE = ThreadLocal.withInitial(HashMap::new);
 
-    private Int8Conv(dnnl_primitive_desc pd, dnnl_memory_desc src, dnnl_memory_desc userWeights, dnnl_memory_desc dst,
-                     long srcBytes, long weightCount, long dstCount) {
-        super(pd, src, userWeights, dst, srcBytes, weightCount, dstCount);
+    private Int8Conv(ConvShape shape, ConvShape.Descriptors d) {
+        super(d.primitive(), d.source(), d.userWeights(), d.destination(), shape.inputValues(), shape.weightValues(),
+                4L * shape.outputValues());
     }
 
     /** This thread's primitive for {@code batch} images of the layer's shape. */
     public static Int8Conv of(LayerSpec layer, int batch) {
-        int c = layer.inChannels();
-        int h = layer.inHeight();
-        int w = layer.inWidth();
-        int o = layer.outChannels();
-        int k = layer.kernel();
-        int pad = layer.padding();
-        String key = batch + ":" + c + "x" + h + "x" + w + ">" + o + "k" + k + "p" + pad;
-        return CACHE.get().computeIfAbsent(key, x -> create(batch, c, h, w, o, k, pad));
+        return CACHE.get().computeIfAbsent(ConvShape.of(layer, batch), Int8Conv::create);
     }
 
-    private static Int8Conv create(int batch, int c, int h, int w, int o, int k, int pad) {
-        dnnl_memory_desc src = desc(new long[] {batch, c, h, w}, dnnl_u8, dnnl_nhwc);
-        dnnl_memory_desc weights = desc(new long[] {o, c, k, k}, dnnl_s8, dnnl_format_tag_any);
-        dnnl_memory_desc userWeights = desc(new long[] {o, c, k, k}, dnnl_s8, dnnl_oihw);
-        dnnl_memory_desc dst = desc(new long[] {batch, o, h, w}, dnnl_s32, dnnl_nhwc);
-        dnnl_primitive_desc pd = new dnnl_primitive_desc();
-        long[] padding = {pad, pad};
-        check(dnnl_convolution_forward_primitive_desc_create(pd, OneDnn.engine(), dnnl_forward_inference,
-                dnnl_convolution_direct, src, weights, null, dst, new long[] {1, 1}, new long[] {0, 0}, padding,
-                padding, null), "int8 convolution descriptor");
-        return new Int8Conv(pd, src, userWeights, dst, (long) batch * c * h * w, (long) o * c * k * k,
-                4L * batch * o * h * w);
+    private static Int8Conv create(ConvShape shape) {
+        return new Int8Conv(shape, shape.describe(dnnl_u8, dnnl_s8, dnnl_s32, dnnl_nhwc, "int8"));
     }
 
     /**
@@ -71,7 +50,7 @@ public final class Int8Conv extends OneDnnPrimitive {
             weights[t] = 1;
         }
         weights[9 + 4] = -1;
-        Int8Conv conv = create(1, 2, 2, 2, 1, 3, 1);
+        Int8Conv conv = create(new ConvShape(1, 2, 2, 2, 1, 3, 1));
         int[] out = new int[4];
         conv.apply(codes, weights, out);
         // Every output sees all four channel-0 pixels (3×3 window covers the 2×2 image) minus its own channel-1 pixel.

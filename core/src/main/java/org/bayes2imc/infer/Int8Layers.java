@@ -84,91 +84,126 @@ public final class Int8Layers {
      */
     public static Object post(LayerSpec layer, int[] sums, int batch, float step, float[] bnMean, float[] bnVar,
                               LayerSpec next, float nextHigh, float nextInv) {
-        int out = layer.outChannels();
-        float[] inv = new float[out];
-        for (int c = 0; c < out; c++) {
-            inv[c] = (float) (1.0 / Math.sqrt(bnVar[c] + layer.bnEps()));
+        return new Post(layer, step, bnMean, bnVar, next, nextHigh, nextInv).apply(sums, batch);
+    }
+
+    /**
+     * {@link #post} for one layer with its per-channel factors computed once (the deployed core applies it to every
+     * member and chunk).
+     */
+    public static final class Post {
+        private final LayerSpec layer;
+        private final float step;
+        private final float[] bnMean;
+        private final float[] inv;
+        private final LayerSpec next;
+        private final float nextHigh;
+        private final float nextInv;
+        /** Conv: the BatchNorm factors tiled over one output image's NHWC positions (flat loops vectorise). */
+        private final float[] meanTiled;
+        private final float[] invTiled;
+
+        public Post(LayerSpec layer, float step, float[] bnMean, float[] bnVar, LayerSpec next, float nextHigh,
+                    float nextInv) {
+            this.layer = layer;
+            this.step = step;
+            this.bnMean = bnMean.clone();
+            this.inv = BatchNormStats.inverseStd(bnVar, layer.bnEps());
+            this.next = next;
+            this.nextHigh = nextHigh;
+            this.nextInv = nextInv;
+            if (layer.kind() == LayerKind.CONV) {
+                int out = layer.outChannels();
+                int plane = layer.outputSize() / out;
+                meanTiled = new float[plane * out];
+                invTiled = new float[plane * out];
+                for (int p = 0; p < plane; p++) {
+                    System.arraycopy(this.bnMean, 0, meanTiled, p * out, out);
+                    System.arraycopy(inv, 0, invTiled, p * out, out);
+                }
+            } else {
+                meanTiled = null;
+                invTiled = null;
+            }
         }
-        boolean relu = layer.relu();
-        boolean toCodes = next != null;
-        boolean nhwc = toCodes && next.kind() == LayerKind.CONV;
-        byte[] codes = toCodes ? new byte[batch * layer.outputSize()] : null;
-        float[] real = toCodes ? null : new float[batch * layer.outputSize()];
-        if (layer.kind() == LayerKind.FC) {
+
+        /** The next layer's codes (byte[]) or real values (float[]) of a batch's sums. */
+        public Object apply(int[] sums, int batch) {
+            int out = layer.outChannels();
+            boolean relu = layer.relu();
+            boolean toCodes = next != null;
+            boolean nhwc = toCodes && next.kind() == LayerKind.CONV;
+            byte[] codes = toCodes ? new byte[batch * layer.outputSize()] : null;
+            float[] real = toCodes ? null : new float[batch * layer.outputSize()];
+            if (layer.kind() == LayerKind.FC) {
+                for (int b = 0; b < batch; b++) {
+                    for (int c = 0; c < out; c++) {
+                        int i = b * out + c;
+                        float v = (sums[i] * step - bnMean[c]) * inv[c];
+                        v = relu && v < 0f ? 0f : v;
+                        if (toCodes) {
+                            codes[i] = (byte) UniformActivationQuantiser.code(v, 0f, nextHigh, nextInv);
+                        } else {
+                            real[i] = v;
+                        }
+                    }
+                }
+                return toCodes ? codes : real;
+            }
+            int h = layer.inHeight();
+            int w = layer.inWidth();
+            boolean pool = layer.maxPool();
+            int oh = pool ? h / 2 : h;
+            int ow = pool ? w / 2 : w;
+            int plane = oh * ow;
+            int image = plane * out;
+            int[] pooled = pool ? new int[image] : null;
+            float[] v = new float[image];
+            int[] level = toCodes && nhwc ? new int[image] : null;
             for (int b = 0; b < batch; b++) {
-                for (int c = 0; c < out; c++) {
-                    int i = b * out + c;
-                    float v = (sums[i] * step - bnMean[c]) * inv[c];
-                    v = relu && v < 0f ? 0f : v;
-                    if (toCodes) {
-                        codes[i] = (byte) UniformActivationQuantiser.code(v, 0f, nextHigh, nextInv);
-                    } else {
-                        real[i] = v;
+                int[] a = sums;
+                int aOff = b * h * w * out;
+                if (pool) {
+                    for (int y = 0; y < oh; y++) {
+                        for (int x = 0; x < ow; x++) {
+                            int s00 = aOff + ((2 * y) * w + 2 * x) * out;
+                            maxOfFour(sums, s00, s00 + out, s00 + w * out, s00 + w * out + out, pooled,
+                                    (y * ow + x) * out, out);
+                        }
+                    }
+                    a = pooled;
+                    aOff = 0;
+                }
+                for (int i = 0; i < image; i++) {
+                    v[i] = (a[aOff + i] * step - meanTiled[i]) * invTiled[i];
+                }
+                int outBase = b * image;
+                if (toCodes && nhwc) {
+                    // The code's clamp at 0 is the ReLU: both map every v < 0 to level 0. Three simple loops instead of
+                    // one: C2 vectorises the clamp and the narrowing only when each stands alone (≈2× here).
+                    for (int i = 0; i < image; i++) {
+                        v[i] = Math.min(nextHigh, Math.max(0f, v[i])) * nextInv + 0.5f;
+                    }
+                    for (int i = 0; i < image; i++) {
+                        level[i] = (int) v[i];
+                    }
+                    for (int i = 0; i < image; i++) {
+                        codes[outBase + i] = (byte) level[i];
+                    }
+                    continue;
+                }
+                for (int p = 0; p < plane; p++) {
+                    for (int c = 0; c < out; c++) {
+                        float r = v[p * out + c];
+                        if (toCodes) {
+                            codes[outBase + c * plane + p] = (byte) UniformActivationQuantiser.code(r, 0f, nextHigh, nextInv);
+                        } else {
+                            real[outBase + c * plane + p] = relu && r < 0f ? 0f : r;
+                        }
                     }
                 }
             }
             return toCodes ? codes : real;
         }
-        int h = layer.inHeight();
-        int w = layer.inWidth();
-        boolean pool = layer.maxPool();
-        int oh = pool ? h / 2 : h;
-        int ow = pool ? w / 2 : w;
-        int plane = oh * ow;
-        int image = plane * out;
-        // Per-channel factors tiled over one image's NHWC positions, so each step is one flat loop C2 vectorises.
-        float[] meanTiled = new float[image];
-        float[] invTiled = new float[image];
-        for (int p = 0; p < plane; p++) {
-            System.arraycopy(bnMean, 0, meanTiled, p * out, out);
-            System.arraycopy(inv, 0, invTiled, p * out, out);
-        }
-        int[] pooled = pool ? new int[image] : null;
-        float[] v = new float[image];
-        int[] level = toCodes && nhwc ? new int[image] : null;
-        for (int b = 0; b < batch; b++) {
-            int[] a = sums;
-            int aOff = b * h * w * out;
-            if (pool) {
-                for (int y = 0; y < oh; y++) {
-                    for (int x = 0; x < ow; x++) {
-                        int s00 = aOff + ((2 * y) * w + 2 * x) * out;
-                        maxOfFour(sums, s00, s00 + out, s00 + w * out, s00 + w * out + out, pooled,
-                                (y * ow + x) * out, out);
-                    }
-                }
-                a = pooled;
-                aOff = 0;
-            }
-            for (int i = 0; i < image; i++) {
-                v[i] = (a[aOff + i] * step - meanTiled[i]) * invTiled[i];
-            }
-            int outBase = b * image;
-            if (toCodes && nhwc) {
-                // The code's clamp at 0 is the ReLU: both map every v < 0 to level 0. Three simple loops instead of
-                // one: C2 vectorises the clamp and the narrowing only when each stands alone (≈2× here).
-                for (int i = 0; i < image; i++) {
-                    v[i] = Math.min(nextHigh, Math.max(0f, v[i])) * nextInv + 0.5f;
-                }
-                for (int i = 0; i < image; i++) {
-                    level[i] = (int) v[i];
-                }
-                for (int i = 0; i < image; i++) {
-                    codes[outBase + i] = (byte) level[i];
-                }
-                continue;
-            }
-            for (int p = 0; p < plane; p++) {
-                for (int c = 0; c < out; c++) {
-                    float r = v[p * out + c];
-                    if (toCodes) {
-                        codes[outBase + c * plane + p] = (byte) UniformActivationQuantiser.code(r, 0f, nextHigh, nextInv);
-                    } else {
-                        real[outBase + c * plane + p] = relu && r < 0f ? 0f : r;
-                    }
-                }
-            }
-        }
-        return toCodes ? codes : real;
     }
 }

@@ -103,15 +103,7 @@ public final class LayerForward {
         }
         if (rows == null && OneDnn.available()) {
             // Same blocks and kernel as the fused forward, so the two agree bit for bit.
-            int blocks = (batch + CONV_BLOCK - 1) / CONV_BLOCK;
-            int inSize = layer.inputSize();
-            Parallel.forEach(blocks, blk -> {
-                int from = blk * CONV_BLOCK;
-                int m = Math.min(CONV_BLOCK, batch - from);
-                float[] lin = new float[m * out * positions];
-                F32Conv.of(layer, m).apply(input, from * inSize, weights, lin);
-                System.arraycopy(lin, 0, result, from * out * positions, lin.length);
-            });
+            directConv(layer, weights, input, batch, result, null);
             return result;
         }
         int[] rowList = rows == null ? allRows(layer.fanIn()) : rows;
@@ -274,19 +266,9 @@ public final class LayerForward {
         float[] result = new float[batch * layer.outputSize()];
         if (OneDnn.available()) {
             // Direct convolution on fixed blocks of images: no im2col, and a block's sums never depend on threads.
-            int blocks = (batch + CONV_BLOCK - 1) / CONV_BLOCK;
-            int inSize = layer.inputSize();
-            Parallel.forEach(blocks, blk -> {
-                int from = blk * CONV_BLOCK;
-                int m = Math.min(CONV_BLOCK, batch - from);
-                float[] lin = LIN_SCRATCH.get();
-                if (lin.length < m * out * positions) {
-                    lin = new float[m * out * positions];
-                    LIN_SCRATCH.set(lin);
-                }
-                F32Conv.of(layer, m).apply(input, from * inSize, weights, lin);
+            directConv(layer, weights, input, batch, null, (from, m, lin, offset) -> {
                 for (int b = 0; b < m; b++) {
-                    post.apply(lin, b * out * positions, result, (from + b) * layer.outputSize());
+                    post.apply(lin, offset + b * out * positions, result, (from + b) * layer.outputSize());
                 }
             });
             return result;
@@ -307,6 +289,41 @@ public final class LayerForward {
         return result;
     }
 
+    /** Receives one block's linear output: images [from, from + m) at lin[offset..]. */
+    private interface ConvBlock {
+        void accept(int from, int m, float[] lin, int offset);
+    }
+
+    /**
+     * A conv layer's linear output on oneDNN's f32 direct kernel over fixed blocks of {@link #CONV_BLOCK} images,
+     * written into {@code into} ([batch][out][H][W]) or, when it is null, into a per-thread scratch block, and handed
+     * to {@code block} (may be null).
+     */
+    private static void directConv(LayerSpec layer, float[] weights, float[] input, int batch, float[] into,
+                                   ConvBlock block) {
+        int perImage = layer.outChannels() * layer.positions();
+        int inSize = layer.inputSize();
+        int blocks = (batch + CONV_BLOCK - 1) / CONV_BLOCK;
+        Parallel.forEach(blocks, blk -> {
+            int from = blk * CONV_BLOCK;
+            int m = Math.min(CONV_BLOCK, batch - from);
+            float[] lin = into;
+            int offset = from * perImage;
+            if (lin == null) {
+                lin = LIN_SCRATCH.get();
+                if (lin.length < m * perImage) {
+                    lin = new float[m * perImage];
+                    LIN_SCRATCH.set(lin);
+                }
+                offset = 0;
+            }
+            F32Conv.of(layer, m).apply(input, from * inSize, weights, lin, offset);
+            if (block != null) {
+                block.accept(from, m, lin, offset);
+            }
+        });
+    }
+
     private static final ThreadLocal<float[]> LIN_SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
 
     /** Pool + BatchNorm + ReLU of one image, with the BatchNorm factors computed once per call. */
@@ -322,10 +339,7 @@ public final class LayerForward {
             }
             this.layer = layer;
             this.mean = bnMean.clone();
-            this.inv = new float[out];
-            for (int c = 0; c < out; c++) {
-                inv[c] = (float) (1.0 / Math.sqrt(bnVar[c] + layer.bnEps()));
-            }
+            this.inv = BatchNormStats.inverseStd(bnVar, layer.bnEps());
         }
 
         void apply(float[] lin, int linOffset, float[] dst, int dstOffset) {
