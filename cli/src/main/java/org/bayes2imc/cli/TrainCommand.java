@@ -9,6 +9,7 @@ import org.bayes2imc.train.MuLag;
 import org.bayes2imc.train.PosteriorSummary;
 import org.bayes2imc.train.ScaleStrategy;
 import org.bayes2imc.train.TrainConfig;
+import org.bayes2imc.train.TorchThreads;
 import org.bayes2imc.train.TrainResult;
 import org.bayes2imc.train.Trainer;
 import picocli.CommandLine.Command;
@@ -82,7 +83,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Data cache directory (default: $BAYES2IMC_DATA_DIR or ~/.cache/bayes2imc/data).")
     Path dataDir;
     @Option(names = "--threads", defaultValue = "0",
-            description = "PyTorch intra-op threads (0 = PyTorch's default, all cores; 1 is faster on a busy machine).")
+            description = "PyTorch intra-op threads (0 = all cores; 1 is faster on a busy machine).")
     int threads;
 
     @Override
@@ -90,11 +91,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (threads < 0) {
             throw new IllegalArgumentException("--threads must be >= 0, got " + threads);
         }
-        if (threads > 0) {
-            // read by DJL when the PyTorch engine starts, i.e. before the first NDArray below
-            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
-            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        }
+        // read by DJL when the PyTorch engine starts, i.e. before the first NDArray below
+        TorchThreads.request(threads);
         BayesBiNNConfig opt = new BayesBiNNConfig(temperature, scaleStrategy, scaleClamp, datasetScale, lambdaInit,
                 lambdaInitMagnitude, prior, klWeight, momentum, lr, mcSamples, muLag);
         TrainConfig cfg = new TrainConfig(arch, dataset, epochs, batchSize, seed, validationFraction, limit, calibrationSamples, opt);

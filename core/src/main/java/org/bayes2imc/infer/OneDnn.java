@@ -66,7 +66,7 @@ public final class OneDnn {
                 limit = OmpThreadLimit.bind();
             } catch (Throwable t) {
                 LOG.warn("oneDNN: cannot limit OpenMP teams per thread ({}); integer kernel calls are serialised. "
-                        + "Run java with --add-modules jdk.incubator.foreign --enable-native-access=ALL-UNNAMED", t.toString());
+                        + "Set OMP_NUM_THREADS=1 (the launcher does) or run on Java 22+", t.getMessage());
             }
             State s = new State(engine, limit, null, isaName);
             state = s;

@@ -50,6 +50,7 @@ public final class Trainer {
 
     /** @param log receives one line per epoch and at the end (loss, accuracy, images/s, posterior) */
     public Trainer(TrainConfig config, Progress progress, Consumer<String> log) {
+        TorchThreads.requestDefault();
         this.config = config;
         this.progress = progress == null ? Progress.NONE : progress;
         this.log = log == null ? s -> { } : log;

@@ -1,5 +1,7 @@
 package org.bayes2imc.train.dense;
 
+import org.bayes2imc.train.TorchThreads;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -54,8 +56,7 @@ public final class PytorchDenseEmulation {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         }
-        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
-        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        TorchThreads.request(threads);
     }
 
     /** PyTorch engine version string, loading the engine if needed (for results.json). */
