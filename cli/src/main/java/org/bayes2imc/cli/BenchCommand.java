@@ -13,7 +13,7 @@ import org.bayes2imc.imc.DeployOptions;
 import org.bayes2imc.imc.KernelChoice;
 import org.bayes2imc.imc.DeployedCore;
 import org.bayes2imc.imc.Deployment;
-import org.bayes2imc.imc.DeploymentRunner;
+import org.bayes2imc.study.DeploymentRunner;
 import org.bayes2imc.infer.BatchNormStats;
 import org.bayes2imc.infer.ModelInputs;
 import org.bayes2imc.infer.Parallel;

@@ -2,8 +2,8 @@ package org.bayes2imc.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.bayes2imc.correct.DriftCompensation;
-import org.bayes2imc.correct.DriftSweep;
+import org.bayes2imc.imc.DriftCompensation;
+import org.bayes2imc.study.DriftSweep;
 import org.bayes2imc.data.Dataset;
 import org.bayes2imc.data.Datasets;
 import org.bayes2imc.device.DeviceModel;

@@ -1,6 +1,6 @@
 package org.bayes2imc.hardware;
 
-import org.bayes2imc.imc.CrossbarTiling;
+import org.bayes2imc.model.CrossbarTiling;
 
 /**
  * A conventional analog crossbar (NeuroSim style): one bit per cell, w cells per weight, all rows of an array driven

@@ -1,6 +1,6 @@
 package org.bayes2imc.hardware;
 
-import org.bayes2imc.imc.CrossbarTiling;
+import org.bayes2imc.model.CrossbarTiling;
 
 /**
  * The Bayes2IMC array (SPEC §5): one PCM device (or pair) per synapse, rows read one at a time; each column's 1-bit

@@ -1,6 +1,6 @@
 package org.bayes2imc.hardware;
 
-import org.bayes2imc.imc.CrossbarTiling;
+import org.bayes2imc.model.CrossbarTiling;
 
 /**
  * What one core design contributes at array level (NeuroSim's subarray + periphery): how many cells a synapse

@@ -1,7 +1,7 @@
 package org.bayes2imc.hardware;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.bayes2imc.imc.CrossbarTiling;
+import org.bayes2imc.model.CrossbarTiling;
 import org.bayes2imc.io.Json;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package org.bayes2imc.hardware;
 
-import org.bayes2imc.imc.CrossbarTiling;
+import org.bayes2imc.model.CrossbarTiling;
 import org.bayes2imc.model.Architecture;
 import org.bayes2imc.model.LayerKind;
 import org.bayes2imc.model.LayerSpec;

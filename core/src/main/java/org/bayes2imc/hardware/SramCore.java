@@ -1,6 +1,6 @@
 package org.bayes2imc.hardware;
 
-import org.bayes2imc.imc.CrossbarTiling;
+import org.bayes2imc.model.CrossbarTiling;
 
 /**
  * The SRAM baseline array (SPEC §6): each synapse's p is a b-bit word in b SRAM cells of one row; rows are read one

@@ -1,7 +1,7 @@
 package org.bayes2imc.imc;
 
+import org.bayes2imc.model.CrossbarTiling;
 import org.bayes2imc.sparsity.SparsityMode;
-import org.bayes2imc.correct.DriftCompensation;
 import org.bayes2imc.device.DeviceModel;
 import org.bayes2imc.device.MappingConfig;
 

@@ -1,5 +1,6 @@
 package org.bayes2imc.imc;
 
+import org.bayes2imc.model.CrossbarTiling;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bayes2imc.io.Json;

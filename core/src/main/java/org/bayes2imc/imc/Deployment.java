@@ -1,7 +1,6 @@
 package org.bayes2imc.imc;
 
-import org.bayes2imc.correct.DriftCompensation;
-import org.bayes2imc.correct.ReferenceBank;
+import org.bayes2imc.model.CrossbarTiling;
 import org.bayes2imc.device.DeviceModel;
 import org.bayes2imc.infer.Parallel;
 import org.bayes2imc.model.Architecture;

@@ -1,6 +1,6 @@
 package org.bayes2imc.imc;
 
-import org.bayes2imc.correct.SenseReference;
+import org.bayes2imc.model.CrossbarTiling;
 
 import java.util.SplittableRandom;
 

@@ -2,7 +2,7 @@ package org.bayes2imc.sparsity;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.bayes2imc.imc.CrossbarTiling;
+import org.bayes2imc.model.CrossbarTiling;
 import org.bayes2imc.io.Json;
 import org.bayes2imc.model.Architecture;
 import org.bayes2imc.model.BbnnModel;

@@ -1,6 +1,6 @@
 package org.bayes2imc.sparsity;
 
-import org.bayes2imc.imc.CrossbarTiling;
+import org.bayes2imc.model.CrossbarTiling;
 import org.bayes2imc.model.BbnnModel;
 import org.bayes2imc.model.LayerSpec;
 

@@ -1,8 +1,6 @@
 package org.bayes2imc.imc;
 
-import org.bayes2imc.correct.GlobalReferenceRescaling;
-import org.bayes2imc.correct.NoCompensation;
-import org.bayes2imc.correct.ReferenceCell;
+import org.bayes2imc.study.DeploymentRunner;
 import org.bayes2imc.device.Gaussian;
 import org.bayes2imc.device.MappingConfig;
 import org.bayes2imc.model.BbnnModel;
@@ -16,7 +14,7 @@ class DriftCompensationTest {
     static final ConstantDriftDevice DEVICE = new ConstantDriftDevice(0.05, 0.2, 20.0);
     static final double G_REF = 5.0;
 
-    private static DeploymentRunner runner(org.bayes2imc.correct.DriftCompensation c) {
+    private static DeploymentRunner runner(org.bayes2imc.imc.DriftCompensation c) {
         DeployOptions o = DeployOptions.defaults(DEVICE).withCompensation(c)
                 .withMapping(MappingConfig.defaults().withEpsilon(0.001)).withThreads(1);
         return SamplingPathTest.runner(SamplingPathTest.layerOf(SamplingPathTest.grid()), o);

@@ -1,5 +1,6 @@
 package org.bayes2imc.imc;
 
+import org.bayes2imc.study.DeploymentRunner;
 import org.bayes2imc.data.Dataset;
 import org.bayes2imc.data.TestData;
 import org.bayes2imc.device.DeviceModels;

@@ -1,7 +1,6 @@
 package org.bayes2imc.imc;
 
-import org.bayes2imc.correct.NoCompensation;
-import org.bayes2imc.correct.ReferenceCell;
+import org.bayes2imc.study.DeploymentRunner;
 import org.bayes2imc.device.BinomialInterval;
 import org.bayes2imc.device.DeviceModels;
 import org.bayes2imc.device.IdealDevice;

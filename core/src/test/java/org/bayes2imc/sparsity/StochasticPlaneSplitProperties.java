@@ -9,7 +9,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Scale;
-import org.bayes2imc.imc.CrossbarTiling;
+import org.bayes2imc.model.CrossbarTiling;
 import org.bayes2imc.model.LayerKind;
 import org.bayes2imc.model.LayerSpec;
 

@@ -6,7 +6,7 @@ import org.bayes2imc.device.DeviceModels;
 import org.bayes2imc.imc.DeployOptions;
 import org.bayes2imc.imc.DeployedCore;
 import org.bayes2imc.imc.Deployment;
-import org.bayes2imc.imc.DeploymentRunner;
+import org.bayes2imc.study.DeploymentRunner;
 import org.bayes2imc.imc.HandmadeModels;
 import org.bayes2imc.sparsity.SparsityMode;
 import org.bayes2imc.io.Progress;

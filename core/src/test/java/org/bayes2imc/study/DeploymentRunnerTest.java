@@ -1,4 +1,12 @@
-package org.bayes2imc.imc;
+package org.bayes2imc.study;
+
+import org.bayes2imc.imc.HandmadeModels;
+import org.bayes2imc.imc.DeployOptions;
+import org.bayes2imc.imc.DeployReport;
+import org.bayes2imc.imc.DeployedCore;
+import org.bayes2imc.imc.Design;
+import org.bayes2imc.imc.ReadNoiseMode;
+import org.bayes2imc.imc.SamplingSemantics;
 
 import org.bayes2imc.sparsity.SparsityMode;
 import org.bayes2imc.data.Dataset;

@@ -1,4 +1,4 @@
-package org.bayes2imc.correct;
+package org.bayes2imc.imc;
 
 /** The reference devices a drift-compensation strategy programmed for one layer of one deployment. */
 public interface ReferenceBank {

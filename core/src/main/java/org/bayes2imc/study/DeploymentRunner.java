@@ -1,5 +1,23 @@
-package org.bayes2imc.imc;
+package org.bayes2imc.study;
 
+import org.bayes2imc.imc.SynapseSampler;
+import org.bayes2imc.imc.SamplingSemantics;
+import org.bayes2imc.imc.SampleStreams;
+import org.bayes2imc.imc.Realisation;
+import org.bayes2imc.imc.ReadNoiseMode;
+import org.bayes2imc.imc.ProgrammingTargets;
+import org.bayes2imc.imc.PrefixCache;
+import org.bayes2imc.imc.LfsrSampler;
+import org.bayes2imc.imc.Design;
+import org.bayes2imc.imc.DeploymentFigures;
+import org.bayes2imc.imc.Deployment;
+import org.bayes2imc.imc.DeployedCore;
+import org.bayes2imc.imc.DeployReport;
+import org.bayes2imc.imc.DeployOptions;
+import org.bayes2imc.imc.CounterRandom;
+import org.bayes2imc.imc.BernoulliSampler;
+import org.bayes2imc.imc.ActivationRanges;
+import org.bayes2imc.model.CrossbarTiling;
 import org.bayes2imc.sparsity.SparsityAnalysis;
 import org.bayes2imc.sparsity.SparsityMode;
 import org.bayes2imc.sparsity.SparsitySettings;

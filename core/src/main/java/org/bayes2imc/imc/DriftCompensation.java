@@ -1,4 +1,4 @@
-package org.bayes2imc.correct;
+package org.bayes2imc.imc;
 
 import org.bayes2imc.device.DeviceModel;
 

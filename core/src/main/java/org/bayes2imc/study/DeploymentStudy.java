@@ -1,12 +1,14 @@
-package org.bayes2imc.correct;
+package org.bayes2imc.study;
 
+import org.bayes2imc.correct.LogitMap;
+import org.bayes2imc.correct.LogitCorrection;
+import org.bayes2imc.correct.CalibrationSet;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bayes2imc.data.Dataset;
 import org.bayes2imc.imc.DeployReport;
 import org.bayes2imc.imc.DeployedCore;
 import org.bayes2imc.imc.DeploymentFigures;
 import org.bayes2imc.imc.Deployment;
-import org.bayes2imc.imc.DeploymentRunner;
 import org.bayes2imc.imc.DeploymentSummary;
 import org.bayes2imc.io.Progress;
 import org.bayes2imc.metrics.EnsembleLogits;

@@ -1,12 +1,15 @@
-package org.bayes2imc.correct;
+package org.bayes2imc.study;
 
+import org.bayes2imc.correct.LogitMap;
+import org.bayes2imc.correct.LogitCorrection;
+import org.bayes2imc.correct.CalibrationSet;
+import org.bayes2imc.imc.DriftCompensation;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bayes2imc.data.Dataset;
 import org.bayes2imc.imc.DeployOptions;
 import org.bayes2imc.imc.DeployedCore;
 import org.bayes2imc.imc.Deployment;
-import org.bayes2imc.imc.DeploymentRunner;
 import org.bayes2imc.imc.Spread;
 import org.bayes2imc.io.Json;
 import org.bayes2imc.io.Progress;

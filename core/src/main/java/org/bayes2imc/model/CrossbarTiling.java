@@ -1,4 +1,4 @@
-package org.bayes2imc.imc;
+package org.bayes2imc.model;
 
 import org.bayes2imc.model.LayerSpec;
 

@@ -1,10 +1,14 @@
-package org.bayes2imc.correct;
+package org.bayes2imc.study;
 
+import org.bayes2imc.correct.LogitCorrections;
+
+import org.bayes2imc.study.DeploymentStudy;
+import org.bayes2imc.imc.DriftCompensation;
 import org.bayes2imc.data.Dataset;
 import org.bayes2imc.data.TestData;
 import org.bayes2imc.device.DeviceModels;
 import org.bayes2imc.imc.DeployOptions;
-import org.bayes2imc.imc.DeploymentRunner;
+import org.bayes2imc.study.DeploymentRunner;
 import org.bayes2imc.imc.HandmadeModels;
 import org.bayes2imc.io.Progress;
 import org.bayes2imc.metrics.EvaluationResult;

@@ -1,4 +1,8 @@
-package org.bayes2imc.imc;
+package org.bayes2imc.study;
+
+import org.bayes2imc.imc.HandmadeModels;
+import org.bayes2imc.imc.DeployOptions;
+import org.bayes2imc.imc.Deployment;
 
 import org.bayes2imc.data.Dataset;
 import org.bayes2imc.data.TestData;

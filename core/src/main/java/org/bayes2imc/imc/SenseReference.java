@@ -1,4 +1,4 @@
-package org.bayes2imc.correct;
+package org.bayes2imc.imc;
 
 /**
  * What a sense amplifier compares a synapse read against at one time: a reference with mean {@code mean(c)} µS and
