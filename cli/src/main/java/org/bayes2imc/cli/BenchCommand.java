@@ -61,8 +61,8 @@ public final class BenchCommand implements Callable<Integer> {
     Path model;
     @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "test dataset (default: ${DEFAULT-VALUE})")
     String dataset;
-    @Option(names = "--limit", defaultValue = "0", description = "use the first N test images, 0 = all (default: ${DEFAULT-VALUE})")
-    int limit;
+    @picocli.CommandLine.Mixin
+    LimitOption limitOption;
     @Option(names = "--data-dir", description = "data cache directory (default: $BAYES2IMC_DATA_DIR or ~/.cache/bayes2imc/data)")
     Path dataDir;
     @Option(names = "--samples", defaultValue = "10", description = "ensemble members S (default: ${DEFAULT-VALUE})")
@@ -77,8 +77,9 @@ public final class BenchCommand implements Callable<Integer> {
     int chunk;
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
-    @Option(names = "--threads", defaultValue = "0", description = "worker threads of ours and PyTorch's intra-op threads, 0 = all processors (default: ${DEFAULT-VALUE})")
-    int threads;
+    /** Worker threads of ours and PyTorch's intra-op threads. */
+    @picocli.CommandLine.Mixin
+    ThreadsOption threads;
     @Option(names = "--scaling", description = "also time S in {1, 10, 100} and deployments in {1, 2, 4} on a subset")
     boolean scaling;
     @Option(names = "--scaling-limit", defaultValue = "500", description = "images of the scaling subset (default: ${DEFAULT-VALUE})")
@@ -97,19 +98,24 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        check(limit >= 0, "--limit must be >= 0, got " + limit);
-        check(samples >= 1, "--samples must be >= 1, got " + samples);
-        check(repeats >= 1, "--repeats must be >= 1, got " + repeats);
-        check(threads >= 0, "--threads must be >= 0, got " + threads);
+        int limit = limitOption.value();
+        Checks.count("--samples", samples, Checks.MAX_SAMPLES);
+        Checks.count("--repeats", repeats, 1000);
+        int t = threads.resolve();
         check(scalingLimit >= 1, "--scaling-limit must be >= 1, got " + scalingLimit);
         check(peakSeconds > 0 && peakSeconds <= 60, "--peak-seconds must be in (0, 60], got " + peakSeconds);
-        double seconds = Durations.parseSeconds(time);
-        int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        double seconds;
+        try {
+            seconds = Durations.parseSeconds(time);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--time: " + e.getMessage());
+        }
         KernelChoice kernel = kernelOption.choice();
         DeployOptions base = DeployOptions.defaults(DeviceModels.create(device)).withSamples(samples).withDeployments(1)
                 .withThreads(t).withChunkImages(chunk).withSeed(seed).withSeconds(seconds).withKernel(kernel);
         PytorchDenseEmulation.requestTorchThreads(t);
         double loadStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        OutputDir.claim("--out", out);
 
         BbnnModel m = ModelFile.read(model);
         Path dir = dataDir != null ? dataDir : Datasets.defaultDataDir();

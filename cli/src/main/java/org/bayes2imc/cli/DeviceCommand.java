@@ -62,6 +62,18 @@ public final class DeviceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Checks.count("--draws", draws, Checks.MAX_DRAWS);
+        // five doubles per device (programmed, ν, drifted, read, realised p) plus a sorted copy for the percentiles
+        Checks.memory("--draws " + draws, 6.0 * Double.BYTES * draws);
+        Checks.scale("--programming-noise-scale", programmingNoiseScale);
+        Checks.scale("--read-noise-scale", readNoiseScale);
+        Checks.scale("--drift-scale", driftScale);
+        Checks.range("--g-ref", referenceMicroSiemens, 0, 1000);
+        if (target.p != null) {
+            Checks.open("--target-p", target.p, 0, 1);
+        } else {
+            Checks.range("--target-conductance", target.conductanceMicroSiemens, 0, 1000);
+        }
         double seconds;
         try {
             seconds = Durations.parseSeconds(time);
@@ -73,6 +85,7 @@ public final class DeviceCommand implements Callable<Integer> {
             model = DeviceModels.withProgramAndVerify(model);
         }
         MappingConfig mapping = MappingConfig.defaults().withReference(referenceMicroSiemens);
+        OutputDir.claim("--out", out);
         var settings = new DeviceCharacterisation.Settings(model, target.conductanceMicroSiemens, target.p, seconds,
                 draws, seed, mapping);
         var result = DeviceCharacterisation.run(settings);

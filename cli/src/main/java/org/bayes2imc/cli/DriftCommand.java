@@ -67,21 +67,40 @@ public final class DriftCommand implements Callable<Integer> {
     int calibrationImages;
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
-    @Option(names = "--threads", defaultValue = "0", description = "worker threads, 0 = all processors (default: ${DEFAULT-VALUE})")
-    int threads;
+    @picocli.CommandLine.Mixin
+    ThreadsOption threads;
     @Option(names = "--out", defaultValue = "out/drift", description = "output directory (default: ${DEFAULT-VALUE})")
     Path out;
 
     @Override
     public Integer call() {
         long start = System.nanoTime();
-        if (samples < 1 || deployments < 1 || limit < 0 || oodLimit < 0 || calibrationImages < 1) {
-            throw new IllegalArgumentException("--samples, --deployments, --calibration-images must be >= 1 and limits >= 0");
+        // one check per option, each naming it (SPEC: refuse before any work)
+        Checks.count("--samples", samples, Checks.MAX_SAMPLES);
+        Checks.count("--deployments", deployments, Checks.MAX_DEPLOYMENTS);
+        Checks.count("--reference-devices", referenceDevices, Checks.MAX_REFERENCE_DEVICES);
+        Checks.count("--calibration-images", calibrationImages, Integer.MAX_VALUE);
+        Checks.limit("--limit", limit);
+        Checks.limit("--ood-limit", oodLimit);
+        int t = threads.resolve();
+        double[] seconds;
+        try {
+            seconds = Durations.parseList(times).stream().mapToDouble(Double::doubleValue).toArray();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--times '" + times + "': " + e.getMessage());
         }
-        double[] seconds = Durations.parseList(times).stream().mapToDouble(Double::doubleValue).toArray();
+        for (double sec : seconds) {
+            if (!(sec >= 0)) {
+                throw new IllegalArgumentException("--times '" + times + "': times must be >= 0 s, got " + sec);
+            }
+        }
         List<DriftCompensation> comps = new ArrayList<>();
         for (String c : compensations.split(",")) {
-            comps.add(DriftCompensation.parse(c.trim(), referenceDevices));
+            try {
+                comps.add(DriftCompensation.parse(c.trim(), referenceDevices));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--compensations: " + e.getMessage());
+            }
         }
         DeviceModel dev = DeviceModels.create(device);
         if (programVerify) {
@@ -89,7 +108,7 @@ public final class DriftCommand implements Callable<Integer> {
         }
         org.bayes2imc.correct.LogitCorrection corr = "none".equalsIgnoreCase(correction) ? null
                 : org.bayes2imc.correct.LogitCorrections.byName(correction);
-        int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        OutputDir.claim("--out", out);
         DeployOptions base = DeployOptions.defaults(dev).withSamples(samples).withDeployments(deployments)
                 .withSparsity(SparsityMode.parse(sparsity)).withSeed(seed).withThreads(t);
         BbnnModel m = ModelFile.read(model);

@@ -34,7 +34,7 @@ public final class SparsityCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--epsilon", defaultValue = "0.01", paramLabel = "E",
-            description = "Probabilistic iff E <= p <= 1 - E, in (0, 0.5] (default: ${DEFAULT-VALUE}, |lambda| <= 2.30).")
+            description = "Probabilistic iff E <= p <= 1 - E, in (0, 0.5) (default: ${DEFAULT-VALUE}, |lambda| <= 2.30).")
     double epsilon;
 
     @Option(names = "--first-ensembling-layer", paramLabel = "L",
@@ -72,6 +72,14 @@ public final class SparsityCommand implements Callable<Integer> {
         if (firstEnsemblingLayer != null && firstEnsemblingLayer < 0) {
             throw new IllegalArgumentException("--first-ensembling-layer must be >= 0, got " + firstEnsemblingLayer);
         }
+        Checks.epsilon("--epsilon", epsilon);
+        Checks.arraySize("--array-size", arraySize);
+        Checks.range("--devices-per-synapse", devicesPerSynapse, 1, 2);
+        Checks.count("--samples", samples, Checks.MAX_SAMPLES);
+        if (!(ensembleFraction > 0 && ensembleFraction <= 1)) {
+            throw new IllegalArgumentException("--ensemble-fraction must be in (0, 1], got " + ensembleFraction);
+        }
+        OutputDir.claim("--out", out);
         SparsitySettings settings = new SparsitySettings(epsilon, arraySize, devicesPerSynapse,
                 RowGranularity.parse(granularity), ensembleFraction,
                 firstEnsemblingLayer == null ? SparsitySettings.AUTOMATIC : firstEnsemblingLayer, samples);
