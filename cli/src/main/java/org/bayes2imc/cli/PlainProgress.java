@@ -66,7 +66,7 @@ final class PlainProgress implements Progress.Task {
         b.append(String.format(Locale.ROOT, ", %.0f s", seconds));
         var eta = ConsoleProgress.eta(done, total, java.time.Duration.ofNanos(now - start));
         if (!end && eta != null && done < total) {
-            b.append(String.format(Locale.ROOT, ", ETA %d s", eta.toSeconds()));
+            b.append(String.format(Locale.ROOT, ", ETA %d s", Math.round(eta.toMillis() / 1000.0)));
         }
         if (!extra.isEmpty()) {
             b.append(", ").append(extra);
