@@ -42,7 +42,8 @@ public final class Main implements Runnable {
     /**
      * Without --verbose, DJL's engine start-up chatter (the GPU-detection WARN on a CPU machine) stays off stderr:
      * it is not about the user's run. Must run before the first logger is created; an explicit -D setting wins.
-     * PyTorch's own C++ warnings are silenced by the launcher (TORCH_CPP_LOG_LEVEL, read by libtorch at load).
+     * (libtorch's one C++ warning, "AutoNonVariableTypeMode is deprecated", came from DJL's copyTo, which the
+     * trainer no longer calls; TORCH_CPP_LOG_LEVEL does not reach libtorch's logging when DJL loads it.)
      */
     static void quietEngines(boolean verbose) {
         if (!verbose && System.getProperty("org.slf4j.simpleLogger.log.ai.djl") == null) {
