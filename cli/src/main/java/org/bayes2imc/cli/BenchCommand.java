@@ -65,7 +65,9 @@ public final class BenchCommand implements Callable<Integer> {
     LimitOption limitOption;
     @Option(names = "--data-dir", description = "data cache directory (default: $BAYES2IMC_DATA_DIR or ~/.cache/bayes2imc/data)")
     Path dataDir;
-    @Option(names = "--samples", defaultValue = "10", description = "ensemble members S (default: ${DEFAULT-VALUE})")
+    @picocli.CommandLine.Mixin
+    SamplesOption samplesOption;
+    /** --samples, validated at the start of call(). */
     int samples;
     @Option(names = "--repeats", defaultValue = "3", description = "timed repeats R per path; medians and min-max reported (default: ${DEFAULT-VALUE})")
     int repeats;
@@ -98,18 +100,13 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        samples = samplesOption.value();
         int limit = limitOption.value();
-        Checks.count("--samples", samples, Checks.MAX_SAMPLES);
         Checks.count("--repeats", repeats, 1000);
         int t = threads.resolve();
         check(scalingLimit >= 1, "--scaling-limit must be >= 1, got " + scalingLimit);
         check(peakSeconds > 0 && peakSeconds <= 60, "--peak-seconds must be in (0, 60], got " + peakSeconds);
-        double seconds;
-        try {
-            seconds = Durations.parseSeconds(time);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--time: " + e.getMessage());
-        }
+        double seconds = Checks.seconds("--time", time);
         KernelChoice kernel = kernelOption.choice();
         DeployOptions base = DeployOptions.defaults(DeviceModels.create(device)).withSamples(samples).withDeployments(1)
                 .withThreads(t).withChunkImages(chunk).withSeed(seed).withSeconds(seconds).withKernel(kernel);

@@ -68,6 +68,20 @@ final class Checks {
         return value == 0 ? Runtime.getRuntime().availableProcessors() : value;
     }
 
+    /** A time after programming ("20s", "1h", "1e7s"): parsed, finite and >= 0, or refused naming the option. */
+    static double seconds(String option, String text) {
+        double s;
+        try {
+            s = org.bayes2imc.device.Durations.parseSeconds(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + " '" + text + "': " + e.getMessage());
+        }
+        if (!(s >= 0) || Double.isInfinite(s)) {
+            throw new IllegalArgumentException(option + " must be a finite time >= 0 s, got " + text);
+        }
+        return s;
+    }
+
     /** Crossbar edge: a power of two between 8 and 4096 (published arrays are 64..1024). */
     static int arraySize(String option, int value) {
         if (value < 8 || value > 4096 || Integer.bitCount(value) != 1) {

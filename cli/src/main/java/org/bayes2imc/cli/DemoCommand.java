@@ -69,10 +69,14 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--train-limit", defaultValue = "0", description = "training images used (0 = all 60,000; smaller only for quick looks)")
     int trainLimit;
 
-    @Option(names = "--samples", defaultValue = "10", description = "ensemble members S (default: ${DEFAULT-VALUE})")
+    @picocli.CommandLine.Mixin
+    SamplesOption samplesOption;
+    /** --samples, validated at the start of call(). */
     int samples;
 
-    @Option(names = "--deployments", defaultValue = "10", description = "programmings K of the core (default: ${DEFAULT-VALUE})")
+    @picocli.CommandLine.Mixin
+    DeploymentsOption deploymentsOption;
+    /** --deployments, validated at the start of call(). */
     int deployments;
 
     @Option(names = "--test-limit", defaultValue = "0", description = "test images for software and hardware evaluation (0 = all 10,000)")
@@ -121,11 +125,11 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        samples = samplesOption.value();
+        deployments = deploymentsOption.value();
         long start = System.nanoTime();
         // each option checked and named before the fetch, the training or any other step starts
         int nThreads = threads.resolve();
-        Checks.count("--samples", samples, Checks.MAX_SAMPLES);
-        Checks.count("--deployments", deployments, Checks.MAX_DEPLOYMENTS);
         Checks.count("--drift-deployments", driftDeployments, Checks.MAX_DEPLOYMENTS);
         Checks.count("--sparsity-deployments", sparsityDeployments, Checks.MAX_DEPLOYMENTS);
         Checks.count("--calibration-images", calibrationImages, Integer.MAX_VALUE);

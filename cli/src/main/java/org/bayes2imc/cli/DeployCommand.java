@@ -50,9 +50,13 @@ public final class DeployCommand implements Callable<Integer> {
     String ood;
     @Option(names = "--data-dir", description = "data cache directory (default: $BAYES2IMC_DATA_DIR or ~/.cache/bayes2imc/data)")
     Path dataDir;
-    @Option(names = "--samples", defaultValue = "10", description = "ensemble members S (default: ${DEFAULT-VALUE})")
+    @picocli.CommandLine.Mixin
+    SamplesOption samplesOption;
+    /** --samples, validated at the start of call(). */
     int samples;
-    @Option(names = "--deployments", defaultValue = "10", description = "independent programmings K (default: ${DEFAULT-VALUE})")
+    @picocli.CommandLine.Mixin
+    DeploymentsOption deploymentsOption;
+    /** --deployments, validated at the start of call(). */
     int deployments;
     @Option(names = "--device", defaultValue = "ibm-pcm", description = "ibm-pcm | nandakumar | ideal (default: ${DEFAULT-VALUE})")
     String device;
@@ -123,8 +127,6 @@ public final class DeployCommand implements Callable<Integer> {
 
     /** Builds the options, validating every setting before any file is read. */
     DeployOptions options() {
-        Checks.count("--samples", samples, Checks.MAX_SAMPLES);
-        Checks.count("--deployments", deployments, Checks.MAX_DEPLOYMENTS);
         Checks.count("--reference-devices", referenceDevices, Checks.MAX_REFERENCE_DEVICES);
         Checks.count("--chunk", chunk, Integer.MAX_VALUE);
         Checks.count("--calibration-images", calibrationImages, Integer.MAX_VALUE);
@@ -137,8 +139,8 @@ public final class DeployCommand implements Callable<Integer> {
         Checks.scale("--drift-scale", driftScale);
         Checks.range("--g-ref", referenceMicroSiemens, 0, 1000);
         limit.value();
-        double seconds = parseTime("--time", time);
-        double mapSeconds = parseTime("--mapping-time", mappingTime);
+        double seconds = Checks.seconds("--time", time);
+        double mapSeconds = Checks.seconds("--mapping-time", mappingTime);
         Design d = Design.parse(design);
         DeviceModel dev = DeviceModels.create(device, programmingNoiseScale, readNoiseScale, driftScale);
         if (programVerify) {
@@ -175,21 +177,10 @@ public final class DeployCommand implements Callable<Integer> {
                 .withReuseDeterministic(!noReuseDeterministic);
     }
 
-    private static double parseTime(String option, String text) {
-        double s;
-        try {
-            s = Durations.parseSeconds(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + ": " + e.getMessage());
-        }
-        if (!(s >= 0)) {
-            throw new IllegalArgumentException(option + " must be >= 0 s, got " + text);
-        }
-        return s;
-    }
-
     @Override
     public Integer call() {
+        samples = samplesOption.value();
+        deployments = deploymentsOption.value();
         long start = System.nanoTime();
         DeployOptions o = options();
         LogitCorrection logitCorrection = LogitCorrections.byName(correction);

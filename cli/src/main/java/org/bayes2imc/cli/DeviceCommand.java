@@ -74,12 +74,7 @@ public final class DeviceCommand implements Callable<Integer> {
         } else {
             Checks.range("--target-conductance", target.conductanceMicroSiemens, 0, 1000);
         }
-        double seconds;
-        try {
-            seconds = Durations.parseSeconds(time);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--time: " + e.getMessage());
-        }
+        double seconds = Checks.seconds("--time", time);
         DeviceModel model = DeviceModels.create(device, programmingNoiseScale, readNoiseScale, driftScale);
         if (programVerify) {
             model = DeviceModels.withProgramAndVerify(model);

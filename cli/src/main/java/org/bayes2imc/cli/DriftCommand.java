@@ -53,9 +53,13 @@ public final class DriftCommand implements Callable<Integer> {
 
     @Option(names = "--reference-devices", defaultValue = "64", description = "reference devices per layer (default: ${DEFAULT-VALUE})")
     int referenceDevices;
-    @Option(names = "--samples", defaultValue = "10", description = "ensemble members S (default: ${DEFAULT-VALUE})")
+    @picocli.CommandLine.Mixin
+    SamplesOption samplesOption;
+    /** --samples, validated at the start of call(). */
     int samples;
-    @Option(names = "--deployments", defaultValue = "10", description = "programmings K (default: ${DEFAULT-VALUE})")
+    @picocli.CommandLine.Mixin
+    DeploymentsOption deploymentsOption;
+    /** --deployments, validated at the start of call(). */
     int deployments;
     @Option(names = "--device", defaultValue = "ibm-pcm", description = "ibm-pcm | nandakumar | ideal (default: ${DEFAULT-VALUE})")
     String device;
@@ -74,10 +78,10 @@ public final class DriftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        samples = samplesOption.value();
+        deployments = deploymentsOption.value();
         long start = System.nanoTime();
         // one check per option, each naming it (SPEC: refuse before any work)
-        Checks.count("--samples", samples, Checks.MAX_SAMPLES);
-        Checks.count("--deployments", deployments, Checks.MAX_DEPLOYMENTS);
         Checks.count("--reference-devices", referenceDevices, Checks.MAX_REFERENCE_DEVICES);
         Checks.count("--calibration-images", calibrationImages, Integer.MAX_VALUE);
         Checks.limit("--limit", limit);

@@ -47,7 +47,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--split", defaultValue = "test", description = "split of the dataset (default: ${DEFAULT-VALUE})")
     String split;
 
-    @Option(names = "--samples", defaultValue = "10", description = "ensemble members S (default: ${DEFAULT-VALUE})")
+    @picocli.CommandLine.Mixin
+    SamplesOption samplesOption;
+    /** --samples, validated at the start of call(). */
     int samples;
 
     @Option(names = "--ood", description = "out-of-distribution dataset NAME[:SPLIT], e.g. digits (split: all)")
@@ -80,9 +82,9 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        samples = samplesOption.value();
         long start = System.nanoTime();
         // every option is checked before the model or data are read and before any work starts
-        Checks.count("--samples", samples, Checks.MAX_SAMPLES);
         Checks.count("--chunk", chunk, Integer.MAX_VALUE);
         int maxImages = limit.max();
         int threadCount = threads.resolve();

@@ -58,7 +58,9 @@ public final class PpaCommand implements Callable<Integer> {
     @Option(names = "--sparsity", defaultValue = "none", description = "none | ls | ls+rs (default ${DEFAULT-VALUE})")
     String sparsity;
 
-    @Option(names = "--samples", defaultValue = "10", description = "ensemble members S (default ${DEFAULT-VALUE})")
+    @picocli.CommandLine.Mixin
+    SamplesOption samplesOption;
+    /** --samples, validated at the start of call(). */
     int samples;
 
     @Option(names = "--first-ensembling-layer", description = "L*, 0-based layer index (default: the first FC layer, "
@@ -96,10 +98,10 @@ public final class PpaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        samples = samplesOption.value();
         PrintStream o = System.out;
         // physical ranges first, naming the option (PpaConfig repeats them for --set, naming the key)
         Checks.epsilon("--epsilon", epsilon);
-        Checks.count("--samples", samples, Checks.MAX_SAMPLES);
         if (arraySize != null) {
             Checks.arraySize("--array-size", arraySize);
         }

@@ -58,8 +58,9 @@ public final class SparsityCommand implements Callable<Integer> {
             description = "Adjacent columns per synapse: 1, or 2 for a differential pair (default: ${DEFAULT-VALUE}).")
     int devicesPerSynapse;
 
-    @Option(names = "--samples", defaultValue = "10", paramLabel = "S",
-            description = "Ensemble members for the MAC counts (default: ${DEFAULT-VALUE}).")
+    @picocli.CommandLine.Mixin
+    SamplesOption samplesOption;
+    /** --samples, validated at the start of call(). */
     int samples;
 
     @Option(names = "--out", defaultValue = "out/sparsity", paramLabel = "DIR",
@@ -68,6 +69,7 @@ public final class SparsityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        samples = samplesOption.value();
         long start = System.nanoTime();
         if (firstEnsemblingLayer != null && firstEnsemblingLayer < 0) {
             throw new IllegalArgumentException("--first-ensembling-layer must be >= 0, got " + firstEnsemblingLayer);
@@ -75,7 +77,6 @@ public final class SparsityCommand implements Callable<Integer> {
         Checks.epsilon("--epsilon", epsilon);
         Checks.arraySize("--array-size", arraySize);
         Checks.range("--devices-per-synapse", devicesPerSynapse, 1, 2);
-        Checks.count("--samples", samples, Checks.MAX_SAMPLES);
         if (!(ensembleFraction > 0 && ensembleFraction <= 1)) {
             throw new IllegalArgumentException("--ensemble-fraction must be in (0, 1], got " + ensembleFraction);
         }
