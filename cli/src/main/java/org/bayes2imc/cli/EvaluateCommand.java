@@ -110,9 +110,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             checkFits(m, oodSet, "--ood " + ood);
         }
         int classes = m.architecture().classes();
-        // the S members' logits of every image are kept for the ensemble metrics
-        Checks.memory("--samples " + samples + " × " + ((long) in.size() + (oodSet == null ? 0 : oodSet.size()))
-                + " images × " + classes + " classes", 4.0 * samples * classes * ((long) in.size() + (oodSet == null ? 0 : oodSet.size())));
+        // the S members' float logits of every image are kept for the ensemble metrics
+        long allImages = (long) in.size() + (oodSet == null ? 0 : oodSet.size());
+        Checks.memory("--samples " + samples + " × " + allImages + " images × " + classes + " classes",
+                4.0 * samples * classes * allImages);
         double temperature = m.calibrationTemperature();
 
         SoftwareEvaluation.Result r = SoftwareEvaluation.run(m, in, oodSet, settings, named("evaluate " + dataset));
