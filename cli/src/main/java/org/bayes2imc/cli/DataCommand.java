@@ -48,6 +48,7 @@ public final class DataCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             List<String> wanted = names.contains("all") ? CachedDataset.names() : names;
             wanted.forEach(CachedDataset::byName); // reject unknown names before any work
+            OutputDir.writable("--data-dir", dir.resolve()); // and an unwritable cache before any download
             DataFetcher fetcher = new DataFetcher(dir.resolve(), line -> {
                 err.println(line);
                 err.flush();

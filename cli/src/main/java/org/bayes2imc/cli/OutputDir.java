@@ -38,21 +38,7 @@ final class OutputDir {
     /** Claims {@code dir} with a lock file of the given name (a model file's own lock beside it). */
     static synchronized Path claim(String option, Path dir, String lockName) {
         String where = option + " " + dir;
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new IllegalArgumentException(where + ": is a file, not a directory");
-        }
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(where + ": cannot create the directory (" + reason(e) + ")");
-        }
-        Path probe = dir.resolve(".bayes2imc-probe-" + ProcessHandle.current().pid());
-        try {
-            Files.write(probe, new byte[] {0});
-            Files.delete(probe);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(where + ": not writable (" + reason(e) + ")");
-        }
+        writable(option, dir);
         Path lockFile = dir.resolve(lockName);
         FileChannel ch;
         try {
@@ -82,6 +68,30 @@ final class OutputDir {
             // the lock is held; the note is a courtesy
         }
         HELD.add(ch);
+        return dir;
+    }
+
+    /**
+     * Creates {@code dir} if needed and proves it writable by writing and deleting a probe file, without locking it
+     * (for shared places such as the data cache, whose fetcher has its own lock and waits for other fetches).
+     */
+    static Path writable(String option, Path dir) {
+        String where = option + " " + dir;
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(where + ": is a file, not a directory");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(where + ": cannot create the directory (" + reason(e) + ")");
+        }
+        Path probe = dir.resolve(".bayes2imc-probe-" + ProcessHandle.current().pid());
+        try {
+            Files.write(probe, new byte[] {0});
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(where + ": not writable (" + reason(e) + ")");
+        }
         return dir;
     }
 

@@ -66,6 +66,8 @@ class BadInputTest {
                 Case.refused("5", "evaluate --model {model} --out {file}/sub", "--out {file}/sub: cannot create the directory (Not a directory)"),
                 Case.refused("5", "train --out {file}/model.safetensors --epochs 1", "--out {file}: is a file, not a directory"),
                 Case.refused("5", "sparsity --model {model} --out {file}", "--out {file}: is a file, not a directory"),
+                Case.refused("5", "data fetch digits --data-dir {file}/cache",
+                        "--data-dir {file}/cache: cannot create the directory (Not a directory)"),
                 Case.refused("5", "deploy --model {model} --out {locked}",
                         "--out {locked}: another bayes2imc run is writing there (it holds .bayes2imc.lock)"),
                 Case.refused("6", "ppa --network fmnist-small --array-size 1073741824",
