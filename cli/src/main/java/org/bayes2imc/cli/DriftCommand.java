@@ -112,9 +112,9 @@ public final class DriftCommand implements Callable<Integer> {
         }
         org.bayes2imc.correct.LogitCorrection corr = "none".equalsIgnoreCase(correction) ? null
                 : org.bayes2imc.correct.LogitCorrections.byName(correction);
-        OutputDir.claim("--out", out);
         DeployOptions base = DeployOptions.defaults(dev).withSamples(samples).withDeployments(deployments)
                 .withSparsity(SparsityMode.parse(sparsity)).withSeed(seed).withThreads(t);
+        OutputDir.claim("--out", out); // after every option is parsed, before any file is read
         BbnnModel m = ModelFile.read(model);
         Path dir = dataDir != null ? dataDir : Datasets.defaultDataDir();
         Dataset test = Datasets.load(dataset, "test", dir, limit == 0 ? Integer.MAX_VALUE : limit);

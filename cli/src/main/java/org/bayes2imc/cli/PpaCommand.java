@@ -114,7 +114,6 @@ public final class PpaCommand implements Callable<Integer> {
         if (spRowFraction != null) {
             Checks.range("--sp-row-fraction", spRowFraction, 0, 1);
         }
-        OutputDir.claim("--out", out);
         BbnnModel m = model == null ? null : ModelFile.read(model);
         Architecture arch;
         if (network != null) {
@@ -131,6 +130,7 @@ public final class PpaCommand implements Callable<Integer> {
         Design c = compare == null ? null : Design.parse(compare);
         PipelineMode pm = PipelineMode.parse(mode);
         SparsityMode sm = SparsityMode.parse(sparsity);
+        OutputDir.claim("--out", out); // after the options are parsed, before any work
         int lStar = firstEnsemblingLayer == null ? SparsityProfile.defaultFirstEnsemblingLayer(arch) : firstEnsemblingLayer;
         SparsityProfile sp;
         if (sm == SparsityMode.LS_RS && m != null && spRowFraction == null) {

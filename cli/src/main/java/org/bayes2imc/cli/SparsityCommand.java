@@ -80,10 +80,10 @@ public final class SparsityCommand implements Callable<Integer> {
         if (!(ensembleFraction > 0 && ensembleFraction <= 1)) {
             throw new IllegalArgumentException("--ensemble-fraction must be in (0, 1], got " + ensembleFraction);
         }
-        OutputDir.claim("--out", out);
         SparsitySettings settings = new SparsitySettings(epsilon, arraySize, devicesPerSynapse,
                 RowGranularity.parse(granularity), ensembleFraction,
                 firstEnsemblingLayer == null ? SparsitySettings.AUTOMATIC : firstEnsemblingLayer, samples);
+        OutputDir.claim("--out", out); // after the options are parsed, before the model is read
         BbnnModel m = ModelFile.read(model);
         long loaded = System.nanoTime();
         SparsityAnalysis a = SparsityAnalysis.of(m, settings);
