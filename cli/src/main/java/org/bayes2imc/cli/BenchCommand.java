@@ -104,7 +104,8 @@ public final class BenchCommand implements Callable<Integer> {
         int limit = limitOption.value();
         Checks.count("--repeats", repeats, 1000);
         int t = threads.resolve();
-        check(scalingLimit >= 1, "--scaling-limit must be >= 1, got " + scalingLimit);
+        Checks.count("--scaling-limit", scalingLimit, Integer.MAX_VALUE);
+        Checks.count("--chunk", chunk, Integer.MAX_VALUE);
         check(peakSeconds > 0 && peakSeconds <= 60, "--peak-seconds must be in (0, 60], got " + peakSeconds);
         double seconds = Checks.seconds("--time", time);
         KernelChoice kernel = kernelOption.choice();
