@@ -61,11 +61,13 @@ public final class BenchCommand implements Callable<Integer> {
     Path model;
     @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "test dataset (default: ${DEFAULT-VALUE})")
     String dataset;
-    @Option(names = "--limit", defaultValue = "0", description = "use the first N test images, 0 = all (default: ${DEFAULT-VALUE})")
-    int limit;
+    @picocli.CommandLine.Mixin
+    LimitOption limitOption;
     @Option(names = "--data-dir", description = "data cache directory (default: $BAYES2IMC_DATA_DIR or ~/.cache/bayes2imc/data)")
     Path dataDir;
-    @Option(names = "--samples", defaultValue = "10", description = "ensemble members S (default: ${DEFAULT-VALUE})")
+    @picocli.CommandLine.Mixin
+    SamplesOption samplesOption;
+    /** --samples, validated at the start of call(). */
     int samples;
     @Option(names = "--repeats", defaultValue = "3", description = "timed repeats R per path; medians and min-max reported (default: ${DEFAULT-VALUE})")
     int repeats;
@@ -77,8 +79,9 @@ public final class BenchCommand implements Callable<Integer> {
     int chunk;
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
-    @Option(names = "--threads", defaultValue = "0", description = "worker threads of ours and PyTorch's intra-op threads, 0 = all processors (default: ${DEFAULT-VALUE})")
-    int threads;
+    /** Worker threads of ours and PyTorch's intra-op threads. */
+    @picocli.CommandLine.Mixin
+    ThreadsOption threads;
     @Option(names = "--scaling", description = "also time S in {1, 10, 100} and deployments in {1, 2, 4} on a subset")
     boolean scaling;
     @Option(names = "--scaling-limit", defaultValue = "500", description = "images of the scaling subset (default: ${DEFAULT-VALUE})")
@@ -97,19 +100,20 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        check(limit >= 0, "--limit must be >= 0, got " + limit);
-        check(samples >= 1, "--samples must be >= 1, got " + samples);
-        check(repeats >= 1, "--repeats must be >= 1, got " + repeats);
-        check(threads >= 0, "--threads must be >= 0, got " + threads);
-        check(scalingLimit >= 1, "--scaling-limit must be >= 1, got " + scalingLimit);
+        samples = samplesOption.value();
+        int limit = limitOption.value();
+        Checks.count("--repeats", repeats, 1000);
+        int t = threads.resolve();
+        Checks.count("--scaling-limit", scalingLimit, Integer.MAX_VALUE);
+        Checks.count("--chunk", chunk, Integer.MAX_VALUE);
         check(peakSeconds > 0 && peakSeconds <= 60, "--peak-seconds must be in (0, 60], got " + peakSeconds);
-        double seconds = Durations.parseSeconds(time);
-        int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        double seconds = Checks.seconds("--time", time);
         KernelChoice kernel = kernelOption.choice();
         DeployOptions base = DeployOptions.defaults(DeviceModels.create(device)).withSamples(samples).withDeployments(1)
                 .withThreads(t).withChunkImages(chunk).withSeed(seed).withSeconds(seconds).withKernel(kernel);
         PytorchDenseEmulation.requestTorchThreads(t);
         double loadStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        OutputDir.claim("--out", out);
 
         BbnnModel m = ModelFile.read(model);
         Path dir = dataDir != null ? dataDir : Datasets.defaultDataDir();

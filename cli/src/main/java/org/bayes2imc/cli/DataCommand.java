@@ -48,6 +48,7 @@ public final class DataCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             List<String> wanted = names.contains("all") ? CachedDataset.names() : names;
             wanted.forEach(CachedDataset::byName); // reject unknown names before any work
+            OutputDir.writable("--data-dir", dir.resolve()); // and an unwritable cache before any download
             DataFetcher fetcher = new DataFetcher(dir.resolve(), line -> {
                 err.println(line);
                 err.flush();
@@ -80,7 +81,8 @@ public final class DataCommand implements Runnable {
         @picocli.CommandLine.Mixin
         DataDirOptionMixin dir;
 
-        @Option(names = "--verify", description = "Re-check the file contents, not only the verification stamp.")
+        @Option(names = "--verify", description = "Re-check the file contents, not only the verification stamp; "
+                + "exit 1 when a cached dataset fails (a missing one is not a failure).")
         boolean verify;
 
         @Override
@@ -89,11 +91,22 @@ public final class DataCommand implements Runnable {
             DataFetcher fetcher = new DataFetcher(dir.resolve(), line -> { });
             out.println("data cache: " + fetcher.dataDir());
             out.printf("%-15s %-11s %-22s %s%n", "dataset", "state", "debian package", "detail");
+            List<String> failed = new java.util.ArrayList<>();
             for (DataFetcher.Status s : fetcher.list(verify)) {
                 out.printf("%-15s %-11s %-22s %s%n", s.name(), s.state().name().toLowerCase(), s.debianPackage(), s.detail());
+                if (s.state() == DataFetcher.State.UNVERIFIED) {
+                    failed.add(s.name());
+                }
             }
             out.printf("%-15s %-11s %-22s %s%n", "cifar10/100", "external", "-", "load as cifar10:DIR or cifar100:DIR (binary version)");
             out.flush();
+            if (verify && !failed.isEmpty()) {
+                // a check that finds damage must say so to scripts, not only in the table
+                spec.commandLine().getErr().println("bayes2imc: error: verification failed for " + String.join(", ", failed)
+                        + "; run `bayes2imc data fetch " + String.join(" ", failed) + "` to fetch them again");
+                spec.commandLine().getErr().flush();
+                return 1;
+            }
             return 0;
         }
     }

@@ -69,10 +69,14 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--train-limit", defaultValue = "0", description = "training images used (0 = all 60,000; smaller only for quick looks)")
     int trainLimit;
 
-    @Option(names = "--samples", defaultValue = "10", description = "ensemble members S (default: ${DEFAULT-VALUE})")
+    @picocli.CommandLine.Mixin
+    SamplesOption samplesOption;
+    /** --samples, validated at the start of call(). */
     int samples;
 
-    @Option(names = "--deployments", defaultValue = "10", description = "programmings K of the core (default: ${DEFAULT-VALUE})")
+    @picocli.CommandLine.Mixin
+    DeploymentsOption deploymentsOption;
+    /** --deployments, validated at the start of call(). */
     int deployments;
 
     @Option(names = "--test-limit", defaultValue = "0", description = "test images for software and hardware evaluation (0 = all 10,000)")
@@ -111,8 +115,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed of every random draw (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--threads", description = "worker threads (default: available processors)")
-    Integer threads;
+    @picocli.CommandLine.Mixin
+    ThreadsOption threads;
 
     Progress progress = ConsoleProgress.INSTANCE;
 
@@ -121,15 +125,31 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        samples = samplesOption.value();
+        deployments = deploymentsOption.value();
         long start = System.nanoTime();
-        if (samples < 1 || deployments < 1 || driftDeployments < 1 || sparsityDeployments < 1 || driftOodLimit < 0 || calibrationImages < 1 || testLimit < 0 || driftLimit < 0 || oodLimit < 0) {
-            throw new IllegalArgumentException("--samples, --deployments and --calibration-images must be >= 1, limits >= 0");
+        // each option checked and named before the fetch, the training or any other step starts
+        int nThreads = threads.resolve();
+        Checks.count("--drift-deployments", driftDeployments, Checks.MAX_DEPLOYMENTS);
+        Checks.count("--sparsity-deployments", sparsityDeployments, Checks.MAX_DEPLOYMENTS);
+        Checks.count("--calibration-images", calibrationImages, Integer.MAX_VALUE);
+        Checks.limit("--train-limit", trainLimit);
+        Checks.limit("--test-limit", testLimit);
+        Checks.limit("--hardware-limit", hardwareLimit);
+        Checks.limit("--hardware-ood-limit", hardwareOodLimit);
+        Checks.limit("--drift-limit", driftLimit);
+        Checks.limit("--drift-ood-limit", driftOodLimit);
+        Checks.limit("--ood-limit", oodLimit);
+        double[] times;
+        try {
+            times = Durations.parseList(driftTimes).stream().mapToDouble(Double::doubleValue).toArray();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--drift-times '" + driftTimes + "': " + e.getMessage());
         }
-        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        OutputDir.claim("--out", out);
         Parallel.setThreads(nThreads);
         Path data = dataDir == null ? Datasets.defaultDataDir() : dataDir;
         Path models = modelDir == null ? TrainStep.defaultModelDir() : modelDir;
-        double[] times = Durations.parseList(driftTimes).stream().mapToDouble(Double::doubleValue).toArray();
 
         step("fetch", () -> {
             DataFetcher f = new DataFetcher(data, System.err::println);

@@ -44,15 +44,19 @@ public final class DeployCommand implements Callable<Integer> {
     Path model;
     @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "test dataset (default: ${DEFAULT-VALUE})")
     String dataset;
-    @Option(names = "--limit", defaultValue = "0", description = "use the first N test images, 0 = all (default: ${DEFAULT-VALUE})")
-    int limit;
+    @picocli.CommandLine.Mixin
+    LimitOption limit;
     @Option(names = "--ood", description = "out-of-distribution dataset, e.g. digits")
     String ood;
     @Option(names = "--data-dir", description = "data cache directory (default: $BAYES2IMC_DATA_DIR or ~/.cache/bayes2imc/data)")
     Path dataDir;
-    @Option(names = "--samples", defaultValue = "10", description = "ensemble members S (default: ${DEFAULT-VALUE})")
+    @picocli.CommandLine.Mixin
+    SamplesOption samplesOption;
+    /** --samples, validated at the start of call(). */
     int samples;
-    @Option(names = "--deployments", defaultValue = "10", description = "independent programmings K (default: ${DEFAULT-VALUE})")
+    @picocli.CommandLine.Mixin
+    DeploymentsOption deploymentsOption;
+    /** --deployments, validated at the start of call(). */
     int deployments;
     @Option(names = "--device", defaultValue = "ibm-pcm", description = "ibm-pcm | nandakumar | ideal (default: ${DEFAULT-VALUE})")
     String device;
@@ -111,8 +115,8 @@ public final class DeployCommand implements Callable<Integer> {
     int chunk;
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
-    @Option(names = "--threads", defaultValue = "0", description = "worker threads, 0 = all processors (default: ${DEFAULT-VALUE})")
-    int threads;
+    @picocli.CommandLine.Mixin
+    ThreadsOption threads;
     @Option(names = "--correction", defaultValue = "none", description = "logit correction: none | affine | read-back (default: ${DEFAULT-VALUE})")
     String correction;
     @Option(names = "--calibration-images", defaultValue = "1000",
@@ -123,8 +127,20 @@ public final class DeployCommand implements Callable<Integer> {
 
     /** Builds the options, validating every setting before any file is read. */
     DeployOptions options() {
-        double seconds = parseTime("--time", time);
-        double mapSeconds = parseTime("--mapping-time", mappingTime);
+        Checks.count("--reference-devices", referenceDevices, Checks.MAX_REFERENCE_DEVICES);
+        Checks.count("--chunk", chunk, Integer.MAX_VALUE);
+        Checks.count("--calibration-images", calibrationImages, Integer.MAX_VALUE);
+        Checks.arraySize("--array-size", arraySize);
+        Checks.range("--activation-bits", activationBits, 0, 16);
+        Checks.bits("--sram-bits", sramBits);
+        Checks.epsilon("--epsilon", epsilon);
+        Checks.scale("--programming-noise-scale", programmingNoiseScale);
+        Checks.scale("--read-noise-scale", readNoiseScale);
+        Checks.scale("--drift-scale", driftScale);
+        Checks.range("--g-ref", referenceMicroSiemens, 0, 1000);
+        limit.value();
+        double seconds = Checks.seconds("--time", time);
+        double mapSeconds = Checks.seconds("--mapping-time", mappingTime);
         Design d = Design.parse(design);
         DeviceModel dev = DeviceModels.create(device, programmingNoiseScale, readNoiseScale, driftScale);
         if (programVerify) {
@@ -136,7 +152,7 @@ public final class DeployCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--encoding must be single or differential, got '" + encoding + "'");
         };
         MappingConfig mapping = MappingConfig.defaults().withEncoding(enc).withReference(referenceMicroSiemens).withEpsilon(epsilon);
-        int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        int t = threads.resolve();
         return DeployOptions.defaults(dev)
                 .withDesign(d)
                 .withMapping(mapping)
@@ -161,42 +177,31 @@ public final class DeployCommand implements Callable<Integer> {
                 .withReuseDeterministic(!noReuseDeterministic);
     }
 
-    private static double parseTime(String option, String text) {
-        double s;
-        try {
-            s = Durations.parseSeconds(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + ": " + e.getMessage());
-        }
-        if (!(s >= 0)) {
-            throw new IllegalArgumentException(option + " must be >= 0 s, got " + text);
-        }
-        return s;
-    }
-
     @Override
     public Integer call() {
-        if (limit < 0) {
-            throw new IllegalArgumentException("--limit must be >= 0, got " + limit);
-        }
+        samples = samplesOption.value();
+        deployments = deploymentsOption.value();
         long start = System.nanoTime();
         DeployOptions o = options();
+        LogitCorrection logitCorrection = LogitCorrections.byName(correction);
+        OutputDir.claim("--out", out);
         BbnnModel m = ModelFile.read(model);
         Path dir = dataDir != null ? dataDir : Datasets.defaultDataDir();
-        Dataset test = Datasets.load(dataset, "test", dir, limit == 0 ? Integer.MAX_VALUE : limit);
+        Dataset test = Datasets.load(dataset, "test", dir, limit.max());
         ModelInputs.checkShape(m, test);
         if (test.classes() != m.architecture().classes()) {
             throw new IllegalArgumentException("dataset " + test.name() + " has " + test.classes()
                     + " classes but the model has " + m.architecture().classes());
         }
-        Dataset oodSet = ood == null ? null : Datasets.load(ood, "test", dir, limit == 0 ? Integer.MAX_VALUE : limit);
+        Dataset oodSet = ood == null ? null : Datasets.load(ood, "test", dir, limit.max());
         if (oodSet != null) {
             ModelInputs.checkShape(m, oodSet);
         }
-        if (calibrationImages < 1) {
-            throw new IllegalArgumentException("--calibration-images must be >= 1, got " + calibrationImages);
-        }
-        LogitCorrection logitCorrection = LogitCorrections.byName(correction);
+        boolean keep = !(logitCorrection instanceof NoLogitCorrection);
+        long images = (long) test.size() + (oodSet == null ? 0 : oodSet.size());
+        // member logits: the software ensemble's and one deployment's, or every deployment's when a correction is fitted
+        Checks.memory("--samples " + samples + (keep ? " × --deployments " + deployments : "") + " × " + images + " images",
+                4.0 * samples * images * m.architecture().classes() * (keep ? deployments + 1 : 2));
         Dataset calibration = Datasets.load(dataset, "train", dir, calibrationImages);
         DeploymentRunner runner = new DeploymentRunner(m, o);
         runner.calibrateActivations(calibration);
@@ -221,7 +226,7 @@ public final class DeployCommand implements Callable<Integer> {
         ObjectNode settings = r.settingsJson();
         settings.put("model", model.toString());
         settings.put("dataset", dataset);
-        settings.put("limit", limit);
+        settings.put("limit", limit.value());
         settings.put("images", test.size());
         settings.put("ood", ood);
         settings.put("activation_calibration", "first " + Math.min(256, calibration.size()) + " training images (unlabelled)");

@@ -62,17 +62,25 @@ public final class DeviceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        double seconds;
-        try {
-            seconds = Durations.parseSeconds(time);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--time: " + e.getMessage());
+        Checks.count("--draws", draws, Checks.MAX_DRAWS);
+        // five doubles per device (programmed, ν, drifted, read, realised p) plus a sorted copy for the percentiles
+        Checks.memory("--draws " + draws, 6.0 * Double.BYTES * draws);
+        Checks.scale("--programming-noise-scale", programmingNoiseScale);
+        Checks.scale("--read-noise-scale", readNoiseScale);
+        Checks.scale("--drift-scale", driftScale);
+        Checks.range("--g-ref", referenceMicroSiemens, 0, 1000);
+        if (target.p != null) {
+            Checks.open("--target-p", target.p, 0, 1);
+        } else {
+            Checks.range("--target-conductance", target.conductanceMicroSiemens, 0, 1000);
         }
+        double seconds = Checks.seconds("--time", time);
         DeviceModel model = DeviceModels.create(device, programmingNoiseScale, readNoiseScale, driftScale);
         if (programVerify) {
             model = DeviceModels.withProgramAndVerify(model);
         }
         MappingConfig mapping = MappingConfig.defaults().withReference(referenceMicroSiemens);
+        OutputDir.claim("--out", out);
         var settings = new DeviceCharacterisation.Settings(model, target.conductanceMicroSiemens, target.p, seconds,
                 draws, seed, mapping);
         var result = DeviceCharacterisation.run(settings);

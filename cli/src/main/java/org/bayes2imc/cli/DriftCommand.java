@@ -53,9 +53,13 @@ public final class DriftCommand implements Callable<Integer> {
 
     @Option(names = "--reference-devices", defaultValue = "64", description = "reference devices per layer (default: ${DEFAULT-VALUE})")
     int referenceDevices;
-    @Option(names = "--samples", defaultValue = "10", description = "ensemble members S (default: ${DEFAULT-VALUE})")
+    @picocli.CommandLine.Mixin
+    SamplesOption samplesOption;
+    /** --samples, validated at the start of call(). */
     int samples;
-    @Option(names = "--deployments", defaultValue = "10", description = "programmings K (default: ${DEFAULT-VALUE})")
+    @picocli.CommandLine.Mixin
+    DeploymentsOption deploymentsOption;
+    /** --deployments, validated at the start of call(). */
     int deployments;
     @Option(names = "--device", defaultValue = "ibm-pcm", description = "ibm-pcm | nandakumar | ideal (default: ${DEFAULT-VALUE})")
     String device;
@@ -67,21 +71,40 @@ public final class DriftCommand implements Callable<Integer> {
     int calibrationImages;
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
-    @Option(names = "--threads", defaultValue = "0", description = "worker threads, 0 = all processors (default: ${DEFAULT-VALUE})")
-    int threads;
+    @picocli.CommandLine.Mixin
+    ThreadsOption threads;
     @Option(names = "--out", defaultValue = "out/drift", description = "output directory (default: ${DEFAULT-VALUE})")
     Path out;
 
     @Override
     public Integer call() {
+        samples = samplesOption.value();
+        deployments = deploymentsOption.value();
         long start = System.nanoTime();
-        if (samples < 1 || deployments < 1 || limit < 0 || oodLimit < 0 || calibrationImages < 1) {
-            throw new IllegalArgumentException("--samples, --deployments, --calibration-images must be >= 1 and limits >= 0");
+        // one check per option, each naming it (SPEC: refuse before any work)
+        Checks.count("--reference-devices", referenceDevices, Checks.MAX_REFERENCE_DEVICES);
+        Checks.count("--calibration-images", calibrationImages, Integer.MAX_VALUE);
+        Checks.limit("--limit", limit);
+        Checks.limit("--ood-limit", oodLimit);
+        int t = threads.resolve();
+        double[] seconds;
+        try {
+            seconds = Durations.parseList(times).stream().mapToDouble(Double::doubleValue).toArray();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--times '" + times + "': " + e.getMessage());
         }
-        double[] seconds = Durations.parseList(times).stream().mapToDouble(Double::doubleValue).toArray();
+        for (double sec : seconds) {
+            if (!(sec >= 0)) {
+                throw new IllegalArgumentException("--times '" + times + "': times must be >= 0 s, got " + sec);
+            }
+        }
         List<DriftCompensation> comps = new ArrayList<>();
         for (String c : compensations.split(",")) {
-            comps.add(DriftCompensation.parse(c.trim(), referenceDevices));
+            try {
+                comps.add(DriftCompensation.parse(c.trim(), referenceDevices));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--compensations: " + e.getMessage());
+            }
         }
         DeviceModel dev = DeviceModels.create(device);
         if (programVerify) {
@@ -89,9 +112,9 @@ public final class DriftCommand implements Callable<Integer> {
         }
         org.bayes2imc.correct.LogitCorrection corr = "none".equalsIgnoreCase(correction) ? null
                 : org.bayes2imc.correct.LogitCorrections.byName(correction);
-        int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
         DeployOptions base = DeployOptions.defaults(dev).withSamples(samples).withDeployments(deployments)
                 .withSparsity(SparsityMode.parse(sparsity)).withSeed(seed).withThreads(t);
+        OutputDir.claim("--out", out); // after every option is parsed, before any file is read
         BbnnModel m = ModelFile.read(model);
         Path dir = dataDir != null ? dataDir : Datasets.defaultDataDir();
         Dataset test = Datasets.load(dataset, "test", dir, limit == 0 ? Integer.MAX_VALUE : limit);

@@ -47,23 +47,25 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--split", defaultValue = "test", description = "split of the dataset (default: ${DEFAULT-VALUE})")
     String split;
 
-    @Option(names = "--samples", defaultValue = "10", description = "ensemble members S (default: ${DEFAULT-VALUE})")
+    @picocli.CommandLine.Mixin
+    SamplesOption samplesOption;
+    /** --samples, validated at the start of call(). */
     int samples;
 
     @Option(names = "--ood", description = "out-of-distribution dataset NAME[:SPLIT], e.g. digits (split: all)")
     String ood;
 
-    @Option(names = "--limit", description = "evaluate only the first N images of each set")
-    Integer limit;
+    @picocli.CommandLine.Mixin
+    LimitOption limit;
 
     @Option(names = "--seed", defaultValue = "0", description = "seed of the weight draws (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--threads", description = "worker threads (default: available processors)")
-    Integer threads;
+    @picocli.CommandLine.Mixin
+    ThreadsOption threads;
 
     @Option(names = "--sampling", defaultValue = "PER_CHUNK",
-            description = "weight draws: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+            description = "weight draws: ${COMPLETION-CANDIDATES}, any case (default: ${DEFAULT-VALUE})")
     SamplingSemantics sampling;
 
     @Option(names = "--chunk", defaultValue = "100", description = "images per weight draw under PER_CHUNK (default: ${DEFAULT-VALUE})")
@@ -80,15 +82,18 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        samples = samplesOption.value();
         long start = System.nanoTime();
-        if (limit != null && limit < 1) {
-            throw new IllegalArgumentException("--limit must be at least 1, got " + limit);
-        }
-        Parallel.setThreads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+        // every option is checked before the model or data are read and before any work starts
+        Checks.count("--chunk", chunk, Integer.MAX_VALUE);
+        int maxImages = limit.max();
+        int threadCount = threads.resolve();
+        OutputDir.claim("--out", out);
+        Parallel.setThreads(threadCount);
         var settings = new SoftwareEnsemble.Settings(samples, seed, sampling, chunk);
         Path dir = dataDir == null ? Datasets.defaultDataDir() : dataDir;
         BbnnModel m = ModelFile.read(model);
-        Dataset in = limited(Datasets.load(dataset, split, dir));
+        Dataset in = Datasets.load(dataset, split, dir, maxImages);
         checkFits(m, in, "--dataset " + dataset);
         Dataset oodSet = null;
         if (ood != null) {
@@ -96,15 +101,20 @@ public final class EvaluateCommand implements Callable<Integer> {
             String oodName = colon < 0 ? ood : ood.substring(0, colon);
             String oodSplit = colon < 0 ? "all" : ood.substring(colon + 1);
             try {
-                oodSet = limited(Datasets.load(oodName, oodSplit, dir));
+                oodSet = Datasets.load(oodName, oodSplit, dir, maxImages);
             } catch (InputException | IllegalArgumentException | java.io.UncheckedIOException e) {
-                throw new InputException("--ood " + ood + ": not available (" + e.getMessage()
-                        + "); fetch it with `bayes2imc data fetch " + oodName + "` or choose --data-dir");
+                // an unknown name or split is a typo, not a missing fetch: the message says which (a missing file's
+                // message already carries the `data fetch` command)
+                throw new InputException("--ood " + ood + ": " + e.getMessage());
             }
             checkFits(m, oodSet, "--ood " + ood);
         }
-        double temperature = m.calibrationTemperature();
         int classes = m.architecture().classes();
+        // the S members' float logits of every image are kept for the ensemble metrics
+        long allImages = (long) in.size() + (oodSet == null ? 0 : oodSet.size());
+        Checks.memory("--samples " + samples + " × " + allImages + " images × " + classes + " classes",
+                4.0 * samples * classes * allImages);
+        double temperature = m.calibrationTemperature();
 
         SoftwareEvaluation.Result r = SoftwareEvaluation.run(m, in, oodSet, settings, named("evaluate " + dataset));
         EvaluationResult mode = r.mode();
@@ -124,10 +134,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         s.put("images", in.size());
         s.put("ood", ood);
         s.put("ood_images", oodSet == null ? 0 : oodSet.size());
-        if (limit == null) {
-            s.putNull("limit");
+        if (limit.value() == 0) {
+            s.putNull("limit"); // all images
         } else {
-            s.put("limit", limit);
+            s.put("limit", limit.value());
         }
         s.put("samples", samples);
         s.put("seed", seed);
@@ -163,10 +173,6 @@ public final class EvaluateCommand implements Callable<Integer> {
     /** The progress sink with the task named for this command's stage. */
     private Progress named(String task) {
         return (ignored, total) -> progress.start(task, total);
-    }
-
-    private Dataset limited(Dataset d) {
-        return limit == null || limit >= d.size() ? d : d.slice(0, limit);
     }
 
     private static void checkFits(BbnnModel m, Dataset d, String option) {

@@ -58,7 +58,9 @@ public final class PpaCommand implements Callable<Integer> {
     @Option(names = "--sparsity", defaultValue = "none", description = "none | ls | ls+rs (default ${DEFAULT-VALUE})")
     String sparsity;
 
-    @Option(names = "--samples", defaultValue = "10", description = "ensemble members S (default ${DEFAULT-VALUE})")
+    @picocli.CommandLine.Mixin
+    SamplesOption samplesOption;
+    /** --samples, validated at the start of call(). */
     int samples;
 
     @Option(names = "--first-ensembling-layer", description = "L*, 0-based layer index (default: the first FC layer, "
@@ -96,7 +98,22 @@ public final class PpaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        samples = samplesOption.value();
         PrintStream o = System.out;
+        // physical ranges first, naming the option (PpaConfig repeats them for --set, naming the key)
+        Checks.epsilon("--epsilon", epsilon);
+        if (arraySize != null) {
+            Checks.arraySize("--array-size", arraySize);
+        }
+        if (pBits != null) {
+            Checks.bits("--p-bits", pBits);
+        }
+        if (adcBits != null) {
+            Checks.bits("--adc-bits", adcBits);
+        }
+        if (spRowFraction != null) {
+            Checks.range("--sp-row-fraction", spRowFraction, 0, 1);
+        }
         BbnnModel m = model == null ? null : ModelFile.read(model);
         Architecture arch;
         if (network != null) {
@@ -113,9 +130,7 @@ public final class PpaCommand implements Callable<Integer> {
         Design c = compare == null ? null : Design.parse(compare);
         PipelineMode pm = PipelineMode.parse(mode);
         SparsityMode sm = SparsityMode.parse(sparsity);
-        if (samples < 1) {
-            throw new IllegalArgumentException("--samples must be >= 1, got " + samples);
-        }
+        OutputDir.claim("--out", out); // after the options are parsed, before any work
         int lStar = firstEnsemblingLayer == null ? SparsityProfile.defaultFirstEnsemblingLayer(arch) : firstEnsemblingLayer;
         SparsityProfile sp;
         if (sm == SparsityMode.LS_RS && m != null && spRowFraction == null) {
@@ -145,6 +160,8 @@ public final class PpaCommand implements Callable<Integer> {
                 cfg = cfg.with(kv.substring(0, eq), Double.parseDouble(kv.substring(eq + 1)));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--set '" + kv + "': value is not a number");
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--set '" + kv + "': " + e.getMessage());
             }
         }
         ComponentLibrary lib = components == null ? ComponentLibrary.defaults() : ComponentLibrary.load(components);

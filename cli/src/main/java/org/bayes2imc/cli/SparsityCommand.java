@@ -34,7 +34,7 @@ public final class SparsityCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--epsilon", defaultValue = "0.01", paramLabel = "E",
-            description = "Probabilistic iff E <= p <= 1 - E, in (0, 0.5] (default: ${DEFAULT-VALUE}, |lambda| <= 2.30).")
+            description = "Probabilistic iff E <= p <= 1 - E, in (0, 0.5) (default: ${DEFAULT-VALUE}, |lambda| <= 2.30).")
     double epsilon;
 
     @Option(names = "--first-ensembling-layer", paramLabel = "L",
@@ -58,8 +58,9 @@ public final class SparsityCommand implements Callable<Integer> {
             description = "Adjacent columns per synapse: 1, or 2 for a differential pair (default: ${DEFAULT-VALUE}).")
     int devicesPerSynapse;
 
-    @Option(names = "--samples", defaultValue = "10", paramLabel = "S",
-            description = "Ensemble members for the MAC counts (default: ${DEFAULT-VALUE}).")
+    @picocli.CommandLine.Mixin
+    SamplesOption samplesOption;
+    /** --samples, validated at the start of call(). */
     int samples;
 
     @Option(names = "--out", defaultValue = "out/sparsity", paramLabel = "DIR",
@@ -68,13 +69,21 @@ public final class SparsityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        samples = samplesOption.value();
         long start = System.nanoTime();
         if (firstEnsemblingLayer != null && firstEnsemblingLayer < 0) {
             throw new IllegalArgumentException("--first-ensembling-layer must be >= 0, got " + firstEnsemblingLayer);
         }
+        Checks.epsilon("--epsilon", epsilon);
+        Checks.arraySize("--array-size", arraySize);
+        Checks.range("--devices-per-synapse", devicesPerSynapse, 1, 2);
+        if (!(ensembleFraction > 0 && ensembleFraction <= 1)) {
+            throw new IllegalArgumentException("--ensemble-fraction must be in (0, 1], got " + ensembleFraction);
+        }
         SparsitySettings settings = new SparsitySettings(epsilon, arraySize, devicesPerSynapse,
                 RowGranularity.parse(granularity), ensembleFraction,
                 firstEnsemblingLayer == null ? SparsitySettings.AUTOMATIC : firstEnsemblingLayer, samples);
+        OutputDir.claim("--out", out); // after the options are parsed, before the model is read
         BbnnModel m = ModelFile.read(model);
         long loaded = System.nanoTime();
         SparsityAnalysis a = SparsityAnalysis.of(m, settings);

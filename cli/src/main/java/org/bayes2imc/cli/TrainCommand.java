@@ -15,6 +15,7 @@ import org.bayes2imc.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -72,8 +73,8 @@ public final class TrainCommand implements Callable<Integer> {
     double validationFraction;
     @Option(names = "--calibration-samples", defaultValue = "10", description = "Ensemble members for the temperature fit (default: ${DEFAULT-VALUE}).")
     int calibrationSamples;
-    @Option(names = "--limit", defaultValue = "0", description = "Use only this many training images (0 = all; default: ${DEFAULT-VALUE}).")
-    int limit;
+    @picocli.CommandLine.Mixin
+    LimitOption limit;
     @Option(names = "--out", defaultValue = "model.safetensors", description = "Model file to write (default: ${DEFAULT-VALUE}).")
     Path out;
     @Option(names = "--checkpoint-dir", description = "Checkpoint directory (default: OUT.checkpoints).")
@@ -82,23 +83,35 @@ public final class TrainCommand implements Callable<Integer> {
     boolean resume;
     @Option(names = "--data-dir", description = "Data cache directory (default: $BAYES2IMC_DATA_DIR or ~/.cache/bayes2imc/data).")
     Path dataDir;
-    @Option(names = "--threads", defaultValue = "0",
-            description = "PyTorch intra-op threads (0 = all cores; 1 is faster on a busy machine).")
-    int threads;
+    /** PyTorch intra-op threads; 0 = all cores; 1 is faster on a busy machine. */
+    @picocli.CommandLine.Mixin
+    ThreadsOption threads;
 
     @Override
     public Integer call() {
-        if (threads < 0) {
-            throw new IllegalArgumentException("--threads must be >= 0, got " + threads);
+        int t = threads.raw();
+        Checks.count("--epochs", epochs, 100_000);
+        Checks.count("--batch-size", batchSize, 1_000_000);
+        Checks.count("--mc-samples", mcSamples, Checks.MAX_SAMPLES);
+        Checks.count("--calibration-samples", calibrationSamples, Checks.MAX_SAMPLES);
+        Checks.open("--validation-fraction", validationFraction, 0, 1);
+        int images = limit.value();
+        if (Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + ": is a folder; give the model file to write, e.g. "
+                    + out.resolve("model.safetensors"));
         }
-        // read by DJL when the PyTorch engine starts, i.e. before the first NDArray below
-        TorchThreads.request(threads);
+        Path cpDir = checkpointDir != null ? checkpointDir : Path.of(out + ".checkpoints");
+        // claimed before the data are read: an unwritable place must not cost an epoch of training
+        Path parent = out.toAbsolutePath().getParent();
+        OutputDir.claim("--out", parent, "." + out.getFileName() + ".lock");
+        OutputDir.claim("--checkpoint-dir", cpDir);
+        // read by DJL when the PyTorch engine starts, i.e. before the first NDArray below (0 = all cores)
+        TorchThreads.request(t);
         BayesBiNNConfig opt = new BayesBiNNConfig(temperature, scaleStrategy, scaleClamp, datasetScale, lambdaInit,
                 lambdaInitMagnitude, prior, klWeight, momentum, lr, mcSamples, muLag);
-        TrainConfig cfg = new TrainConfig(arch, dataset, epochs, batchSize, seed, validationFraction, limit, calibrationSamples, opt);
+        TrainConfig cfg = new TrainConfig(arch, dataset, epochs, batchSize, seed, validationFraction, images, calibrationSamples, opt);
         Path data = dataDir != null ? dataDir : Datasets.defaultDataDir();
         Dataset train = Datasets.load(dataset, "train", data);
-        Path cpDir = checkpointDir != null ? checkpointDir : Path.of(out + ".checkpoints");
         TrainResult r = new Trainer(cfg, ConsoleProgress.INSTANCE, System.out::println).train(train, cpDir, resume);
         ModelFile.write(out, r.model());
         PosteriorSummary p = r.posterior();

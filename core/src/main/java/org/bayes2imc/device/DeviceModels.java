@@ -26,7 +26,7 @@ public final class DeviceModels {
             case IbmPcmModel.NAME -> new IbmPcmModel(IbmPcmConfig.defaults().withNoiseScales(programmingScale, readScale, driftScale));
             case NandakumarModel.NAME -> new NandakumarModel(NandakumarConfig.defaults().withNoiseScales(programmingScale, readScale, driftScale));
             case IdealDevice.NAME -> {
-                IbmPcmConfig.nonNegative("read noise scale", readScale);
+                IbmPcmConfig.scale("read noise scale", readScale);
                 yield new IdealDevice(readScale * IdealDevice.DEFAULT_READ_SIGMA_MICROSIEMENS, 25.0);
             }
             default -> throw new IllegalArgumentException("unknown device model '" + name + "'; known: " + String.join(", ", NAMES));

@@ -53,9 +53,9 @@ public record IbmPcmConfig(
         if (driftMeanMin > driftMeanMax || driftStdMin > driftStdMax) {
             throw new IllegalArgumentException("IBM PCM drift clip: min above max");
         }
-        nonNegative("programming noise scale", programmingNoiseScale);
-        nonNegative("read noise scale", readNoiseScale);
-        nonNegative("drift scale", driftScale);
+        scale("programming noise scale", programmingNoiseScale);
+        scale("read noise scale", readNoiseScale);
+        scale("drift scale", driftScale);
         if (!(minConductanceMicroSiemens >= 0.0 && minConductanceMicroSiemens < gMaxMicroSiemens)) {
             throw new IllegalArgumentException("IBM PCM min conductance must lie in [0, g_max), got " + minConductanceMicroSiemens);
         }
@@ -105,6 +105,16 @@ public record IbmPcmConfig(
     static void nonNegative(String what, double v) {
         if (!(v >= 0.0) || Double.isInfinite(v)) {
             throw new IllegalArgumentException(what + " must be >= 0, got " + v);
+        }
+    }
+
+    /** Largest noise or drift scale: 100 × the published figures already saturates every device; beyond, ν std overflows. */
+    public static final double MAX_SCALE = 100.0;
+
+    /** A noise/drift scale: finite, in [0, {@link #MAX_SCALE}]. */
+    public static void scale(String what, double v) {
+        if (!(v >= 0.0 && v <= MAX_SCALE)) {
+            throw new IllegalArgumentException(what + " must be in [0, " + (int) MAX_SCALE + "], got " + v);
         }
     }
 }

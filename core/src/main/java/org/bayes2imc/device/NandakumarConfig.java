@@ -50,9 +50,9 @@ public record NandakumarConfig(
         if (maxPulses < 1) {
             throw new IllegalArgumentException("Nandakumar max pulses must be >= 1, got " + maxPulses);
         }
-        IbmPcmConfig.nonNegative("programming noise scale", programmingNoiseScale);
-        IbmPcmConfig.nonNegative("read noise scale", readNoiseScale);
-        IbmPcmConfig.nonNegative("drift scale", driftScale);
+        IbmPcmConfig.scale("programming noise scale", programmingNoiseScale);
+        IbmPcmConfig.scale("read noise scale", readNoiseScale);
+        IbmPcmConfig.scale("drift scale", driftScale);
     }
 
     /** The published coefficients (SPEC §4.2) and the default program-and-verify settings. */

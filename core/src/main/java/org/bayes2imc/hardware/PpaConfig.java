@@ -38,12 +38,18 @@ public record PpaConfig(int arraySize, int activationBits, int pBits, int adcBit
             "clock_ghz", "arrays_per_pe", "pes_per_tile", "tile_buffer_kib", "bn_units_per_tile", "interconnect_mm");
 
     public PpaConfig {
+        // Physical ranges: beyond them the model extrapolates into nonsense (an array of 2^30 rows has an area of
+        // 10^12 mm^2; a 64-bit column ADC does not exist), so such a configuration is refused rather than priced.
+        if (arraySize < MIN_ARRAY_SIZE || arraySize > MAX_ARRAY_SIZE) {
+            throw new IllegalArgumentException("array_size must be a power of two in " + MIN_ARRAY_SIZE + ".."
+                    + MAX_ARRAY_SIZE + ", got " + arraySize);
+        }
         new CrossbarTiling(null, arraySize, arraySize, 1); // validates the array size (power of two)
-        positive("activation_bits", activationBits);
-        positive("p_bits", pBits);
-        positive("adc_bits", adcBits);
+        bits("activation_bits", activationBits);
+        bits("p_bits", pBits);
+        bits("adc_bits", adcBits);
+        bits("adc_weight_bits", adcWeightBits);
         positive("adc_column_mux", adcColumnMux);
-        positive("adc_weight_bits", adcWeightBits);
         positive("devices_per_synapse", devicesPerSynapse);
         positive("arrays_per_pe", arraysPerPe);
         positive("pes_per_tile", pesPerTile);
@@ -65,6 +71,18 @@ public record PpaConfig(int arraySize, int activationBits, int pBits, int adcBit
     private static void positive(String key, int v) {
         if (v <= 0) {
             throw new IllegalArgumentException(key + " must be positive, got " + v);
+        }
+    }
+
+    /** Smallest and largest crossbar edge the cost model is meant for (published arrays: 64..1024). */
+    public static final int MIN_ARRAY_SIZE = 8;
+    public static final int MAX_ARRAY_SIZE = 4096;
+    /** Widest word, ADC or activation the cost model prices. */
+    public static final int MAX_BITS = 16;
+
+    private static void bits(String key, int v) {
+        if (v < 1 || v > MAX_BITS) {
+            throw new IllegalArgumentException(key + " must be in 1.." + MAX_BITS + ", got " + v);
         }
     }
 

@@ -34,6 +34,9 @@ public final class Json {
     }
 
     public static JsonNode read(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new InputException(file, "is a folder, not a file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new InputException(file, "file not found");
         }

@@ -80,13 +80,35 @@ public final class ModelFile {
         float[][] var = new float[n][];
         for (int i = 0; i < n; i++) {
             LayerSpec l = a.layer(i);
-            lam[i] = take(file, c, "layers." + i + ".lambda", l.weightShape());
-            mean[i] = take(file, c, "layers." + i + ".bn.running_mean", new long[] {l.outChannels()});
-            var[i] = take(file, c, "layers." + i + ".bn.running_var", new long[] {l.outChannels()});
+            lam[i] = finite(file, "layers." + i + ".lambda", take(file, c, "layers." + i + ".lambda", l.weightShape()));
+            mean[i] = finite(file, "layers." + i + ".bn.running_mean",
+                    take(file, c, "layers." + i + ".bn.running_mean", new long[] {l.outChannels()}));
+            var[i] = finite(file, "layers." + i + ".bn.running_var",
+                    take(file, c, "layers." + i + ".bn.running_var", new long[] {l.outChannels()}));
+            for (int k = 0; k < var[i].length; k++) {
+                if (var[i][k] < 0) {
+                    throw new InputException(file, "tensor 'layers." + i + ".bn.running_var' holds a negative variance "
+                            + var[i][k] + " at index " + k);
+                }
+            }
         }
         meta.remove("architecture");
         meta.remove("format");
         return new BbnnModel(a, lam, mean, var, meta);
+    }
+
+    /**
+     * Refuses NaN and infinite parameters when the file is read: downstream they do not fail, they silently turn into
+     * plausible-looking metrics (a NaN λ gives p = NaN, which every Bernoulli draw reads as "−1").
+     */
+    private static float[] finite(Path file, String name, float[] v) {
+        for (int k = 0; k < v.length; k++) {
+            if (!Float.isFinite(v[k])) {
+                throw new InputException(file, "tensor '" + name + "' holds " + v[k] + " at index " + k
+                        + " (parameters must be finite)");
+            }
+        }
+        return v;
     }
 
     private static float[] take(Path file, SafetensorsFile.Contents c, String name, long[] shape) {

@@ -83,6 +83,9 @@ public final class SafetensorsFile {
     }
 
     public static Contents read(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new InputException(file, "is a folder, not a model file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new InputException(file, "model file not found");
         }

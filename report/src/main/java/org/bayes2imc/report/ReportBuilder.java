@@ -15,6 +15,8 @@ import java.util.List;
 public final class ReportBuilder {
     public static final String RESULTS_FILE = "results.json";
     public static final String REPORT_FILE = "report.html";
+    /** The results.json schema this report reads (docs/RESULTS.md). */
+    public static final int SCHEMA_VERSION = 1;
 
     static {
         // Before any chart class touches AWT: plots are drawn in memory, never on a display.
@@ -34,12 +36,23 @@ public final class ReportBuilder {
         if (!root.isObject()) {
             throw new InputException(file, "malformed results: expected a JSON object at the top level");
         }
+        JsonNode version = root.get("schema_version");
+        // absent in the oldest evaluate/ppa files (v1 before the field existed); any other version is a file this
+        // build cannot read correctly, so it is refused rather than half-rendered
+        if (version != null && !(version.isIntegralNumber() && version.asLong() == SCHEMA_VERSION)) {
+            throw new InputException(file, "schema_version " + version + " is not supported (this version reads "
+                    + SCHEMA_VERSION + ")");
+        }
         Results results = new Results(file, root);
-        Figures.Drawn drawn = Figures.draw(results);
-        List<Path> csv = CsvFiles.writeAll(results, resultsDir);
-        Path report = resultsDir.resolve(REPORT_FILE);
-        // Written last, after the CSVs, so a present report always comes with its data files.
-        AtomicFiles.writeString(report, HtmlPage.render(results, drawn, csv));
-        return report;
+        try {
+            Figures.Drawn drawn = Figures.draw(results);
+            List<Path> csv = CsvFiles.writeAll(results, resultsDir);
+            Path report = resultsDir.resolve(REPORT_FILE);
+            // Written last, after the CSVs, so a present report always comes with its data files.
+            AtomicFiles.writeString(report, HtmlPage.render(results, drawn, csv));
+            return report;
+        } catch (Results.FieldTypeException e) {
+            throw new InputException(file, e.getMessage());
+        }
     }
 }

@@ -51,7 +51,11 @@ final class Results {
         return Optional.of(n);
     }
 
-    /** A number at a key path; NaN when absent or not numeric ("NaN" strings written by Jackson also parse). */
+    /**
+     * A number at a key path; NaN when absent. Jackson writes non-finite doubles as the strings "NaN", "Infinity"
+     * and "-Infinity", so those are numbers; any other string in a numeric field is a damaged or hand-edited file
+     * and is refused ({@link FieldTypeException}) rather than drawn as a missing value.
+     */
     static double number(JsonNode node, String... path) {
         Optional<JsonNode> n = at(node, path);
         if (n.isEmpty()) {
@@ -62,13 +66,22 @@ final class Results {
             return v.doubleValue();
         }
         if (v.isTextual()) {
-            try {
-                return Double.parseDouble(v.textValue());
-            } catch (NumberFormatException e) {
-                return Double.NaN;
-            }
+            return switch (v.textValue()) {
+                case "NaN" -> Double.NaN;
+                case "Infinity" -> Double.POSITIVE_INFINITY;
+                case "-Infinity" -> Double.NEGATIVE_INFINITY;
+                default -> throw new FieldTypeException("field '" + String.join(".", path) + "' holds the string "
+                        + v + " where a number belongs");
+            };
         }
         return Double.NaN;
+    }
+
+    /** A numeric field holding a string; {@link ReportBuilder} adds the file name. */
+    static final class FieldTypeException extends RuntimeException {
+        FieldTypeException(String message) {
+            super(message);
+        }
     }
 
     double number(String... path) {

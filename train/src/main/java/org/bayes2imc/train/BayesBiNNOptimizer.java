@@ -123,10 +123,10 @@ public final class BayesBiNNOptimizer implements AutoCloseable {
         step++;
         if (config.muLag() == MuLag.REFERENCE_ONE_STEP) {
             // the reference stores μ = tanh(pre-update λ) for the next step (SPEC §2.2)
-            lambda.tanh().copyTo(muState);
+            assign(muState, lambda.tanh());
         }
         if (beta == 0) {
-            direction.copyTo(momentum);
+            assign(momentum, direction);
             lambda.subi(direction.mul((float) learningRate));
         } else {
             momentum.muli((float) beta).addi(direction.mul((float) (1 - beta)));
@@ -146,4 +146,15 @@ public final class BayesBiNNOptimizer implements AutoCloseable {
         momentum.close();
         muState.close();
     }
+
+    /**
+     * target ← source, element for element. Not {@code source.copyTo(target)}: DJL's copy runs under libtorch's
+     * deprecated AutoNonVariableTypeMode guard, which prints a deprecation warning on stderr; an index-put of the
+     * whole array is the same copy without it.
+     */
+    private static void assign(NDArray target, NDArray source) {
+        target.set(ALL, source);
+    }
+
+    private static final ai.djl.ndarray.index.NDIndex ALL = new ai.djl.ndarray.index.NDIndex(":");
 }

@@ -147,6 +147,8 @@ public final class Trainer {
 
         Engine engine = Engine.getEngine("PyTorch");
         List<EpochReport> reports = new ArrayList<>();
+        // the history of the epochs run before a resume, carried in the checkpoint so the final model keeps all epochs
+        ArrayNode earlier = Json.MAPPER.createArrayNode();
         double trainingSeconds = 0;
         try (NDManager base = engine.newBaseManager()) {
             BayesBiNNOptimizer opt;
@@ -162,6 +164,9 @@ public final class Trainer {
                 bn = new BatchNormState(base, a, cp.bnMean(), cp.bnVar());
                 startEpoch = cp.epochsDone();
                 trainingSeconds = cp.info().path("training_seconds").asDouble(0);
+                if (cp.info().path("history").isArray()) {
+                    earlier.addAll((ArrayNode) cp.info().path("history"));
+                }
                 log.accept("resuming from " + Checkpoint.file(checkpointDir) + " after epoch " + startEpoch);
             } else {
                 opt = BayesBiNNOptimizer.fresh(base, config.optimizer(), datasetSize, weights,
@@ -254,6 +259,7 @@ public final class Trainer {
                     ObjectNode info = Json.object();
                     info.set("config", configJson);
                     info.put("training_seconds", trainingSeconds);
+                    info.set("history", history(earlier, reports));
                     new Checkpoint(epoch + 1, opt.step(), opt.lambdaValues(), opt.momentumValues(), opt.muValues(),
                             bn.means(), bn.vars(), info).write(checkpointDir);
                 }
@@ -261,7 +267,7 @@ public final class Trainer {
             if (stopAfterEpochs < config.epochs()) {
                 return null;
             }
-            ObjectNode meta = metadata(split, norm, datasetSize, trainingSeconds, reports);
+            ObjectNode meta = metadata(split, norm, datasetSize, trainingSeconds, history(earlier, reports));
             BbnnModel model = snapshot(a, opt.lambdaValues(), bn, meta);
             return calibrate(model, norm, split, reports, trainingSeconds);
         }
@@ -301,7 +307,19 @@ public final class Trainer {
         return new TrainResult(model, norm, List.copyOf(reports), ensAcc, t, trainingSeconds, post);
     }
 
-    private ObjectNode metadata(Split split, Normalisation norm, double datasetSize, double seconds, List<EpochReport> reports) {
+    /** One entry per epoch: the epochs before a resume (from the checkpoint), then this run's. */
+    private static ArrayNode history(ArrayNode earlier, List<EpochReport> reports) {
+        ArrayNode h = earlier.deepCopy();
+        for (EpochReport r : reports) {
+            h.addObject().put("epoch", r.epoch()).put("train_loss", r.trainLoss()).put("train_accuracy", r.trainAccuracy())
+                    .put("images_per_second", r.imagesPerSecond()).put("seconds", r.seconds())
+                    .put("validation_mode_accuracy", r.validationModeAccuracy())
+                    .put("probabilistic_fraction", r.posterior().fraction01());
+        }
+        return h;
+    }
+
+    private ObjectNode metadata(Split split, Normalisation norm, double datasetSize, double seconds, ArrayNode history) {
         ObjectNode m = Json.object();
         m.put("dataset", config.dataset());
         ObjectNode n = m.putObject("normalisation");
@@ -320,13 +338,7 @@ public final class Trainer {
         m.put("seed", config.seed());
         m.put("epochs", config.epochs());
         m.put("training_seconds", seconds);
-        ArrayNode h = m.putArray("history");
-        for (EpochReport r : reports) {
-            h.addObject().put("epoch", r.epoch()).put("train_loss", r.trainLoss()).put("train_accuracy", r.trainAccuracy())
-                    .put("images_per_second", r.imagesPerSecond()).put("seconds", r.seconds())
-                    .put("validation_mode_accuracy", r.validationModeAccuracy())
-                    .put("probabilistic_fraction", r.posterior().fraction01());
-        }
+        m.set("history", history);
         return m;
     }
 

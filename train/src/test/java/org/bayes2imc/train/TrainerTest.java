@@ -33,6 +33,10 @@ class TrainerTest {
             assertThat(b.bnVar(i)).containsExactly(a.bnVar(i));
         }
         assertThat(resumed.calibrationTemperature()).isEqualTo(straight.calibrationTemperature());
+        // the resumed model's metadata keeps epoch 1 (run before the "kill") as well as epoch 2
+        assertThat(b.metadata().path("history").findValuesAsText("epoch")).containsExactly("1", "2");
+        assertThat(b.metadata().path("history").get(0).path("train_loss").asDouble())
+                .isEqualTo(a.metadata().path("history").get(0).path("train_loss").asDouble());
     }
 
     @Test
