@@ -83,7 +83,8 @@ public final class DeployCommand implements Callable<Integer> {
     String encoding;
     @Option(names = "--g-ref", defaultValue = "5", description = "sense-amplifier reference G_ref, µS (default: ${DEFAULT-VALUE})")
     double referenceMicroSiemens;
-    @Option(names = "--mapping-time", defaultValue = "20s", description = "time whose read noise the conductance solver targets (default: ${DEFAULT-VALUE})")
+    @Option(names = {"--design-time", "--mapping-time"}, description = "design read time of the mapping: the conductance "
+            + "solver targets p as read then, with the drift expected by then (default: --time)")
     String mappingTime;
     @Option(names = "--array-size", defaultValue = "128", description = "crossbar rows = columns, a power of two (default: ${DEFAULT-VALUE})")
     int arraySize;
@@ -124,7 +125,7 @@ public final class DeployCommand implements Callable<Integer> {
     /** Builds the options, validating every setting before any file is read. */
     DeployOptions options() {
         double seconds = parseTime("--time", time);
-        double mapSeconds = parseTime("--mapping-time", mappingTime);
+        double mapSeconds = mappingTime == null ? seconds : parseTime("--design-time", mappingTime);
         Design d = Design.parse(design);
         DeviceModel dev = DeviceModels.create(device, programmingNoiseScale, readNoiseScale, driftScale);
         if (programVerify) {

@@ -43,6 +43,9 @@ public final class DriftCommand implements Callable<Integer> {
     Path dataDir;
     @Option(names = "--times", defaultValue = "20s,1h,1d,30d,1y,1e7s,10y", description = "times after programming (default: ${DEFAULT-VALUE})")
     String times;
+    @Option(names = "--design-time", description = "design read time of the mapping: the conductance solver targets p "
+            + "as read then, with the drift expected by then (default: the first of --times)")
+    String designTime;
     @Option(names = "--compensations", defaultValue = "none,global,reference-cell",
             description = "drift compensations to compare (default: ${DEFAULT-VALUE})")
     String compensations;
@@ -78,7 +81,18 @@ public final class DriftCommand implements Callable<Integer> {
         if (samples < 1 || deployments < 1 || limit < 0 || oodLimit < 0 || calibrationImages < 1) {
             throw new IllegalArgumentException("--samples, --deployments, --calibration-images must be >= 1 and limits >= 0");
         }
-        double[] seconds = Durations.parseList(times).stream().mapToDouble(Double::doubleValue).toArray();
+        double[] seconds;
+        double design;
+        try {
+            seconds = Durations.parseList(times).stream().mapToDouble(Double::doubleValue).toArray();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--times: " + e.getMessage());
+        }
+        try {
+            design = designTime == null ? seconds[0] : Durations.parseSeconds(designTime);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--design-time: " + e.getMessage());
+        }
         List<DriftCompensation> comps = new ArrayList<>();
         for (String c : compensations.split(",")) {
             comps.add(DriftCompensation.parse(c.trim(), referenceDevices));
@@ -91,7 +105,7 @@ public final class DriftCommand implements Callable<Integer> {
                 : org.bayes2imc.correct.LogitCorrections.byName(correction);
         int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
         DeployOptions base = DeployOptions.defaults(dev).withSamples(samples).withDeployments(deployments)
-                .withSparsity(SparsityMode.parse(sparsity)).withSeed(seed).withThreads(t);
+                .withSparsity(SparsityMode.parse(sparsity)).withSeed(seed).withThreads(t).withMappingSeconds(design);
         BbnnModel m = ModelFile.read(model);
         Path dir = dataDir != null ? dataDir : Datasets.defaultDataDir();
         Dataset test = Datasets.load(dataset, "test", dir, limit == 0 ? Integer.MAX_VALUE : limit);
@@ -104,14 +118,17 @@ public final class DriftCommand implements Callable<Integer> {
         List<DriftSweep.Cell> cells = DriftSweep.run(m, base, comps, seconds, test, oodSet, calibration, corr,
                 ConsoleProgress.INSTANCE);
 
-        System.out.printf(Locale.ROOT, "%-8s %-24s %18s %16s %8s %10s%n", "time", "compensation", "accuracy", "ECE", "NLL", "OOD AUROC");
+        // The chip applies the model's temperature digitally to its final logits: calibrated figures first, raw beside.
+        System.out.printf(Locale.ROOT, "%-8s %-24s %18s %16s %8s %16s %8s %10s%n", "time", "compensation", "accuracy",
+                "ECE calibrated", "NLL cal", "ECE raw", "NLL raw", "OOD AUROC");
         for (DriftSweep.Cell c : cells) {
             ObjectNode r = c.toJson();
-            System.out.printf(Locale.ROOT, "%-8s %-24s %8.2f ± %5.2f %%  %6.4f ± %6.4f %8.4f %10.4f%n",
+            System.out.printf(Locale.ROOT, "%-8s %-24s %8.2f ± %5.2f %%  %6.4f ± %6.4f %8.4f  %6.4f ± %6.4f %8.4f %10.4f%n",
                     Durations.label(c.seconds()), c.compensation(), 100 * r.path("accuracy_mean").asDouble(Double.NaN),
-                    100 * r.path("accuracy_std").asDouble(Double.NaN), r.path("ece_mean").asDouble(Double.NaN),
-                    r.path("ece_std").asDouble(Double.NaN), r.path("nll_mean").asDouble(Double.NaN),
-                    r.path("ood_auroc_entropy_mean").asDouble(Double.NaN));
+                    100 * r.path("accuracy_std").asDouble(Double.NaN), r.path("ece_calibrated_mean").asDouble(Double.NaN),
+                    r.path("ece_calibrated_std").asDouble(Double.NaN), r.path("nll_calibrated_mean").asDouble(Double.NaN),
+                    r.path("ece_mean").asDouble(Double.NaN), r.path("ece_std").asDouble(Double.NaN),
+                    r.path("nll_mean").asDouble(Double.NaN), r.path("ood_auroc_entropy_mean").asDouble(Double.NaN));
         }
         ObjectNode root = Json.object();
         root.put("schema_version", 1);
@@ -123,6 +140,7 @@ public final class DriftCommand implements Callable<Integer> {
         s.put("ood", ood);
         s.put("ood_images", oodSet == null ? 0 : oodSet.size());
         s.put("times", times);
+        s.put("design_time_seconds", design);
         s.put("compensations", compensations);
         s.put("correction", correction);
         s.put("reference_devices", referenceDevices);

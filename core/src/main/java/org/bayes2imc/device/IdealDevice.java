@@ -59,7 +59,12 @@ public final class IdealDevice implements DeviceModel {
     }
 
     @Override
-    public double readNoiseSigmaMicroSiemens(double conductanceMicroSiemens, double seconds) {
+    public double meanDriftExponent(double programmedMicroSiemens) {
+        return 0.0;
+    }
+
+    @Override
+    public double readNoiseSigmaMicroSiemens(double programmedMicroSiemens, double driftedMicroSiemens, double seconds) {
         return readSigmaMicroSiemens;
     }
 }

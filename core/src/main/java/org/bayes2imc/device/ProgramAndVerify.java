@@ -89,7 +89,7 @@ public final class ProgramAndVerify implements DeviceModel {
             pulses += once.pulses();
             double sum = 0.0;
             for (int i = 0; i < verifyReads; i++) {
-                sum += device.read(g, 0.0, rng);
+                sum += device.read(g, g, 0.0, rng);
             }
             if (Math.abs(sum / verifyReads - targetMicroSiemens) < toleranceMicroSiemens || attempts >= maxAttempts) {
                 break;
@@ -111,18 +111,8 @@ public final class ProgramAndVerify implements DeviceModel {
     }
 
     @Override
-    public double readNoiseSigmaMicroSiemens(double conductanceMicroSiemens, double seconds) {
-        return device.readNoiseSigmaMicroSiemens(conductanceMicroSiemens, seconds);
-    }
-
-    @Override
-    public double read(double conductanceMicroSiemens, double seconds, RandomGenerator rng) {
-        return device.read(conductanceMicroSiemens, seconds, rng);
-    }
-
-    @Override
-    public double probabilityReadExceeds(double conductanceMicroSiemens, double thresholdMicroSiemens, double seconds) {
-        return device.probabilityReadExceeds(conductanceMicroSiemens, thresholdMicroSiemens, seconds);
+    public double meanDriftExponent(double programmedMicroSiemens) {
+        return device.meanDriftExponent(programmedMicroSiemens);
     }
 
     @Override

@@ -40,7 +40,12 @@ record ConstantDriftDevice(double nu, double relativeReadSigma, double t0) imple
     }
 
     @Override
-    public double readNoiseSigmaMicroSiemens(double conductanceMicroSiemens, double seconds) {
-        return relativeReadSigma * Math.abs(conductanceMicroSiemens);
+    public double meanDriftExponent(double programmedMicroSiemens) {
+        return nu;
+    }
+
+    @Override
+    public double readNoiseSigmaMicroSiemens(double programmedMicroSiemens, double driftedMicroSiemens, double seconds) {
+        return relativeReadSigma * Math.abs(driftedMicroSiemens);
     }
 }
