@@ -17,6 +17,7 @@ import org.bayes2imc.correct.DeploymentStudy;
 import org.bayes2imc.correct.LogitCorrection;
 import org.bayes2imc.correct.LogitCorrections;
 import org.bayes2imc.correct.NoLogitCorrection;
+import org.bayes2imc.correct.SpreadDecomposition;
 import org.bayes2imc.imc.DeployReport;
 import org.bayes2imc.imc.DeploymentRunner;
 import org.bayes2imc.imc.Design;
@@ -24,6 +25,7 @@ import org.bayes2imc.imc.ReadNoiseMode;
 import org.bayes2imc.imc.SamplingSemantics;
 import org.bayes2imc.sparsity.SparsityMode;
 import org.bayes2imc.infer.ModelInputs;
+import org.bayes2imc.metrics.EvaluationResult;
 import org.bayes2imc.io.Json;
 import org.bayes2imc.model.BbnnModel;
 import org.bayes2imc.model.ModelFile;
@@ -31,6 +33,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -119,6 +122,9 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--calibration-images", defaultValue = "1000",
             description = "unlabelled training images (never test images) for activation ranges and logit correction (default: ${DEFAULT-VALUE})")
     int calibrationImages;
+    @Option(names = "--no-floor", description = "skip the Monte-Carlo floor run (the same K with programming noise and "
+            + "drift off, other random streams) that splits the spread across deployments into floor and deployment-induced parts")
+    boolean noFloor;
     @Option(names = "--out", defaultValue = "out/deploy", description = "output directory for results.json (default: ${DEFAULT-VALUE})")
     Path out;
 
@@ -216,6 +222,18 @@ public final class DeployCommand implements Callable<Integer> {
                     logitCorrection.name(), calibration.size(), raw.mean(), raw.std(), fixed.mean(), fixed.std(),
                     rawEce.mean(), fixedEce.mean());
         }
+        SpreadDecomposition spread = null;
+        if (!noFloor && o.design() == Design.BAYES2IMC) {
+            List<EvaluationResult> raw = r.deployments().stream().map(f -> f.metrics()).toList();
+            DeployOptions fo = DeploymentStudy.floorOptions(o);
+            DeploymentRunner floor = new DeploymentRunner(m, fo);
+            floor.calibrateActivations(calibration);
+            DeploymentStudy.Result f = DeploymentStudy.run(floor, o.seconds(), test, null, calibration, logitCorrection,
+                    false, ConsoleProgress.INSTANCE);
+            spread = SpreadDecomposition.of(raw, corrected == null ? null : corrected.corrected(), f.raw(),
+                    correct ? f.corrected() : null);
+            printSpread(spread);
+        }
         ObjectNode root = Json.object();
         root.put("schema_version", 1);
         root.put("command", "deploy");
@@ -234,6 +252,9 @@ public final class DeployCommand implements Callable<Integer> {
         if (corrected != null) {
             root.set("hardware_corrected", corrected.correctedJson());
         }
+        if (spread != null) {
+            root.set("spread_decomposition", spread.toJson());
+        }
         ObjectNode timing = root.putObject("timing");
         timing.put("total_seconds", (System.nanoTime() - start) / 1e9);
         ObjectNode steps = timing.putObject("steps");
@@ -243,6 +264,17 @@ public final class DeployCommand implements Callable<Integer> {
         Json.write(file, root);
         System.out.println("wrote " + file);
         return 0;
+    }
+
+    private static void printSpread(SpreadDecomposition s) {
+        System.out.printf(Locale.ROOT, "spread over K = %d: total / Monte-Carlo floor / deployment-induced (std)%n", s.deployments());
+        for (String k : SpreadDecomposition.FIGURES) {
+            SpreadDecomposition.Part p = s.raw().get(k);
+            SpreadDecomposition.Part c = s.corrected().get(k);
+            System.out.printf(Locale.ROOT, "  %-16s raw %.4f / %.4f / %.4f%s%n", k, p.total(), p.floor(), p.deploymentInduced(),
+                    c == null ? "" : String.format(Locale.ROOT, "   corrected %.4f / %.4f / %.4f", c.total(), c.floor(),
+                            c.deploymentInduced()));
+        }
     }
 
     private void print(DeployReport r) {

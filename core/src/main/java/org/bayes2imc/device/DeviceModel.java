@@ -38,6 +38,13 @@ public interface DeviceModel {
      */
     double readNoiseSigmaMicroSiemens(double programmedMicroSiemens, double driftedMicroSiemens, double seconds);
 
+    /**
+     * The same device with programming noise and drift switched off (read noise unchanged): every deployment is then
+     * the same chip, so the spread of figures across deployments read with independent streams is the Monte-Carlo
+     * floor of the sampled ensemble (SPEC §7, judging the correction).
+     */
+    DeviceModel withoutProgrammingNoiseAndDrift();
+
     /** The conductance expected {@code seconds} after programming to g: drifted with the mean exponent. */
     default double expectedDrifted(double programmedMicroSiemens, double seconds) {
         return drifted(programmedMicroSiemens, meanDriftExponent(programmedMicroSiemens), seconds);

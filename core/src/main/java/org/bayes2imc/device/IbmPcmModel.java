@@ -105,6 +105,11 @@ public final class IbmPcmModel implements DeviceModel {
      * conductance at a design read time is g·((t_d + t0)/t0)^(−E[ν]).
      */
     @Override
+    public IbmPcmModel withoutProgrammingNoiseAndDrift() {
+        return new IbmPcmModel(config.withNoiseScales(0.0, config.readNoiseScale(), 0.0));
+    }
+
+    @Override
     public double meanDriftExponent(double programmedMicroSiemens) {
         return config.driftScale()
                 * Gaussian.foldedNormalMean(driftExponentMean(programmedMicroSiemens), driftExponentStd(programmedMicroSiemens));

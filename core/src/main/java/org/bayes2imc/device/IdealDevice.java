@@ -58,6 +58,12 @@ public final class IdealDevice implements DeviceModel {
         return programmedMicroSiemens;
     }
 
+    /** Already exact and drift-free. */
+    @Override
+    public IdealDevice withoutProgrammingNoiseAndDrift() {
+        return this;
+    }
+
     @Override
     public double meanDriftExponent(double programmedMicroSiemens) {
         return 0.0;

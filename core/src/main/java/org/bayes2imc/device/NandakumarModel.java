@@ -127,6 +127,11 @@ public final class NandakumarModel implements DeviceModel {
         return Math.min(config.gMaxMicroSiemens(), Math.max(floor, programmedMicroSiemens * driftFactor(nu, seconds)));
     }
 
+    @Override
+    public NandakumarModel withoutProgrammingNoiseAndDrift() {
+        return new NandakumarModel(config.withNoiseScales(0.0, config.readNoiseScale(), 0.0));
+    }
+
     /** scale·E|0.04 + σ_ν·N(0,1)| (folded-normal mean). */
     @Override
     public double meanDriftExponent(double programmedMicroSiemens) {

@@ -110,6 +110,12 @@ public final class ProgramAndVerify implements DeviceModel {
         return device.drifted(programmedMicroSiemens, nu, seconds);
     }
 
+    /** Verification is moot without programming noise: the bare device, exact at the first attempt. */
+    @Override
+    public DeviceModel withoutProgrammingNoiseAndDrift() {
+        return device.withoutProgrammingNoiseAndDrift();
+    }
+
     @Override
     public double meanDriftExponent(double programmedMicroSiemens) {
         return device.meanDriftExponent(programmedMicroSiemens);

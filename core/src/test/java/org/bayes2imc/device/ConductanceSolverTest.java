@@ -166,6 +166,10 @@ class ConductanceSolverTest {
             return inner.drifted(g, nu, s);
         }
 
+        public DeviceModel withoutProgrammingNoiseAndDrift() {
+            return new ExactlyProgrammed(inner.withoutProgrammingNoiseAndDrift());
+        }
+
         public double meanDriftExponent(double g) {
             return inner.meanDriftExponent(g);
         }

@@ -40,6 +40,11 @@ record ConstantDriftDevice(double nu, double relativeReadSigma, double t0) imple
     }
 
     @Override
+    public DeviceModel withoutProgrammingNoiseAndDrift() {
+        return new ConstantDriftDevice(0.0, relativeReadSigma, t0);
+    }
+
+    @Override
     public double meanDriftExponent(double programmedMicroSiemens) {
         return nu;
     }
