@@ -218,9 +218,12 @@ public final class DeployCommand implements Callable<Integer> {
             Spread fixed = DeploymentSummary.spread(corrected.corrected(), "accuracy");
             Spread rawEce = DeploymentSummary.spread(corrected.raw(), "ece");
             Spread fixedEce = DeploymentSummary.spread(corrected.corrected(), "ece");
-            System.out.printf(Locale.ROOT, "logit correction %s on %d calibration images: accuracy %.4f ± %.4f -> %.4f ± %.4f, ECE %.4f -> %.4f%n",
+            Spread rawCal = DeploymentSummary.spread(corrected.raw(), "ece_calibrated");
+            Spread fixedCal = DeploymentSummary.spread(corrected.corrected(), "ece_calibrated");
+            System.out.printf(Locale.ROOT, "logit correction %s on %d calibration images: accuracy %.4f ± %.4f -> %.4f ± %.4f, "
+                            + "ECE calibrated %.4f -> %.4f (raw %.4f -> %.4f)%n",
                     logitCorrection.name(), calibration.size(), raw.mean(), raw.std(), fixed.mean(), fixed.std(),
-                    rawEce.mean(), fixedEce.mean());
+                    rawCal.mean(), fixedCal.mean(), rawEce.mean(), fixedEce.mean());
         }
         SpreadDecomposition spread = null;
         if (!noFloor && o.design() == Design.BAYES2IMC) {
