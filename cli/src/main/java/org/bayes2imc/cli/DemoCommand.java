@@ -106,6 +106,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--ood-limit", defaultValue = "0", description = "digits images used as OOD (0 = all 1,797)")
     int oodLimit;
 
+    @Option(names = "--systematic-images", defaultValue = "2000",
+            description = "test images of the systematic-variation scenario (1 h, no drift compensation) (default: ${DEFAULT-VALUE})")
+    int systematicImages;
     @Option(names = "--drift-times", defaultValue = "20s,1h,1d,30d,1y,1e7s,10y", description = "times after programming (default: ${DEFAULT-VALUE})")
     String driftTimes;
 
@@ -146,6 +149,7 @@ public final class DemoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--drift-times '" + driftTimes + "': " + e.getMessage());
         }
+        Checks.limit("--systematic-images", systematicImages);
         OutputDir.claim("--out", out);
         Parallel.setThreads(nThreads);
         Path data = dataDir == null ? Datasets.defaultDataDir() : dataDir;
@@ -207,7 +211,7 @@ public final class DemoCommand implements Callable<Integer> {
         StepCache steps = new StepCache(out);
 
         DeployOptions base = DeployOptions.defaults(DeviceModels.create("ibm-pcm")).withSamples(samples)
-                .withDeployments(deployments).withSeconds(20).withSeed(seed).withThreads(nThreads);
+                .withDeployments(deployments).withSeconds(20).withMappingSeconds(20).withSeed(seed).withThreads(nThreads);
 
         ObjectNode key = Json.object().put("model_key", modelKey).put("samples", samples).put("seed", seed)
                 .put("test_images", test.size()).put("ood_images", ood.size());
@@ -217,7 +221,8 @@ public final class DemoCommand implements Callable<Integer> {
 
         ObjectNode hwKey = key.deepCopy().put("hardware_test_images", hwTest.size()).put("hardware_ood_images", hwOod.size())
                 .put("deployments", deployments).put("calibration_images", calibration.size())
-                .put("correction", LogitCorrections.DEFAULT).put("time_seconds", 20.0);
+                .put("correction", LogitCorrections.DEFAULT).put("time_seconds", 20.0).put("design_time_seconds", 20.0)
+                .put("spread_floor", true);
         JsonNode hw = timed("hardware", () -> steps.run("hardware", hwKey, () -> {
             DeploymentRunner runner = new DeploymentRunner(model, base);
             runner.calibrateActivations(calibration);
@@ -229,6 +234,8 @@ public final class DemoCommand implements Callable<Integer> {
             o.put("evaluation_seconds", r.evaluationSeconds());
             o.set("hardware", r.hardwareJson().put("time_seconds", 20.0).put("device", "ibm-pcm"));
             o.set("hardware_corrected", r.correctedJson().put("time_seconds", 20.0).put("device", "ibm-pcm"));
+            o.set("spread_decomposition", DeploymentStudy.decompose(r, model, base, 20, hwTest, calibration,
+                    LogitCorrections.byName(LogitCorrections.DEFAULT), progress).toJson());
             return o;
         }));
         results.set("hardware", hw.get("hardware"));
@@ -237,6 +244,29 @@ public final class DemoCommand implements Callable<Integer> {
         }
         double noneSeconds = hw.path("evaluation_seconds").asDouble();
         results.set("hardware_corrected", hw.get("hardware_corrected"));
+        results.set("spread_decomposition", hw.get("spread_decomposition"));
+        writeResults();
+
+        // Systematic deployment variation: read at 1 h without drift compensation, mapped for 20 s, where deployments
+        // differ by more than the ensemble's Monte-Carlo noise and the logit correction has something to remove.
+        Dataset sysTest = limit(test, systematicImages);
+        ObjectNode sysKey = hwKey.deepCopy().put("systematic_images", sysTest.size()).put("systematic_time_seconds", 3600.0)
+                .put("systematic_compensation", "none");
+        results.set("systematic", timed("systematic", () -> steps.run("systematic", sysKey, () -> {
+            DeployOptions so = base.withCompensation(DriftCompensation.parse("none", 0)).withSeconds(3600);
+            DeploymentRunner runner = new DeploymentRunner(model, so);
+            runner.calibrateActivations(calibration);
+            var corr = LogitCorrections.byName(LogitCorrections.DEFAULT);
+            DeploymentStudy.Result r = DeploymentStudy.run(runner, 3600, sysTest, null, calibration, corr, true, progress);
+            ObjectNode o = Json.object();
+            o.put("time_seconds", 3600.0).put("design_time_seconds", so.mappingSeconds()).put("compensation", "none")
+                    .put("images", sysTest.size()).put("deployments", deployments);
+            o.set("hardware", r.hardwareJson());
+            o.set("hardware_corrected", r.correctedJson());
+            o.set("spread_decomposition", DeploymentStudy.decompose(r, model, so, 3600, sysTest, calibration, corr,
+                    progress).toJson());
+            return o;
+        })));
         writeResults();
 
         ObjectNode driftKey = hwKey.deepCopy().put("drift_test_images", driftTest.size()).put("times", driftTimes)
@@ -301,7 +331,8 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static final List<String> SPARSITY_METRICS = List.of("accuracy", "ece", "nll", "brier", "ood_auroc_entropy", "ood_auroc_mi");
+    private static final List<String> SPARSITY_METRICS = List.of("accuracy", "ece", "ece_calibrated", "nll",
+            "nll_calibrated", "brier", "ood_auroc_entropy", "ood_auroc_mi");
 
     private static Dataset limit(Dataset d, int n) {
         return n > 0 && n < d.size() ? d.slice(0, n) : d;
@@ -330,10 +361,11 @@ public final class DemoCommand implements Callable<Integer> {
     private void printSummary(Path report) {
         System.out.println();
         System.out.println("Bayes2IMC demo: Fashion-MNIST, digits as OOD, S = " + samples + ", K = " + deployments + " deployments");
-        System.out.printf(Locale.ROOT, "%-34s %9s %8s %8s %10s%n", "", "accuracy", "ECE", "NLL", "OOD AUROC");
+        // The chip applies the temperature digitally to its final logits: calibrated ECE/NLL first, raw beside.
+        System.out.printf(Locale.ROOT, "%-34s %9s %8s %8s %8s %8s %10s%n", "", "accuracy", "ECE cal", "NLL cal",
+                "ECE raw", "NLL raw", "OOD AUROC");
         row("software mode network", results.path("software").path("mode"), false);
         row("software ensemble", results.path("software").path("ensemble"), false);
-        row("software ensemble (calibrated)", calibrated(results.path("software").path("ensemble")), false);
         row("hardware, 20 s (mean over K)", results.path("hardware"), true);
         row("hardware + logit correction", results.path("hardware_corrected"), true);
         for (String m : List.of("none", "ls", "ls_rs")) {
@@ -343,10 +375,23 @@ public final class DemoCommand implements Callable<Integer> {
                 100 * results.path("software").path("posterior").path("probabilistic_fraction").asDouble(Double.NaN));
         ArrayNode drift = (ArrayNode) results.path("drift");
         if (drift != null) {
-            System.out.println("drift (accuracy mean over K):");
+            System.out.println("drift (mean over K): accuracy, ECE calibrated, ECE raw");
             for (JsonNode r : drift) {
-                System.out.printf(Locale.ROOT, "  %-8s %-24s %7.2f %%%n", Durations.label(r.path("time_seconds").asDouble()),
-                        r.path("compensation").asText(), 100 * r.path("accuracy_mean").asDouble(Double.NaN));
+                System.out.printf(Locale.ROOT, "  %-8s %-24s %7.2f %% %8.4f %8.4f%n", Durations.label(r.path("time_seconds").asDouble()),
+                        r.path("compensation").asText(), 100 * r.path("accuracy_mean").asDouble(Double.NaN),
+                        r.path("ece_calibrated_mean").asDouble(Double.NaN), r.path("ece_mean").asDouble(Double.NaN));
+            }
+        }
+        for (String s : List.of("spread_decomposition", "systematic")) {
+            JsonNode d = s.equals("systematic") ? results.path(s).path("spread_decomposition") : results.path(s);
+            JsonNode raw = d.path("raw").path("accuracy");
+            JsonNode cor = d.path("corrected").path("accuracy");
+            if (raw.isObject()) {
+                System.out.printf(Locale.ROOT, "%s accuracy spread (pp) total/floor/deployment-induced: raw %.3f/%.3f/%.3f, "
+                                + "corrected %.3f/%.3f/%.3f%n", s.equals("systematic") ? "1 h, no compensation," : "20 s,",
+                        100 * raw.path("total").asDouble(), 100 * raw.path("floor").asDouble(),
+                        100 * raw.path("deployment_induced").asDouble(), 100 * cor.path("total").asDouble(Double.NaN),
+                        100 * cor.path("floor").asDouble(Double.NaN), 100 * cor.path("deployment_induced").asDouble(Double.NaN));
             }
         }
         System.out.printf(Locale.ROOT, "total %.0f s; results %s%n", timing.path("total_seconds").asDouble(),
@@ -354,21 +399,13 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("report: " + report.toAbsolutePath());
     }
 
-    private static JsonNode calibrated(JsonNode m) {
-        ObjectNode o = Json.object();
-        o.set("accuracy", m.path("accuracy"));
-        o.set("ece", m.path("ece_calibrated"));
-        o.set("nll", m.path("nll_calibrated"));
-        o.set("ood_auroc_entropy", m.path("ood_auroc_entropy"));
-        return o;
-    }
-
     private static void row(String name, JsonNode m, boolean spread) {
         if (m.isMissingNode()) {
             return;
         }
-        System.out.printf(Locale.ROOT, "%-34s %8.2f%% %8.4f %8.4f %10.4f%n", name, 100 * v(m, "accuracy", spread),
-                v(m, "ece", spread), v(m, "nll", spread), v(m, "ood_auroc_entropy", spread));
+        System.out.printf(Locale.ROOT, "%-34s %8.2f%% %8.4f %8.4f %8.4f %8.4f %10.4f%n", name, 100 * v(m, "accuracy", spread),
+                v(m, "ece_calibrated", spread), v(m, "nll_calibrated", spread), v(m, "ece", spread), v(m, "nll", spread),
+                v(m, "ood_auroc_entropy", spread));
     }
 
     private static double v(JsonNode m, String k, boolean spread) {

@@ -17,6 +17,7 @@ import org.bayes2imc.study.DeploymentStudy;
 import org.bayes2imc.correct.LogitCorrection;
 import org.bayes2imc.correct.LogitCorrections;
 import org.bayes2imc.correct.NoLogitCorrection;
+import org.bayes2imc.study.SpreadDecomposition;
 import org.bayes2imc.imc.DeployReport;
 import org.bayes2imc.study.DeploymentRunner;
 import org.bayes2imc.imc.Design;
@@ -24,6 +25,7 @@ import org.bayes2imc.imc.ReadNoiseMode;
 import org.bayes2imc.imc.SamplingSemantics;
 import org.bayes2imc.sparsity.SparsityMode;
 import org.bayes2imc.infer.ModelInputs;
+import org.bayes2imc.metrics.EvaluationResult;
 import org.bayes2imc.io.Json;
 import org.bayes2imc.model.BbnnModel;
 import org.bayes2imc.model.ModelFile;
@@ -31,6 +33,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -87,7 +90,8 @@ public final class DeployCommand implements Callable<Integer> {
     String encoding;
     @Option(names = "--g-ref", defaultValue = "5", description = "sense-amplifier reference G_ref, µS (default: ${DEFAULT-VALUE})")
     double referenceMicroSiemens;
-    @Option(names = "--mapping-time", defaultValue = "20s", description = "time whose read noise the conductance solver targets (default: ${DEFAULT-VALUE})")
+    @Option(names = {"--design-time", "--mapping-time"}, description = "design read time of the mapping: the conductance "
+            + "solver targets p as read then, with the drift expected by then (default: --time)")
     String mappingTime;
     @Option(names = "--array-size", defaultValue = "128", description = "crossbar rows = columns, a power of two (default: ${DEFAULT-VALUE})")
     int arraySize;
@@ -122,6 +126,9 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--calibration-images", defaultValue = "1000",
             description = "unlabelled training images (never test images) for activation ranges and logit correction (default: ${DEFAULT-VALUE})")
     int calibrationImages;
+    @Option(names = "--no-floor", description = "skip the Monte-Carlo floor run (the same K with programming noise and "
+            + "drift off, other random streams) that splits the spread across deployments into floor and deployment-induced parts")
+    boolean noFloor;
     @Option(names = "--out", defaultValue = "out/deploy", description = "output directory for results.json (default: ${DEFAULT-VALUE})")
     Path out;
 
@@ -140,7 +147,7 @@ public final class DeployCommand implements Callable<Integer> {
         Checks.range("--g-ref", referenceMicroSiemens, 0, 1000);
         limit.value();
         double seconds = Checks.seconds("--time", time);
-        double mapSeconds = Checks.seconds("--mapping-time", mappingTime);
+        double mapSeconds = mappingTime == null ? seconds : Checks.seconds("--design-time", mappingTime);
         Design d = Design.parse(design);
         DeviceModel dev = DeviceModels.create(device, programmingNoiseScale, readNoiseScale, driftScale);
         if (programVerify) {
@@ -216,9 +223,24 @@ public final class DeployCommand implements Callable<Integer> {
             Spread fixed = DeploymentSummary.spread(corrected.corrected(), "accuracy");
             Spread rawEce = DeploymentSummary.spread(corrected.raw(), "ece");
             Spread fixedEce = DeploymentSummary.spread(corrected.corrected(), "ece");
-            System.out.printf(Locale.ROOT, "logit correction %s on %d calibration images: accuracy %.4f ± %.4f -> %.4f ± %.4f, ECE %.4f -> %.4f%n",
+            Spread rawCal = DeploymentSummary.spread(corrected.raw(), "ece_calibrated");
+            Spread fixedCal = DeploymentSummary.spread(corrected.corrected(), "ece_calibrated");
+            System.out.printf(Locale.ROOT, "logit correction %s on %d calibration images: accuracy %.4f ± %.4f -> %.4f ± %.4f, "
+                            + "ECE calibrated %.4f -> %.4f (raw %.4f -> %.4f)%n",
                     logitCorrection.name(), calibration.size(), raw.mean(), raw.std(), fixed.mean(), fixed.std(),
-                    rawEce.mean(), fixedEce.mean());
+                    rawCal.mean(), fixedCal.mean(), rawEce.mean(), fixedEce.mean());
+        }
+        SpreadDecomposition spread = null;
+        if (!noFloor && o.design() == Design.BAYES2IMC) {
+            List<EvaluationResult> raw = r.deployments().stream().map(f -> f.metrics()).toList();
+            DeployOptions fo = DeploymentStudy.floorOptions(o);
+            DeploymentRunner floor = new DeploymentRunner(m, fo);
+            floor.calibrateActivations(calibration);
+            DeploymentStudy.Result f = DeploymentStudy.run(floor, o.seconds(), test, null, calibration, logitCorrection,
+                    false, ConsoleProgress.INSTANCE);
+            spread = SpreadDecomposition.of(raw, corrected == null ? null : corrected.corrected(), f.raw(),
+                    correct ? f.corrected() : null);
+            printSpread(spread);
         }
         ObjectNode root = Json.object();
         root.put("schema_version", 1);
@@ -238,6 +260,9 @@ public final class DeployCommand implements Callable<Integer> {
         if (corrected != null) {
             root.set("hardware_corrected", corrected.correctedJson());
         }
+        if (spread != null) {
+            root.set("spread_decomposition", spread.toJson());
+        }
         ObjectNode timing = root.putObject("timing");
         timing.put("total_seconds", (System.nanoTime() - start) / 1e9);
         ObjectNode steps = timing.putObject("steps");
@@ -247,6 +272,17 @@ public final class DeployCommand implements Callable<Integer> {
         Json.write(file, root);
         System.out.println("wrote " + file);
         return 0;
+    }
+
+    private static void printSpread(SpreadDecomposition s) {
+        System.out.printf(Locale.ROOT, "spread over K = %d: total / Monte-Carlo floor / deployment-induced (std)%n", s.deployments());
+        for (String k : SpreadDecomposition.FIGURES) {
+            SpreadDecomposition.Part p = s.raw().get(k);
+            SpreadDecomposition.Part c = s.corrected().get(k);
+            System.out.printf(Locale.ROOT, "  %-16s raw %.4f / %.4f / %.4f%s%n", k, p.total(), p.floor(), p.deploymentInduced(),
+                    c == null ? "" : String.format(Locale.ROOT, "   corrected %.4f / %.4f / %.4f", c.total(), c.floor(),
+                            c.deploymentInduced()));
+        }
     }
 
     private void print(DeployReport r) {

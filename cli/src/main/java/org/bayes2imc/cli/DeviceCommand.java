@@ -36,6 +36,14 @@ public final class DeviceCommand implements Callable<Integer> {
     @Option(names = "--time", defaultValue = "20s", description = "time since programming: 20s, 1h, 1d, 1y, 1e7s, ... (default: ${DEFAULT-VALUE})")
     String time;
 
+    @Option(names = "--design-time", description = "design read time of the mapping: the conductance solver targets p "
+            + "as read then, with the expected drift (default: --time)")
+    String designTime;
+
+    @Option(names = "--encoding", defaultValue = "single", description = "single | differential (a pair, compared read "
+            + "against read; needs --target-p) (default: ${DEFAULT-VALUE})")
+    String encoding;
+
     @Option(names = "--draws", defaultValue = "100000", description = "devices programmed and read (default: ${DEFAULT-VALUE})")
     int draws;
 
@@ -75,20 +83,30 @@ public final class DeviceCommand implements Callable<Integer> {
             Checks.range("--target-conductance", target.conductanceMicroSiemens, 0, 1000);
         }
         double seconds = Checks.seconds("--time", time);
+        double design = designTime == null ? seconds : Checks.seconds("--design-time", designTime);
         DeviceModel model = DeviceModels.create(device, programmingNoiseScale, readNoiseScale, driftScale);
         if (programVerify) {
             model = DeviceModels.withProgramAndVerify(model);
         }
-        MappingConfig mapping = MappingConfig.defaults().withReference(referenceMicroSiemens);
+        MappingConfig mapping = MappingConfig.defaults().withReference(referenceMicroSiemens)
+                .withEncoding(org.bayes2imc.device.SynapseEncoding.parse(encoding));
         OutputDir.claim("--out", out);
         var settings = new DeviceCharacterisation.Settings(model, target.conductanceMicroSiemens, target.p, seconds,
-                draws, seed, mapping);
+                design, draws, seed, mapping);
         var result = DeviceCharacterisation.run(settings);
         print(result);
         Path file = out.resolve("results.json");
         Json.write(file, DeviceCharacterisation.toJson(result));
         System.out.println("wrote " + file);
         return 0;
+    }
+
+    private static double parse(String option, String text) {
+        try {
+            return Durations.parseSeconds(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
+        }
     }
 
     private static void print(DeviceCharacterisation.Result r) {
@@ -107,9 +125,12 @@ public final class DeviceCommand implements Callable<Integer> {
         row("realised p", r.realisedP());
         System.out.printf(Locale.ROOT, "programming attempts %.3f, pulses %.3f per device (mean)%n",
                 r.meanAttempts(), r.meanPulses());
-        System.out.printf(Locale.ROOT, "reads > G_ref = %.3g µS: %d of %d, frequency %.5f, 99.9%% interval [%.5f, %.5f]"
+        String compared = Double.isNaN(r.minusTargetMicroSiemens()) ? String.format(Locale.ROOT, "reads > G_ref = %.3g µS",
+                s.mapping().referenceMicroSiemens()) : String.format(Locale.ROOT, "reads of G+ > reads of G- (G- target %.4f µS)",
+                r.minusTargetMicroSiemens());
+        System.out.printf(Locale.ROOT, "design read time %s; %s: %d of %d, frequency %.5f, 99.9%% interval [%.5f, %.5f]"
                         + ", expected %.5f (no drift compensation)%s%n",
-                s.mapping().referenceMicroSiemens(), r.readsAboveReference(), s.draws(), r.sampledFrequency(),
+                Durations.label(s.designSeconds()), compared, r.readsAboveReference(), s.draws(), r.sampledFrequency(),
                 r.interval().low(), r.interval().high(), r.realisedP().mean(),
                 s.targetP() == null ? "" : String.format(Locale.ROOT, ", target p %s %s", s.targetP(),
                         r.interval().contains(s.targetP()) ? "inside" : "OUTSIDE"));

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The main job end to end on a small real subset of Fashion-MNIST (digits as OOD): train, software evaluation,
@@ -47,6 +48,23 @@ class DemoCommandTest {
         r.path("drift").forEach(row -> comps.add(row.path("compensation").asText()));
         assertThat(comps).containsExactly("global", "global+affine", "none", "none+affine");
         assertThat(r.path("drift").get(0).has("accuracy_mean")).isTrue();
+        assertThat(r.path("drift").get(0).path("ece_calibrated_mean").isNumber()).isTrue();
+        assertThat(r.path("drift").get(0).path("nll_calibrated_std").isNumber()).isTrue();
+        for (JsonNode d : new JsonNode[] {r.path("spread_decomposition"), r.path("systematic").path("spread_decomposition")}) {
+            for (String part : new String[] {"raw", "corrected"}) {
+                for (String k : new String[] {"accuracy", "nll", "nll_calibrated", "ece", "ece_calibrated"}) {
+                    JsonNode x = d.path(part).path(k);
+                    assertThat(x.path("total").isNumber() && x.path("floor").isNumber()).as(part + "." + k).isTrue();
+                    double total = x.path("total").asDouble();
+                    double floor = x.path("floor").asDouble();
+                    assertThat(x.path("deployment_induced").asDouble())
+                            .isCloseTo(Math.sqrt(Math.max(0, total * total - floor * floor)), within(1e-12));
+                }
+            }
+        }
+        assertThat(r.path("systematic").path("time_seconds").asDouble()).isEqualTo(3600.0);
+        assertThat(r.path("systematic").path("hardware_corrected").path("ece_calibrated").path("mean").isNumber()).isTrue();
+        assertThat(r.path("sparsity_deploy").path("ls").path("ece_calibrated").path("mean").isNumber()).isTrue();
         assertThat(r.path("sparsity").path("layers").size()).isEqualTo(6);
         assertThat(r.path("sparsity").path("sampled_parameters").path("ls_rs").isNumber()).isTrue();
         for (String m : new String[] {"none", "ls", "ls_rs"}) {

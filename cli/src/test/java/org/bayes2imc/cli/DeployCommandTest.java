@@ -52,6 +52,14 @@ class DeployCommandTest {
         assertThat(j.path("hardware").path("ood_auroc_entropy").path("mean").isNumber()).isTrue();
         assertThat(j.path("software").path("ensemble").path("accuracy").isNumber()).isTrue();
         assertThat(j.path("settings").path("time_seconds").asDouble()).isEqualTo(3600.0);
+        // The design read time defaults to the study's read time.
+        assertThat(j.path("settings").path("mapping_time_seconds").asDouble()).isEqualTo(3600.0);
+        assertThat(j.path("hardware").path("ece_calibrated").path("mean").isNumber()).isTrue();
+        assertThat(r.out()).contains("ece_calibrated").contains("Monte-Carlo floor");
+        JsonNode spread = j.path("spread_decomposition");
+        assertThat(spread.path("deployments").asInt()).isEqualTo(2);
+        assertThat(spread.path("raw").path("accuracy").path("floor").isNumber()).isTrue();
+        assertThat(spread.path("corrected").isEmpty()).isTrue();
         assertThat(Files.exists(out.resolve("results.json"))).isTrue();
     }
 
@@ -71,6 +79,7 @@ class DeployCommandTest {
         ModelFile.write(cifarShaped, BbnnModel.zeros(Architectures.parse("custom:3x32x32:10:8-M:16")));
         assertOneLineError(run("deploy", "--model", cifarShaped.toString(), "--data-dir", data, "--limit", "10"), "expects 3x32x32");
         assertOneLineError(run("deploy", "--model", m, "--data-dir", data, "--time", "-5s"), "--time");
+        assertOneLineError(run("deploy", "--model", m, "--data-dir", data, "--design-time", "later"), "--design-time");
         assertOneLineError(run("deploy", "--model", m, "--data-dir", data, "--samples", "0"), "--samples");
         assertOneLineError(run("deploy", "--model", m, "--data-dir", data, "--deployments", "0"), "--deployments");
         assertOneLineError(run("deploy", "--model", m, "--data-dir", data, "--array-size", "100"), "power of two");

@@ -33,8 +33,12 @@ class DeviceCommandTest {
                 assertThat(r.path(k).has(s)).as(k + "." + s).isTrue();
             }
         }
+        // The target is the programmed conductance: p = 0.3 is met by the conductance expected at the design read
+        // time (by default --time), after drift from a higher programmed value.
+        assertThat(r.path("settings").path("design_time_seconds").asDouble()).isEqualTo(3600.0);
         double g = r.path("target_conductance_micro_siemens").asDouble();
-        assertThat(g).isBetween(4.0, 5.0);
+        assertThat(g).isGreaterThan(5.0);
+        assertThat(r.path("drifted_conductance_micro_siemens").path("p50").asDouble()).isBetween(4.0, 5.0);
         JsonNode sa = r.path("sense_amplifier");
         double f = sa.path("sampled_frequency").asDouble();
         assertThat(f).isBetween(sa.path("interval_low").asDouble(), sa.path("interval_high").asDouble());
@@ -57,7 +61,26 @@ class DeviceCommandTest {
     }
 
     @Test
+    void differentialPairIsComparedReadAgainstRead() {
+        int rc = Main.execute("device", "--target-p", "0.7", "--encoding", "differential", "--time", "1d",
+                "--design-time", "20s", "--draws", "20000", "--out", dir.toString());
+        assertThat(rc).isZero();
+        JsonNode r = Json.read(dir.resolve("results.json"));
+        assertThat(r.path("settings").path("mapping").path("encoding").asText()).isEqualTo("DIFFERENTIAL_PAIR");
+        assertThat(r.path("settings").path("design_time_seconds").asDouble()).isEqualTo(20.0);
+        assertThat(r.path("minus_target_conductance_micro_siemens").asDouble())
+                .isLessThan(r.path("target_conductance_micro_siemens").asDouble());
+        JsonNode sa = r.path("sense_amplifier");
+        assertThat(sa.path("expected_frequency").asDouble())
+                .isBetween(sa.path("interval_low").asDouble(), sa.path("interval_high").asDouble());
+    }
+
+    @Test
     void outOfRangeOptionsGiveAOneLineErrorAndExitTwo() {
+        assertThat(run("device", "--target-p", "0.5", "--design-time", "soon", "--out", dir.toString())).contains("--design-time");
+        assertThat(run("device", "--target-p", "0.5", "--encoding", "triple", "--out", dir.toString())).contains("--encoding");
+        assertThat(run("device", "--target-conductance", "5", "--encoding", "differential", "--out", dir.toString()))
+                .contains("--encoding");
         assertThat(run("device", "--target-p", "1.5", "--out", dir.toString())).contains("--target-p");
         assertThat(run("device", "--target-conductance", "5", "--time", "-1h", "--out", dir.toString()))
                 .contains("--time").contains("negative");

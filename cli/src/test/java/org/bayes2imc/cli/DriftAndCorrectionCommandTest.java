@@ -44,7 +44,15 @@ class DriftAndCorrectionCommandTest {
         assertThat(first.path("accuracy_mean").asDouble()).isBetween(0.0, 1.0);
         assertThat(first.path("ood_auroc_entropy_mean").isNumber()).isTrue();
         assertThat(j.path("drift").get(3).path("compensation").asText()).isEqualTo("global");
-        assertThat(r.out()).contains("1e7s");
+        assertThat(first.path("ece_calibrated_mean").isNumber()).isTrue();
+        assertThat(first.path("nll_calibrated_std").isNumber()).isTrue();
+        assertThat(j.path("settings").path("design_time_seconds").asDouble()).isEqualTo(20.0);
+        assertThat(r.out()).contains("1e7s").contains("ECE calibrated");
+        CliRun bad = run("drift", "--model", model.toString(), "--data-dir", data, "--design-time", "-1s",
+                "--out", dir.resolve("drift-bad-design").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err().strip().lines().count()).as(bad.err()).isEqualTo(1);
+        assertThat(bad.err()).contains("--design-time");
     }
 
     @Test
@@ -75,6 +83,8 @@ class DriftAndCorrectionCommandTest {
         JsonNode j = Json.read(out.resolve("results.json"));
         assertThat(j.path("hardware_corrected").path("correction").asText()).isEqualTo("affine");
         assertThat(j.path("hardware_corrected").path("per_deployment")).hasSize(2);
+        JsonNode spread = j.path("spread_decomposition").path("corrected").path("accuracy");
+        assertThat(spread.path("floor").isNumber()).isTrue();
         // the raw figures of the study are the deploy figures: the same programmings, seeds and reads
         assertThat(j.path("hardware").path("accuracy").path("mean").asDouble())
                 .isEqualTo(j.path("hardware").path("per_deployment").get(0).path("accuracy").asDouble() / 2

@@ -5,17 +5,19 @@ package org.bayes2imc.device;
  * and evaluation time, and gives the probability a programmed synapse is actually sampled with.
  *
  * <p>Single device: solve Φ((G − G_ref)/σ_r(G, t)) = p for G ∈ [0, g_max], i.e. the root of
- * h(G) = (G − G_ref) − Φ⁻¹(p)·σ_r(G, t), by Brent's bracketing method until the bracket is narrower than the
+ * h(G) = (G_d(G) − G_ref) − Φ⁻¹(p)·σ_r(G, G_d(G), t_d), by Brent's bracketing method until the bracket is narrower than the
  * configured tolerance (1e-9 µS by default; the p error is then below 1e-9/σ_r ≈ 1e-8 for σ_r ≳ 0.1 µS).
  * (G − G_ref)/σ_r(G) is increasing in G for the IBM model (σ_r ∝ G^0.35 between the Q_s clips), the Nandakumar
  * model (σ_r linear with positive intercept) and the ideal device (constant σ_r), so the root is unique.
- * Differential pair: G± = m ± d/2 around the configured midpoint m, solve Φ(d / sqrt(σ_r(G+)² + σ_r(G−)²)) = p
+ * Differential pair: G± = m ± d/2 around the configured midpoint m, solve Φ((G+_d − G−_d) / sqrt(σ_r(G+)² + σ_r(G−)²)) = p
  * for d ∈ [−2·min(m, g_max − m), +2·min(m, g_max − m)] the same way. When p is not reachable inside the range,
  * the nearest bound is returned ({@link #realisedProbability} says what p results).
  *
- * <p>G is the mean conductance at the evaluation time (σ_r(G, t) of the drift-free view: programmed = read-time
- * conductance); programming it as a target means drift from then on is left to drift compensation. The realised
- * probability, in contrast, accounts for the device's programmed value, ν and drift exactly. Deterministic synapses (p &lt; ε or p &gt; 1 − ε) get
+ * <p>The mapping targets p at a design read time t_d (SPEC §4.3): G is the programming target whose expected
+ * conductance at t_d, G_d = {@link DeviceModel#expectedDrifted}(G, t_d) (the mean drift exponent at G), read with
+ * σ_r(programmed G, drifted G_d, t_d), exceeds G_ref with probability p — so reads at t_d without compensation
+ * realise p up to programming noise and the spread of ν; drift after t_d is left to drift compensation. The
+ * realised probability, in contrast, accounts for the device's programmed value, ν and drift exactly. Deterministic synapses (p &lt; ε or p &gt; 1 − ε) get
  * SET/RESET (single device: SET if p &gt; 1 − ε; pair: (SET, RESET) or (RESET, SET)).
  */
 public final class ConductanceSolver {
@@ -24,7 +26,7 @@ public final class ConductanceSolver {
     private final MappingConfig config;
     private final double seconds;
 
-    /** @param seconds evaluation time, seconds since programming (≥ 0) */
+    /** @param seconds the design read time t_d, seconds since programming (≥ 0) */
     public ConductanceSolver(DeviceModel model, MappingConfig config, double seconds) {
         IbmPcmModel.checkTime(seconds);
         this.model = model;
@@ -104,8 +106,10 @@ public final class ConductanceSolver {
         checkOpenProbability(p);
         double z = Gaussian.inverseCdf(p);
         double ref = config.referenceMicroSiemens();
-        return brent(0.0, model.maxConductanceMicroSiemens(),
-                g -> (g - ref) - z * model.readNoiseSigmaMicroSiemens(g, seconds));
+        return brent(0.0, model.maxConductanceMicroSiemens(), config.solverToleranceMicroSiemens(), g -> {
+            double gd = model.expectedDrifted(g, seconds);
+            return (gd - ref) - z * model.readNoiseSigmaMicroSiemens(g, gd, seconds);
+        });
     }
 
     /** The difference d = G+ − G− of a pair around the midpoint for p in (0, 1). */
@@ -118,11 +122,27 @@ public final class ConductanceSolver {
             throw new IllegalArgumentException("pair midpoint " + m + " µS must lie inside (0, g_max = "
                     + model.maxConductanceMicroSiemens() + " µS)");
         }
-        return brent(-2.0 * half, 2.0 * half, d -> {
-            double sp = model.readNoiseSigmaMicroSiemens(m + d / 2.0, seconds);
-            double sm = model.readNoiseSigmaMicroSiemens(m - d / 2.0, seconds);
-            return d - z * Math.sqrt(sp * sp + sm * sm);
+        return brent(-2.0 * half, 2.0 * half, config.solverToleranceMicroSiemens(), d -> {
+            double gp = m + d / 2.0;
+            double gm = m - d / 2.0;
+            double gpd = model.expectedDrifted(gp, seconds);
+            double gmd = model.expectedDrifted(gm, seconds);
+            double sp = model.readNoiseSigmaMicroSiemens(gp, gpd, seconds);
+            double sm = model.readNoiseSigmaMicroSiemens(gm, gmd, seconds);
+            return (gpd - gmd) - z * Math.sqrt(sp * sp + sm * sm);
         });
+    }
+
+    /**
+     * The programming target in [0, g_max] whose expected conductance {@code seconds} after programming is
+     * {@code expectedMicroSiemens}: how reference devices are placed so that they sit at G_ref at the design read
+     * time, as the synapses mapped against G_ref do. The nearest bound when out of reach.
+     */
+    public static double programmedForExpected(DeviceModel model, double expectedMicroSiemens, double seconds,
+                                               double toleranceMicroSiemens) {
+        IbmPcmModel.checkTime(seconds);
+        return brent(0.0, model.maxConductanceMicroSiemens(), toleranceMicroSiemens,
+                g -> model.expectedDrifted(g, seconds) - expectedMicroSiemens);
     }
 
     /**
@@ -162,7 +182,7 @@ public final class ConductanceSolver {
      * interpolation, Brent 1973 "zeroin"): the bracket shrinks to the tolerance, typically in under 10 evaluations
      * instead of bisection's ~35. The nearest bound when there is no sign change.
      */
-    private double brent(double lo, double hi, java.util.function.DoubleUnaryOperator h) {
+    private static double brent(double lo, double hi, double tol, java.util.function.DoubleUnaryOperator h) {
         double a = lo;
         double b = hi;
         double fa = h.applyAsDouble(a);
@@ -177,7 +197,6 @@ public final class ConductanceSolver {
         double fc = fa;
         double d = b - a;
         double e = d;
-        double tol = config.solverToleranceMicroSiemens();
         for (int i = 0; i < MAX_ITERATIONS; i++) {
             if ((fb > 0 && fc > 0) || (fb < 0 && fc < 0)) {
                 c = a;

@@ -10,7 +10,9 @@ import java.util.SplittableRandom;
 /**
  * A lab-style characterisation of one device model: N devices are programmed towards one target, each draws its
  * drift exponent, drifts to the evaluation time and is read once against the sense amplifier's reference. The
- * target is either a conductance or a probability p that {@link ConductanceSolver} turns into a conductance.
+ * target is either a conductance or a probability p that {@link ConductanceSolver} turns into a conductance for the
+ * design read time; with a differential-pair mapping N pairs are programmed and the sense amplifier compares the
+ * reads of the two devices (the distributions then describe the G+ device).
  * Sequential with one seeded generator, so results depend on the seed only.
  */
 public final class DeviceCharacterisation {
@@ -19,8 +21,14 @@ public final class DeviceCharacterisation {
 
     /** What to characterise; exactly one of targetConductanceMicroSiemens / targetP is non-null. */
     public record Settings(DeviceModel model, Double targetConductanceMicroSiemens, Double targetP, double seconds,
-                           int draws, long seed, MappingConfig mapping) {
+                           double designSeconds, int draws, long seed, MappingConfig mapping) {
         public Settings {
+            if (targetConductanceMicroSiemens != null && mapping.encoding() == SynapseEncoding.DIFFERENTIAL_PAIR) {
+                throw new IllegalArgumentException("--encoding differential needs --target-p (a pair is solved from p)");
+            }
+            if (!(designSeconds >= 0.0) || Double.isInfinite(designSeconds)) {
+                throw new IllegalArgumentException("--design-time must be a finite duration >= 0, got " + designSeconds);
+            }
             if ((targetConductanceMicroSiemens == null) == (targetP == null)) {
                 throw new IllegalArgumentException("give exactly one of a target conductance and a target p");
             }
@@ -42,7 +50,8 @@ public final class DeviceCharacterisation {
     }
 
     /** The measured distributions and the sense amplifier's behaviour. */
-    public record Result(Settings settings, double targetConductanceMicroSiemens, boolean deterministic,
+    public record Result(Settings settings, double targetConductanceMicroSiemens, double minusTargetMicroSiemens,
+                         boolean deterministic,
                          DistributionSummary programmed, DistributionSummary driftExponent,
                          DistributionSummary drifted, DistributionSummary read, DistributionSummary realisedP,
                          double meanAttempts, double meanPulses, long readsAboveReference,
@@ -59,13 +68,17 @@ public final class DeviceCharacterisation {
         DeviceModel model = s.model();
         double gRef = s.mapping().referenceMicroSiemens();
         double target;
+        double minusTarget = Double.NaN;
         boolean deterministic = false;
         if (s.targetP() != null) {
-            target = new ConductanceSolver(model, s.mapping(), s.seconds()).singleDeviceTarget(s.targetP());
-            deterministic = s.mapping().isDeterministic(s.targetP());
+            SynapseConductances c = new ConductanceSolver(model, s.mapping(), s.designSeconds()).target(s.targetP());
+            target = c.positiveMicroSiemens();
+            minusTarget = c.negativeMicroSiemens();
+            deterministic = c.deterministic();
         } else {
             target = s.targetConductanceMicroSiemens();
         }
+        boolean pair = !Double.isNaN(minusTarget);
         SplittableRandom rng = new SplittableRandom(s.seed());
         int n = s.draws();
         double[] programmed = new double[n];
@@ -84,12 +97,25 @@ public final class DeviceCharacterisation {
             nu[i] = model.driftExponent(target, rng); // at the target, as aihwkit
             drifted[i] = model.drifted(programmed[i], nu[i], s.seconds());
             read[i] = model.read(programmed[i], drifted[i], s.seconds(), rng);
-            realised[i] = model.probabilityReadExceeds(programmed[i], drifted[i], gRef, s.seconds());
-            if (read[i] > gRef) {
-                above++;
+            if (pair) {
+                double gm = model.program(minusTarget, rng);
+                double gmd = model.drifted(gm, model.driftExponent(minusTarget, rng), s.seconds());
+                double readMinus = model.read(gm, gmd, s.seconds(), rng);
+                double sp = model.readNoiseSigmaMicroSiemens(programmed[i], drifted[i], s.seconds());
+                double sm = model.readNoiseSigmaMicroSiemens(gm, gmd, s.seconds());
+                double sd = Math.sqrt(sp * sp + sm * sm);
+                realised[i] = sd > 0 ? Gaussian.cdf((drifted[i] - gmd) / sd) : (drifted[i] > gmd ? 1 : 0);
+                if (read[i] > readMinus) {
+                    above++;
+                }
+            } else {
+                realised[i] = model.probabilityReadExceeds(programmed[i], drifted[i], gRef, s.seconds());
+                if (read[i] > gRef) {
+                    above++;
+                }
             }
         }
-        return new Result(s, target, deterministic, DistributionSummary.of(programmed), DistributionSummary.of(nu),
+        return new Result(s, target, minusTarget, deterministic, DistributionSummary.of(programmed), DistributionSummary.of(nu),
                 DistributionSummary.of(drifted), DistributionSummary.of(read), DistributionSummary.of(realised),
                 attempts / (double) n, pulses / (double) n, above, BinomialInterval.wilson(above, n, CONFIDENCE));
     }
@@ -114,11 +140,17 @@ public final class DeviceCharacterisation {
         }
         settings.put("time_seconds", s.seconds());
         settings.put("time_label", Durations.label(s.seconds()));
+        settings.put("design_time_seconds", s.designSeconds());
         settings.put("draws", s.draws());
         settings.put("seed", s.seed());
         settings.set("mapping", snake.valueToTree(s.mapping()));
         settings.set("device_config", deviceConfig(s.model(), snake));
         root.put("target_conductance_micro_siemens", r.targetConductanceMicroSiemens());
+        if (Double.isNaN(r.minusTargetMicroSiemens())) {
+            root.putNull("minus_target_conductance_micro_siemens");
+        } else {
+            root.put("minus_target_conductance_micro_siemens", r.minusTargetMicroSiemens());
+        }
         root.put("deterministic", r.deterministic());
         root.set("programmed_conductance_micro_siemens", r.programmed().toJson());
         root.set("drift_exponent", r.driftExponent().toJson());

@@ -24,8 +24,31 @@ public interface DeviceModel {
     /** Mean conductance {@code seconds} after programming, given the programmed value and the device's ν. */
     double drifted(double programmedMicroSiemens, double nu, double seconds);
 
-    /** Standard deviation (µS) of one read of a device whose drifted mean conductance is g, at that time. */
-    double readNoiseSigmaMicroSiemens(double conductanceMicroSiemens, double seconds);
+    /**
+     * The mean drift exponent E[ν] of a device programmed to g (0 for a device that does not drift): what the
+     * mapping expects a device to drift by when it targets a design read time (SPEC §4.3).
+     */
+    double meanDriftExponent(double programmedMicroSiemens);
+
+    /**
+     * Standard deviation (µS) of one read, {@code seconds} after programming, of a device programmed to
+     * {@code programmed} whose drifted mean is {@code drifted}. The only read-noise entry point: the IBM model's Q_s
+     * depends on the programmed state and its amplitude on the drifted one, so a single-conductance form would
+     * silently evaluate one of them at the wrong value after drift.
+     */
+    double readNoiseSigmaMicroSiemens(double programmedMicroSiemens, double driftedMicroSiemens, double seconds);
+
+    /**
+     * The same device with programming noise and drift switched off (read noise unchanged): every deployment is then
+     * the same chip, so the spread of figures across deployments read with independent streams is the Monte-Carlo
+     * floor of the sampled ensemble (SPEC §7, judging the correction).
+     */
+    DeviceModel withoutProgrammingNoiseAndDrift();
+
+    /** The conductance expected {@code seconds} after programming to g: drifted with the mean exponent. */
+    default double expectedDrifted(double programmedMicroSiemens, double seconds) {
+        return drifted(programmedMicroSiemens, meanDriftExponent(programmedMicroSiemens), seconds);
+    }
 
     /**
      * One programming with its cost: the conductance reached, the programming attempts and pulses used. Models
@@ -34,35 +57,6 @@ public interface DeviceModel {
      */
     default ProgrammingOutcome programWithOutcome(double targetMicroSiemens, RandomGenerator rng) {
         return new ProgrammingOutcome(program(targetMicroSiemens, rng), 1, 1);
-    }
-
-    /**
-     * Probability that one read of a device with drifted mean g exceeds a threshold (the sense amplifier's
-     * reference): Φ((g − threshold)/σ_r(g)) for the Gaussian read of {@link #read}. Exact for a threshold ≥ 0
-     * (the clamp of the read at 0 cannot move a read across a non-negative threshold); a step when σ_r = 0.
-     */
-    default double probabilityReadExceeds(double conductanceMicroSiemens, double thresholdMicroSiemens, double seconds) {
-        double sigma = readNoiseSigmaMicroSiemens(conductanceMicroSiemens, seconds);
-        double diff = conductanceMicroSiemens - thresholdMicroSiemens;
-        if (sigma <= 0.0) {
-            return diff > 0.0 ? 1.0 : 0.0;
-        }
-        return Gaussian.cdf(diff / sigma);
-    }
-
-    /** One noisy read (clamped at 0). */
-    default double read(double conductanceMicroSiemens, double seconds, RandomGenerator rng) {
-        double g = conductanceMicroSiemens + readNoiseSigmaMicroSiemens(conductanceMicroSiemens, seconds) * rng.nextGaussian();
-        return Math.max(0.0, g);
-    }
-
-    /**
-     * Read σ (µS) of a device programmed to {@code programmed} whose drifted mean is {@code drifted}. Models whose
-     * read noise depends on the programmed state (the IBM model as in aihwkit evaluates Q_s at the programmed
-     * conductance) override; by default the σ at the drifted conductance.
-     */
-    default double readNoiseSigmaMicroSiemens(double programmedMicroSiemens, double driftedMicroSiemens, double seconds) {
-        return readNoiseSigmaMicroSiemens(driftedMicroSiemens, seconds);
     }
 
     /** One noisy read (clamped at 0) of a device programmed to {@code programmed} and drifted to {@code drifted}. */

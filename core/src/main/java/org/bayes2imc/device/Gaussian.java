@@ -36,6 +36,15 @@ public final class Gaussian {
         return Math.min(1.0, Math.max(0.0, phi));
     }
 
+    /** E|X| for X ~ N(μ, σ²) (the folded normal's mean): σ·√(2/π)·e^(−μ²/2σ²) + μ·(1 − 2Φ(−μ/σ)); |μ| when σ = 0. */
+    public static double foldedNormalMean(double mu, double sigma) {
+        if (!(sigma > 0.0)) {
+            return Math.abs(mu);
+        }
+        return sigma * Math.sqrt(2.0 / Math.PI) * Math.exp(-0.5 * mu * mu / (sigma * sigma))
+                + mu * (1.0 - 2.0 * cdf(-mu / sigma));
+    }
+
     /** Φ⁻¹(p) for p in (0, 1); ±∞ at 0 and 1. */
     public static double inverseCdf(double p) {
         if (!(p >= 0.0 && p <= 1.0)) {

@@ -7,8 +7,8 @@ import java.util.random.RandomGenerator;
  * {@code PCMLikeNoiseModel}), SPEC §4.1: polynomial programming noise, a per-device drift exponent, power-law
  * drift from t0 and 1/f read noise growing with ln of the time since programming. Times in the API are seconds
  * since programming (t_inf); the model adds t0 internally, so t_inf = 0 is the first read at t0 (drift factor 1).
- * For a drifted device use the (programmed, drifted) forms of the read methods: by default Q_s is evaluated at the
- * programmed conductance, as aihwkit does ({@link ReadNoiseConductance}).
+ * Read noise takes the programmed and the drifted conductance: by default Q_s is evaluated at the programmed
+ * conductance, as aihwkit does ({@link ReadNoiseConductance}).
  */
 public final class IbmPcmModel implements DeviceModel {
     public static final String NAME = "ibm-pcm";
@@ -101,13 +101,18 @@ public final class IbmPcmModel implements DeviceModel {
     }
 
     /**
-     * scale·|g|·Q_s(g)·sqrt(ln((t + t_read)/(2·t_read))) for a device whose programmed and drifted conductance
-     * are both g (the drift-free view; see the three-argument form for a drifted device).
+     * scale·E|μ_ν + σ_ν·N(0,1)| (folded-normal mean) at g: the exponent the mapping expects, so that the expected
+     * conductance at a design read time is g·((t_d + t0)/t0)^(−E[ν]).
      */
     @Override
-    public double readNoiseSigmaMicroSiemens(double conductanceMicroSiemens, double seconds) {
-        return config.readNoiseScale() * Math.abs(conductanceMicroSiemens) * readNoiseQs(conductanceMicroSiemens)
-                * readNoiseTimeFactor(seconds);
+    public IbmPcmModel withoutProgrammingNoiseAndDrift() {
+        return new IbmPcmModel(config.withNoiseScales(0.0, config.readNoiseScale(), 0.0));
+    }
+
+    @Override
+    public double meanDriftExponent(double programmedMicroSiemens) {
+        return config.driftScale()
+                * Gaussian.foldedNormalMean(driftExponentMean(programmedMicroSiemens), driftExponentStd(programmedMicroSiemens));
     }
 
     /**

@@ -58,8 +58,19 @@ public final class IdealDevice implements DeviceModel {
         return programmedMicroSiemens;
     }
 
+    /** Already exact and drift-free. */
     @Override
-    public double readNoiseSigmaMicroSiemens(double conductanceMicroSiemens, double seconds) {
+    public IdealDevice withoutProgrammingNoiseAndDrift() {
+        return this;
+    }
+
+    @Override
+    public double meanDriftExponent(double programmedMicroSiemens) {
+        return 0.0;
+    }
+
+    @Override
+    public double readNoiseSigmaMicroSiemens(double programmedMicroSiemens, double driftedMicroSiemens, double seconds) {
         return readSigmaMicroSiemens;
     }
 }

@@ -90,7 +90,7 @@ public final class NandakumarModel implements DeviceModel {
         int pulses = 1;
         int attempts = 1;
         while (true) {
-            double r = read(g, 0.0, rng);
+            double r = read(g, g, 0.0, rng);
             if (Math.abs(r - target) <= tol || pulses >= config.maxPulses()) {
                 break;
             }
@@ -127,12 +127,23 @@ public final class NandakumarModel implements DeviceModel {
         return Math.min(config.gMaxMicroSiemens(), Math.max(floor, programmedMicroSiemens * driftFactor(nu, seconds)));
     }
 
-    /** scale·(0.03·G + 0.13), independent of time. */
     @Override
-    public double readNoiseSigmaMicroSiemens(double conductanceMicroSiemens, double seconds) {
+    public NandakumarModel withoutProgrammingNoiseAndDrift() {
+        return new NandakumarModel(config.withNoiseScales(0.0, config.readNoiseScale(), 0.0));
+    }
+
+    /** scale·E|0.04 + σ_ν·N(0,1)| (folded-normal mean). */
+    @Override
+    public double meanDriftExponent(double programmedMicroSiemens) {
+        return config.driftScale() * Gaussian.foldedNormalMean(config.driftExponent(), config.driftExponentStd());
+    }
+
+    /** scale·(0.03·G + 0.13) at the drifted mean G (the published fit is of reads at read time), independent of time. */
+    @Override
+    public double readNoiseSigmaMicroSiemens(double programmedMicroSiemens, double driftedMicroSiemens, double seconds) {
         IbmPcmModel.checkTime(seconds);
         return config.readNoiseScale()
-                * (config.readNoiseSlope() * Math.abs(conductanceMicroSiemens) + config.readNoiseIntercept());
+                * (config.readNoiseSlope() * Math.abs(driftedMicroSiemens) + config.readNoiseIntercept());
     }
 
     private double clamp(double g) {

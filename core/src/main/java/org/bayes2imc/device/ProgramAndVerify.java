@@ -89,7 +89,7 @@ public final class ProgramAndVerify implements DeviceModel {
             pulses += once.pulses();
             double sum = 0.0;
             for (int i = 0; i < verifyReads; i++) {
-                sum += device.read(g, 0.0, rng);
+                sum += device.read(g, g, 0.0, rng);
             }
             if (Math.abs(sum / verifyReads - targetMicroSiemens) < toleranceMicroSiemens || attempts >= maxAttempts) {
                 break;
@@ -110,19 +110,15 @@ public final class ProgramAndVerify implements DeviceModel {
         return device.drifted(programmedMicroSiemens, nu, seconds);
     }
 
+    /** Verification is moot without programming noise: the bare device, exact at the first attempt. */
     @Override
-    public double readNoiseSigmaMicroSiemens(double conductanceMicroSiemens, double seconds) {
-        return device.readNoiseSigmaMicroSiemens(conductanceMicroSiemens, seconds);
+    public DeviceModel withoutProgrammingNoiseAndDrift() {
+        return device.withoutProgrammingNoiseAndDrift();
     }
 
     @Override
-    public double read(double conductanceMicroSiemens, double seconds, RandomGenerator rng) {
-        return device.read(conductanceMicroSiemens, seconds, rng);
-    }
-
-    @Override
-    public double probabilityReadExceeds(double conductanceMicroSiemens, double thresholdMicroSiemens, double seconds) {
-        return device.probabilityReadExceeds(conductanceMicroSiemens, thresholdMicroSiemens, seconds);
+    public double meanDriftExponent(double programmedMicroSiemens) {
+        return device.meanDriftExponent(programmedMicroSiemens);
     }
 
     @Override

@@ -8,5 +8,14 @@ public enum SynapseEncoding {
      * Two devices read against each other: w = +1 iff read(G+) &gt; read(G−). p = Φ((G+ − G−)/sqrt(σ+² + σ−²)).
      * The pair is split symmetrically around a midpoint m: G± = m ± d/2, d solved per synapse.
      */
-    DIFFERENTIAL_PAIR
+    DIFFERENTIAL_PAIR;
+
+    /** Parses the command-line names {@code single | differential}. */
+    public static SynapseEncoding parse(String s) {
+        return switch (s.toLowerCase(java.util.Locale.ROOT)) {
+            case "single" -> SINGLE_DEVICE;
+            case "differential" -> DIFFERENTIAL_PAIR;
+            default -> throw new IllegalArgumentException("--encoding must be single or differential, got '" + s + "'");
+        };
+    }
 }

@@ -36,7 +36,8 @@ public final class Deployment {
 
     /** Programs deployment {@code index} of the targets. */
     public static Deployment program(Architecture a, ProgrammingTargets targets, DeviceModel device,
-                                     DriftCompensation compensation, double referenceMicroSiemens, int arraySize,
+                                     DriftCompensation compensation, double referenceMicroSiemens,
+                                     double designSeconds, int arraySize,
                                      long seed, int index) {
         int depth = a.depth();
         int d = targets.devicesPerSynapse();
@@ -66,12 +67,13 @@ public final class Deployment {
             for (int i = b * BLOCK; i < to; i++) {
                 double gp = device.program(t[i], rng);
                 g[l][i] = (float) gp;
-                v[l][i] = (float) device.driftExponent(gp, rng);
+                // ν at the target, as aihwkit and the mapping's expected drift (meanDriftExponent of the target) assume.
+                v[l][i] = (float) device.driftExponent(t[i], rng);
             }
         });
         for (int l = 0; l < depth; l++) {
             int columns = tilings[l].rowBlocks() * a.layer(l).outChannels();
-            refs[l] = compensation.program(device, referenceMicroSiemens, columns,
+            refs[l] = compensation.program(device, referenceMicroSiemens, designSeconds, columns,
                     new SplittableRandom(CounterRandom.key(seed, index, l, 1)));
         }
         return new Deployment(index, device, g, v, refs, tilings, d);

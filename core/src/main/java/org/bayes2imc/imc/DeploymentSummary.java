@@ -63,7 +63,8 @@ public final class DeploymentSummary {
             m.put("deployment", i);
             per.add(m);
         }
-        h.set("reliability", pooledReliability(perDeployment));
+        h.set("reliability", pooledReliability(perDeployment, EvaluationResult::reliability));
+        h.set("reliability_calibrated", pooledReliability(perDeployment, EvaluationResult::reliabilityCalibrated));
         return h;
     }
 
@@ -72,17 +73,23 @@ public final class DeploymentSummary {
      * mean confidence and accuracy (same bins and keys as {@link EvaluationResult#toJson()}).
      */
     public static ArrayNode pooledReliability(List<EvaluationResult> perDeployment) {
+        return pooledReliability(perDeployment, EvaluationResult::reliability);
+    }
+
+    /** As above for the bins {@code which} selects (raw or at the model's temperature). */
+    public static ArrayNode pooledReliability(List<EvaluationResult> perDeployment,
+                                              java.util.function.Function<EvaluationResult, List<Calibration.Bin>> which) {
         ArrayNode a = Json.MAPPER.createArrayNode();
         if (perDeployment.isEmpty()) {
             return a;
         }
-        List<Calibration.Bin> first = perDeployment.get(0).reliability();
+        List<Calibration.Bin> first = which.apply(perDeployment.get(0));
         for (int b = 0; b < first.size(); b++) {
             long count = 0;
             double conf = 0;
             double acc = 0;
             for (EvaluationResult r : perDeployment) {
-                Calibration.Bin bin = r.reliability().get(b);
+                Calibration.Bin bin = which.apply(r).get(b);
                 if (bin.count() > 0) {
                     count += bin.count();
                     conf += bin.count() * bin.meanConfidence();

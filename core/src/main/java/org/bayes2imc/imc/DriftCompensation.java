@@ -18,10 +18,14 @@ public interface DriftCompensation {
     /**
      * Programs the reference devices of one layer of one deployment.
      *
-     * @param columns the layer's sense-amplifier columns (array columns over all row blocks), for per-column schemes
-     * @param rng     this deployment's and layer's programming randomness (reference devices get their own noise and ν)
+     * @param designSeconds the mapping's design read time t_d: the synapses were mapped against G_ref as read at
+     *                      t_d, so a strategy's reference equals G_ref (in expectation) at t_d and follows drift
+     *                      relative to it
+     * @param columns       the layer's sense-amplifier columns (array columns over all row blocks), for per-column schemes
+     * @param rng           this deployment's and layer's programming randomness (reference devices get their own noise and ν)
      */
-    ReferenceBank program(DeviceModel device, double referenceMicroSiemens, int columns, RandomGenerator rng);
+    ReferenceBank program(DeviceModel device, double referenceMicroSiemens, double designSeconds, int columns,
+                          RandomGenerator rng);
 
     /** The default: global reference rescaling with 64 reference devices per layer. */
     DriftCompensation DEFAULT = new GlobalReferenceRescaling(GlobalReferenceRescaling.DEFAULT_DEVICES);

@@ -12,7 +12,8 @@ public final class NoCompensation implements DriftCompensation {
     }
 
     @Override
-    public ReferenceBank program(DeviceModel device, double referenceMicroSiemens, int columns, RandomGenerator rng) {
+    public ReferenceBank program(DeviceModel device, double referenceMicroSiemens, double designSeconds, int columns,
+                                 RandomGenerator rng) {
         SenseReference fixed = SenseReference.fixed(referenceMicroSiemens);
         return new ReferenceBank() {
             @Override

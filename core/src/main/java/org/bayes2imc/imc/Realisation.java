@@ -8,7 +8,8 @@ import org.bayes2imc.model.BbnnModel;
 
 /**
  * The realised probability q = P(sense-amplifier decision is +1) of every synapse of a deployment at time t
- * (SPEC §4.3, §5, §7): reads use the drifted mean conductance and the device's read σ at t; a single device is
+ * (SPEC §4.3, §5, §7): reads use the drifted mean conductance and the device's read σ at t (of the programmed and
+ * drifted conductance: the IBM model's Q_s is evaluated at the programmed one); a single device is
  * compared with the drift-compensation strategy's reference (mean μ_c, read σ_c for a reference cell):
  * q = Φ((g_d − μ_c)/√(σ_r² + σ_c²)); a differential pair compares its two reads: q = Φ((g+ − g−)/√(σ+² + σ−²)).
  * Exact for Gaussian reads (the clamp of a read at 0 only matters when both compared levels are near 0). With
@@ -49,12 +50,12 @@ public final class Realisation {
             for (int i = b * BLOCK; i < to; i++) {
                 int dv = i * devices;
                 double gd = dev.drifted(g[dv], nu[dv], seconds);
-                double sd = dev.readNoiseSigmaMicroSiemens(gd, seconds);
+                double sd = dev.readNoiseSigmaMicroSiemens(g[dv], gd, seconds);
                 double against;
                 double sa;
                 if (devices == 2) {
                     against = dev.drifted(g[dv + 1], nu[dv + 1], seconds);
-                    sa = dev.readNoiseSigmaMicroSiemens(against, seconds);
+                    sa = dev.readNoiseSigmaMicroSiemens(g[dv + 1], against, seconds);
                 } else {
                     int c = ref.perColumn() ? Deployment.column(tiling, i) : 0;
                     against = ref.mean(c);
@@ -89,7 +90,7 @@ public final class Realisation {
             for (int i = 0; i < g.length; i++) {
                 double gd = dev.drifted(g[i], nu[i], seconds);
                 mean[l][i] = (float) gd;
-                sigma[l][i] = (float) dev.readNoiseSigmaMicroSiemens(gd, seconds);
+                sigma[l][i] = (float) dev.readNoiseSigmaMicroSiemens(g[i], gd, seconds);
             }
             refs[l] = d.references(l).at(seconds);
             tilings[l] = d.tiling(l);

@@ -148,7 +148,7 @@ public final class DeploymentRunner {
             return null;
         }
         return Deployment.program(model.architecture(), targets, options.device(), options.compensation(),
-                options.mapping().referenceMicroSiemens(), options.arraySize(), options.seed(), index);
+                options.mapping().referenceMicroSiemens(), options.mappingSeconds(), options.arraySize(), options.seed(), index);
     }
 
     /** The deployed core of deployment {@code d} (index {@code sramIndex} for SRAM) at {@code seconds}. */

@@ -5,6 +5,7 @@ import org.bayes2imc.correct.LogitCorrection;
 import org.bayes2imc.correct.CalibrationSet;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bayes2imc.data.Dataset;
+import org.bayes2imc.imc.DeployOptions;
 import org.bayes2imc.imc.DeployReport;
 import org.bayes2imc.imc.DeployedCore;
 import org.bayes2imc.imc.DeploymentFigures;
@@ -31,7 +32,34 @@ import java.util.List;
  * {@code hardware_corrected}. {@code evaluationSeconds} counts only the test and OOD passes (not calibration).
  */
 public final class DeploymentStudy {
+    /** Mixed into the seed of a study's Monte-Carlo floor run, so its reads use other random streams. */
+    private static final long FLOOR_SEED = 0x9E3779B97F4A7C15L;
+
     private DeploymentStudy() {
+    }
+
+    /**
+     * The options of a study's Monte-Carlo floor ({@link SpreadDecomposition}): the same K deployments with
+     * programming noise and drift off and other random streams; null for the SRAM design (no devices).
+     */
+    public static DeployOptions floorOptions(DeployOptions o) {
+        if (o.design() != org.bayes2imc.imc.Design.BAYES2IMC) {
+            return null;
+        }
+        return o.withDevice(o.device().withoutProgrammingNoiseAndDrift()).withSeed(o.seed() ^ FLOOR_SEED);
+    }
+
+    /**
+     * Runs the floor of a study with {@code options} at {@code seconds} on the test set only (no OOD figures are
+     * decomposed) and returns the decomposition of {@code study}'s spread.
+     */
+    public static SpreadDecomposition decompose(Result study, BbnnModel model, DeployOptions options, double seconds,
+                                                Dataset test, Dataset calibration, LogitCorrection correction,
+                                                Progress progress) {
+        DeploymentRunner floor = new DeploymentRunner(model, floorOptions(options));
+        floor.calibrateActivations(calibration);
+        Result f = run(floor, seconds, test, null, calibration, correction, false, progress);
+        return SpreadDecomposition.of(study, f);
     }
 
     /** Per-deployment figures, raw and corrected, and the fitted maps. */

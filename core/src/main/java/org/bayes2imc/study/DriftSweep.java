@@ -38,7 +38,9 @@ public final class DriftSweep {
             o.put("compensation", compensation);
             put(o, "accuracy", "accuracy", true);
             put(o, "ece", "ece", true);
+            put(o, "ece_calibrated", "ece_calibrated", true);
             put(o, "nll", "nll", true);
+            put(o, "nll_calibrated", "nll_calibrated", true);
             put(o, "brier", "brier", false);
             put(o, "ood_auroc_entropy", "ood_auroc_entropy", true);
             put(o, "ood_auroc_mi", "ood_auroc_mi", false);

@@ -27,8 +27,8 @@ class ConductanceSolverTest {
             if (target.isPair()) {
                 double gp = model.program(target.positiveMicroSiemens(), rng);
                 double gm = model.program(target.negativeMicroSiemens(), rng);
-                double dp = model.drifted(gp, model.driftExponent(gp, rng), seconds);
-                double dm = model.drifted(gm, model.driftExponent(gm, rng), seconds);
+                double dp = model.drifted(gp, model.driftExponent(target.positiveMicroSiemens(), rng), seconds);
+                double dm = model.drifted(gm, model.driftExponent(target.negativeMicroSiemens(), rng), seconds);
                 for (int r = 0; r < READS; r++) {
                     if (model.read(gp, dp, seconds, rng) > model.read(gm, dm, seconds, rng)) {
                         ones++;
@@ -36,7 +36,7 @@ class ConductanceSolverTest {
                 }
             } else {
                 double g = model.program(target.positiveMicroSiemens(), rng);
-                double d = model.drifted(g, model.driftExponent(g, rng), seconds);
+                double d = model.drifted(g, model.driftExponent(target.positiveMicroSiemens(), rng), seconds);
                 for (int r = 0; r < READS; r++) {
                     if (model.read(g, d, seconds, rng) > mapping.referenceMicroSiemens()) {
                         ones++;
@@ -87,25 +87,30 @@ class ConductanceSolverTest {
         ConductanceSolver solver = new ConductanceSolver(ibm, MappingConfig.defaults(), Durations.HOUR);
         for (double p : new double[]{0.01, 0.2, 0.5, 0.8, 0.99}) {
             double g = solver.singleDeviceConductance(p);
-            double z = (g - 5.0) / ibm.readNoiseSigmaMicroSiemens(g, Durations.HOUR);
+            // The target is the programmed conductance; p is met at the design time by its expected drifted value.
+            double gd = ibm.expectedDrifted(g, Durations.HOUR);
+            assertThat(gd).isLessThan(g);
+            double z = (gd - 5.0) / ibm.readNoiseSigmaMicroSiemens(g, gd, Durations.HOUR);
             assertThat(Gaussian.cdf(z)).isCloseTo(p, within(1e-8));
-            // With ν = 0 the realised probability is the target.
-            assertThat(solver.realisedProbability(g, 0.0)).isCloseTo(p, within(1e-8));
+            // With the mean drift exponent the realised probability at the design time is the target.
+            assertThat(solver.realisedProbability(g, ibm.meanDriftExponent(g))).isCloseTo(p, within(1e-8));
         }
-        assertThat(solver.singleDeviceConductance(0.5)).isCloseTo(5.0, within(1e-8));
+        assertThat(ibm.expectedDrifted(solver.singleDeviceConductance(0.5), Durations.HOUR)).isCloseTo(5.0, within(1e-8));
         double[] g = solver.singleDeviceTargets(new double[]{0.0, 0.005, 0.3, 0.995, 1.0});
         assertThat(g[0]).isEqualTo(0.0);
         assertThat(g[1]).isEqualTo(0.0);
         assertThat(g[3]).isEqualTo(20.0);
         assertThat(g[4]).isEqualTo(20.0);
-        assertThat(g[2]).isBetween(4.0, 5.0);
+        assertThat(ibm.expectedDrifted(g[2], Durations.HOUR)).isBetween(4.0, 5.0);
         ConductanceSolver pairs = new ConductanceSolver(ibm,
                 MappingConfig.defaults().withEncoding(SynapseEncoding.DIFFERENTIAL_PAIR), Durations.HOUR);
         double previous = -1.0;
         for (double p : new double[]{0.01, 0.1, 0.3, 0.5, 0.7, 0.9, 0.99}) {
             SynapseConductances c = pairs.target(p);
             assertThat(c.positiveMicroSiemens() + c.negativeMicroSiemens()).isCloseTo(10.0, within(1e-12));
-            assertThat(pairs.realisedPairProbability(c.positiveMicroSiemens(), 0.0, c.negativeMicroSiemens(), 0.0))
+            double gp = c.positiveMicroSiemens();
+            double gm = c.negativeMicroSiemens();
+            assertThat(pairs.realisedPairProbability(gp, ibm.meanDriftExponent(gp), gm, ibm.meanDriftExponent(gm)))
                     .isCloseTo(p, within(1e-8));
             double g1 = solver.singleDeviceConductance(p);
             assertThat(g1).isGreaterThan(previous);
@@ -161,8 +166,16 @@ class ConductanceSolverTest {
             return inner.drifted(g, nu, s);
         }
 
-        public double readNoiseSigmaMicroSiemens(double g, double s) {
-            return inner.readNoiseSigmaMicroSiemens(g, s);
+        public DeviceModel withoutProgrammingNoiseAndDrift() {
+            return new ExactlyProgrammed(inner.withoutProgrammingNoiseAndDrift());
+        }
+
+        public double meanDriftExponent(double g) {
+            return inner.meanDriftExponent(g);
+        }
+
+        public double readNoiseSigmaMicroSiemens(double g, double gd, double s) {
+            return inner.readNoiseSigmaMicroSiemens(g, gd, s);
         }
     }
 }

@@ -31,7 +31,8 @@ class DeviceModelsTest {
         var rng = new SplittableRandom(1);
         assertThat(d.program(7.3, rng)).isEqualTo(7.3);
         assertThat(d.drifted(7.3, d.driftExponent(7.3, rng), Durations.YEAR)).isEqualTo(7.3);
-        assertThat(d.readNoiseSigmaMicroSiemens(3.0, 1e7)).isEqualTo(1.0);
-        assertThat(d.probabilityReadExceeds(6.0, 5.0, 0.0)).isCloseTo(Gaussian.cdf(1.0), org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(d.readNoiseSigmaMicroSiemens(3.0, 3.0, 1e7)).isEqualTo(1.0);
+        assertThat(d.meanDriftExponent(3.0)).isZero();
+        assertThat(d.probabilityReadExceeds(6.0, 6.0, 5.0, 0.0)).isCloseTo(Gaussian.cdf(1.0), org.assertj.core.api.Assertions.within(1e-15));
     }
 }

@@ -46,7 +46,7 @@ class IbmPcmModelTest {
         assertThat(round(model.readNoiseTimeFactor(0.0), 3)).isEqualTo(4.184);
         assertThat(round(model.readNoiseTimeFactor(Durations.DAY), 3)).isEqualTo(5.087);
         assertThat(round(model.readNoiseTimeFactor(Durations.YEAR), 3)).isEqualTo(5.637);
-        assertThat(model.readNoiseSigmaMicroSiemens(10.0, 0.0))
+        assertThat(model.readNoiseSigmaMicroSiemens(10.0, 10.0, 0.0))
                 .isCloseTo(10.0 * model.readNoiseQs(10.0) * model.readNoiseTimeFactor(0.0), within(1e-12));
     }
 
@@ -100,7 +100,7 @@ class IbmPcmModelTest {
         double t = Durations.HOUR;
         double[] r = new double[N];
         for (int i = 0; i < N; i++) {
-            r[i] = model.read(g, t, rng);
+            r[i] = model.read(g, g, t, rng);
         }
         double sigma = g * model.readNoiseQs(g) * model.readNoiseTimeFactor(t);
         Stats s = new Stats(r);
@@ -116,7 +116,11 @@ class IbmPcmModelTest {
         assertThat(model.readNoiseSigmaMicroSiemens(gp, gd, t))
                 .isCloseTo(gd * model.readNoiseQs(gp) * model.readNoiseTimeFactor(t), within(1e-12));
         IbmPcmModel drifted = new IbmPcmModel(IbmPcmConfig.defaults().withReadNoiseConductance(ReadNoiseConductance.DRIFTED));
-        assertThat(drifted.readNoiseSigmaMicroSiemens(gp, gd, t)).isEqualTo(drifted.readNoiseSigmaMicroSiemens(gd, t));
+        assertThat(drifted.readNoiseSigmaMicroSiemens(gp, gd, t)).isEqualTo(drifted.readNoiseSigmaMicroSiemens(gd, gd, t));
+        // Issue 13: at 5 µS after 10^7 s, Q_s at the drifted conductance overstates the read σ by about 1.5×.
+        double g5 = model.drifted(5.0, model.driftExponentMean(5.0), 1e7);
+        assertThat(drifted.readNoiseSigmaMicroSiemens(5.0, g5, 1e7) / model.readNoiseSigmaMicroSiemens(5.0, g5, 1e7))
+                .isCloseTo(Math.pow(5.0 / g5, 0.65), within(1e-12)).isBetween(1.4, 1.6);
         RandomGenerator rng = new SplittableRandom(15);
         double[] r = new double[N];
         for (int i = 0; i < N; i++) {
@@ -136,7 +140,7 @@ class IbmPcmModelTest {
         double nu = off.driftExponent(7.0, rng);
         assertThat(nu).isZero();
         assertThat(off.drifted(7.0, nu, Durations.YEAR)).isEqualTo(7.0);
-        assertThat(off.read(7.0, Durations.YEAR, rng)).isEqualTo(7.0);
+        assertThat(off.read(7.0, 7.0, Durations.YEAR, rng)).isEqualTo(7.0);
         assertThat(off.program(-3.0, rng)).isZero();
         assertThatThrownBy(() -> IbmPcmConfig.defaults().withNoiseScales(-1, 1, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("programming noise scale");

@@ -17,7 +17,7 @@ class NandakumarModelTest {
         assertThat(model.setIncrementMean(5.0, 1.0)).isCloseTo(-0.42 + 0.88 + 1.40, within(1e-12));
         assertThat(model.setIncrementStd(5.0, 1.0)).isCloseTo(0.455 + 0.26 + 2.15, within(1e-12));
         assertThat(model.nextPulseState(1.0)).isCloseTo(Math.exp(-1 / 2.6), within(1e-15));
-        assertThat(model.readNoiseSigmaMicroSiemens(5.0, 0.0)).isCloseTo(0.28, within(1e-12));
+        assertThat(model.readNoiseSigmaMicroSiemens(9.0, 5.0, 0.0)).isCloseTo(0.28, within(1e-12));
         // Drift: (t/T0)^-ν after T0, held before T0.
         assertThat(model.driftFactor(0.04, 10.0)).isEqualTo(1.0);
         assertThat(model.driftFactor(0.04, 38.6 * 1000)).isCloseTo(Math.pow(1000, -0.04), within(1e-12));
@@ -51,7 +51,7 @@ class NandakumarModelTest {
         double[] reads = new double[N];
         for (int i = 0; i < N; i++) {
             r[i] = model.reset(rng);
-            reads[i] = model.read(5.0, 100.0, rng);
+            reads[i] = model.read(5.0, 5.0, 100.0, rng);
         }
         Stats s = new Stats(r);
         assertThat(s.mean).isCloseTo(0.1, within(4 * Stats.seMean(0.01, N)));

@@ -40,7 +40,17 @@ record ConstantDriftDevice(double nu, double relativeReadSigma, double t0) imple
     }
 
     @Override
-    public double readNoiseSigmaMicroSiemens(double conductanceMicroSiemens, double seconds) {
-        return relativeReadSigma * Math.abs(conductanceMicroSiemens);
+    public DeviceModel withoutProgrammingNoiseAndDrift() {
+        return new ConstantDriftDevice(0.0, relativeReadSigma, t0);
+    }
+
+    @Override
+    public double meanDriftExponent(double programmedMicroSiemens) {
+        return nu;
+    }
+
+    @Override
+    public double readNoiseSigmaMicroSiemens(double programmedMicroSiemens, double driftedMicroSiemens, double seconds) {
+        return relativeReadSigma * Math.abs(driftedMicroSiemens);
     }
 }

@@ -36,7 +36,10 @@ final class DeploymentFigure {
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
         plot.setGap(12);
         XYPlot top = panel(r, raw, corrected, correction, "accuracy", "Accuracy (%)", k);
-        XYPlot bottom = panel(r, raw, corrected, correction, "ece", "ECE (%, 15 bins)", k);
+        // The calibrated chip (temperature in the final digital stage) where results carry it; raw otherwise.
+        boolean cal = raw.stream().anyMatch(n -> n.has("ece_calibrated"));
+        XYPlot bottom = panel(r, raw, corrected, correction, cal ? "ece_calibrated" : "ece",
+                cal ? "ECE calibrated (%, 15 bins)" : "ECE (%, 15 bins)", k);
         plot.add(top, 1);
         plot.add(bottom, 1);
         plot.setFixedLegendItems(top.getLegendItems());
@@ -49,7 +52,8 @@ final class DeploymentFigure {
         parts.add(Settings.phrase("design ", s.design("hardware")));
         parts.add(Settings.phrase("t = ", s.timeAfterProgramming("hardware"), " after programming"));
         parts.add(Settings.phrase("correction: ", corrected.isEmpty() ? Optional.empty() : Optional.of(correction)));
-        String caption = "Accuracy and ECE of each hardware deployment, raw and after logit correction "
+        String caption = "Accuracy and " + (cal ? "calibrated ECE (logits divided by the model's temperature) " : "ECE ")
+                + "of each hardware deployment, raw and after logit correction "
                 + "(markers; dashed lines = means over deployments; dotted = software ensemble); "
                 + Settings.join(parts) + ".";
         return Optional.of(ChartStyle.figure("deployments", "Across deployments", caption, chart, WIDTH, HEIGHT));

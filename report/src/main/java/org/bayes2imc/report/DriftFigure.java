@@ -17,7 +17,7 @@ import java.util.Optional;
 /** Accuracy and ECE against time since programming (conductance drift), one curve per compensation scheme, ±1 std over deployments. */
 final class DriftFigure {
     static final int WIDTH = 800;
-    static final int HEIGHT = 560;
+    static final int HEIGHT = 720;
 
     private DriftFigure() {
     }
@@ -50,9 +50,13 @@ final class DriftFigure {
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
         plot.setGap(12);
         XYPlot top = panel(byCompensation, "accuracy_mean", "accuracy_std", "Accuracy (%)");
-        XYPlot bottom = panel(byCompensation, "ece_mean", "ece_std", "ECE (%, 15 bins)");
+        // Calibrated ECE (the chip's digital temperature stage) leads; raw ECE beside it. Older results: raw only.
+        boolean cal = r.rows("drift").stream().anyMatch(n -> n.has("ece_calibrated_mean"));
         plot.add(top, 1);
-        plot.add(bottom, 1);
+        if (cal) {
+            plot.add(panel(byCompensation, "ece_calibrated_mean", "ece_calibrated_std", "ECE calibrated (%)"), 1);
+        }
+        plot.add(panel(byCompensation, "ece_mean", "ece_std", cal ? "ECE raw (%)" : "ECE (%, 15 bins)"), 1);
         plot.setFixedLegendItems(top.getLegendItems());
         JFreeChart chart = ChartStyle.chart("Accuracy and ECE against drift time", plot, true);
 
@@ -66,7 +70,9 @@ final class DriftFigure {
             parts.add(Optional.of(dropped + " row(s) at t \u2264 0 s only in the table"));
         }
         String caption = "Accuracy and ECE against time since programming, with and without drift compensation "
-                + "(markers = mean over deployments, bars = \u00b11 std); " + Settings.join(parts) + ".";
+                + "(markers = mean over deployments, bars = \u00b11 std"
+                + (cal ? "; ECE calibrated = logits divided by the model's temperature in the chip's final digital stage, "
+                + "ECE raw = without it; 15 bins" : "") + "); " + Settings.join(parts) + ".";
         return Optional.of(ChartStyle.figure("drift", "Against drift time", caption, chart, WIDTH, HEIGHT));
     }
 

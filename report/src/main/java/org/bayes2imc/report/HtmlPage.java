@@ -107,6 +107,9 @@ final class HtmlPage {
         for (String[] v : new String[][]{{"none", "no sparsity"}, {"ls", "layer sparsity (LS)"}, {"ls_rs", "LS + row sparsity"}}) {
             r.section("sparsity_deploy", v[0]).ifPresent(m -> rows.add(spread("Hardware, " + v[1], m)));
         }
+        r.section("systematic", "hardware").ifPresent(h -> rows.add(spread("Hardware, 1 h without drift compensation", h)));
+        r.section("systematic", "hardware_corrected").ifPresent(h -> rows.add(spread(
+                "Hardware, 1 h without drift compensation, corrected", h)));
         List<String[]> facts = facts(r);
         if (rows.isEmpty() && facts.isEmpty()) {
             return;
@@ -114,8 +117,8 @@ final class HtmlPage {
         b.append("<h2 id=\"summary\">Summary</h2>\n");
         if (!rows.isEmpty()) {
             b.append("<div class=\"scroll\"><table>\n<tr><th class=\"l\">Configuration</th><th>Accuracy</th>"
-                    + "<th>ECE (15 bins)</th><th>NLL (nats)</th><th>Brier</th><th>OOD AUROC (entropy)</th>"
-                    + "<th>OOD AUROC (MI)</th></tr>\n");
+                    + "<th>ECE calibrated</th><th>ECE raw</th><th>NLL calibrated</th><th>NLL raw</th><th>Brier</th>"
+                    + "<th>OOD AUROC (entropy)</th><th>OOD AUROC (MI)</th></tr>\n");
             for (String[] row : rows) {
                 b.append("<tr><td class=\"l\">").append(Format.html(row[0])).append("</td>");
                 for (int i = 1; i < row.length; i++) {
@@ -123,7 +126,11 @@ final class HtmlPage {
                 }
                 b.append("</tr>\n");
             }
-            b.append("</table></div>\n<p class=\"meta\">Hardware rows: mean \u00b1 sample std over deployments.</p>\n");
+            b.append("</table></div>\n<p class=\"meta\">Hardware rows: mean \u00b1 sample std over deployments. "
+                    + "Calibrated: logits divided by the model's temperature (fitted on the validation split), which "
+                    + "the chip applies digitally to its final logits with the logit correction; raw: without it. "
+                    + "ECE in 15 bins, NLL in nats.</p>\n");
+            SpreadTable.append(b, r);
         }
         if (!facts.isEmpty()) {
             keyValueTable(b, "Key figures", facts);
@@ -176,8 +183,10 @@ final class HtmlPage {
     }
 
     private static String[] point(String name, JsonNode m) {
-        return new String[]{name, Format.percent(Results.number(m, "accuracy")), Format.percent(Results.number(m, "ece")),
-                Format.number(Results.number(m, "nll"), 3), Format.number(Results.number(m, "brier"), 3),
+        return new String[]{name, Format.percent(Results.number(m, "accuracy")),
+                Format.percent(Results.number(m, "ece_calibrated")), Format.percent(Results.number(m, "ece")),
+                Format.number(Results.number(m, "nll_calibrated"), 3), Format.number(Results.number(m, "nll"), 3),
+                Format.number(Results.number(m, "brier"), 3),
                 Format.number(Results.number(m, "ood_auroc_entropy"), 3),
                 Format.number(Results.number(m, "ood_auroc_mi"), 3)};
     }
@@ -185,7 +194,9 @@ final class HtmlPage {
     private static String[] spread(String name, JsonNode m) {
         return new String[]{name,
                 Format.percentSpread(Results.number(m, "accuracy", "mean"), Results.number(m, "accuracy", "std")),
+                Format.percentSpread(Results.number(m, "ece_calibrated", "mean"), Results.number(m, "ece_calibrated", "std")),
                 Format.percentSpread(Results.number(m, "ece", "mean"), Results.number(m, "ece", "std")),
+                Format.spread(Results.number(m, "nll_calibrated", "mean"), Results.number(m, "nll_calibrated", "std"), 3),
                 Format.spread(Results.number(m, "nll", "mean"), Results.number(m, "nll", "std"), 3),
                 Format.spread(Results.number(m, "brier", "mean"), Results.number(m, "brier", "std"), 3),
                 Format.spread(Results.number(m, "ood_auroc_entropy", "mean"), Results.number(m, "ood_auroc_entropy", "std"), 3),

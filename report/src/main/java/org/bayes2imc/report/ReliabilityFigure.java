@@ -23,13 +23,22 @@ final class ReliabilityFigure {
         XYLines lines = new XYLines();
         lines.add("Perfect calibration", ChartStyle.REFERENCE, ChartStyle.DASHED, null, true,
                 new double[]{0, 0}, new double[]{1, 1});
+        // The chip applies the model's temperature digitally to its final logits: the calibrated chip leads (solid),
+        // the uncalibrated one is drawn beside it (dashed). Results without calibrated bins fall back to raw.
+        boolean cal = !r.rows("hardware", "reliability_calibrated").isEmpty();
+        String bins = cal ? "reliability_calibrated" : "reliability";
+        String tag = cal ? ", calibrated" : "";
         boolean any = false;
-        any |= addSeries(lines, "Software ensemble" + s.samples().map(v -> " (S = " + v + ")").orElse(""),
-                r.rows("software", "ensemble", "reliability"), ChartStyle.SOFTWARE);
-        any |= addSeries(lines, "Hardware, raw (pooled over deployments)", r.rows("hardware", "reliability"),
-                ChartStyle.HARDWARE);
-        any |= addSeries(lines, "Hardware, " + s.correction().orElse("logit") + "-corrected",
-                r.rows("hardware_corrected", "reliability"), ChartStyle.CORRECTED);
+        any |= addSeries(lines, "Software ensemble" + s.samples().map(v -> " (S = " + v + ")").orElse("") + tag,
+                r.rows("software", "ensemble", bins), ChartStyle.SOFTWARE, ChartStyle.SOLID);
+        any |= addSeries(lines, "Hardware" + tag + " (pooled over deployments)", r.rows("hardware", bins),
+                ChartStyle.HARDWARE, ChartStyle.SOLID);
+        any |= addSeries(lines, "Hardware, " + s.correction().orElse("logit") + "-corrected" + tag,
+                r.rows("hardware_corrected", bins), ChartStyle.CORRECTED, ChartStyle.SOLID);
+        if (cal) {
+            any |= addSeries(lines, "Hardware, raw (no temperature)", r.rows("hardware", "reliability"),
+                    ChartStyle.HARDWARE, ChartStyle.DASHED);
+        }
         if (!any) {
             return Optional.empty();
         }
@@ -49,7 +58,9 @@ final class ReliabilityFigure {
         }
         parts.add(Settings.phrase("correction: ", r.section("hardware_corrected").flatMap(c -> s.correction())));
         String caption = "Reliability diagram (15 equal-width confidence bins; markers at each non-empty bin's mean "
-                + "confidence and accuracy; below the diagonal = over-confident)"
+                + "confidence and accuracy; below the diagonal = over-confident"
+                + (cal ? "; solid: logits divided by the model's validation-fitted temperature, as the chip's final "
+                + "digital stage does; dashed: the chip without it" : "") + ")"
                 + suffix(Settings.join(parts)) + ".";
         return Optional.of(ChartStyle.figure("reliability", "Reliability diagrams", caption, chart, WIDTH, HEIGHT));
     }
@@ -58,7 +69,7 @@ final class ReliabilityFigure {
         return settings.isEmpty() ? "" : "; " + settings;
     }
 
-    private static boolean addSeries(XYLines lines, String name, List<JsonNode> bins, Paint paint) {
+    private static boolean addSeries(XYLines lines, String name, List<JsonNode> bins, Paint paint, java.awt.Stroke stroke) {
         List<double[]> pts = new ArrayList<>();
         for (JsonNode b : bins) {
             double count = Results.number(b, "count");
@@ -67,6 +78,6 @@ final class ReliabilityFigure {
             }
             pts.add(new double[]{Results.number(b, "confidence"), Results.number(b, "accuracy")});
         }
-        return lines.add(name, paint, ChartStyle.SOLID, XYLines.CIRCLE, true, pts.toArray(double[][]::new));
+        return lines.add(name, paint, stroke, XYLines.CIRCLE, true, pts.toArray(double[][]::new));
     }
 }

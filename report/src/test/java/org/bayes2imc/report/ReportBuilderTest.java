@@ -102,12 +102,24 @@ class ReportBuilderTest {
     }
 
     @Test
+    void calibratedChipLeadsAndTheSpreadIsDecomposed() {
+        String html = completeHtml;
+        // Summary: calibrated ECE and NLL columns come before the raw ones.
+        assertThat(html.indexOf("<th>ECE calibrated</th>")).isPositive().isLessThan(html.indexOf("<th>ECE raw</th>"));
+        assertThat(html).contains("1.23 \u00b1 0.11 %", "Hardware, 1 h without drift compensation, corrected");
+        assertThat(html).contains("id=\"table-spread\"", "deployment-induced", "Main hardware study",
+                "1 h without compensation: the correction leaves 0.24 of the deployment-induced accuracy spread");
+        assertThat(html).contains("validation-fitted temperature, as the chip", "temperature in the chip",
+                "ECE raw = without it");
+    }
+
+    @Test
     void csvFilesHoldTheSameRows() throws IOException {
         Path dir = completeDir;
         List<String> drift = Files.readAllLines(dir.resolve("drift.csv"));
         assertThat(drift).hasSize(1 + 2 * ResultsFixture.DRIFT_TIMES.length);
         assertThat(drift.get(0)).isEqualTo("time_seconds,compensation,accuracy_mean,accuracy_std,ece_mean,ece_std,"
-                + "nll_mean,ood_auroc_entropy_mean");
+                + "ece_calibrated_mean,ece_calibrated_std,nll_mean,ood_auroc_entropy_mean");
         assertThat(drift.get(1)).startsWith("20.0,none,0.89,");
         List<String> ppa = Files.readAllLines(dir.resolve("ppa.csv"));
         assertThat(ppa).hasSize(1 + 16);

@@ -44,6 +44,20 @@ final class ResultsFixture {
         ObjectNode corrected = hardware(0.893, 0.004, 0.021);
         corrected.put("correction", "affine_logit");
         root.set("hardware_corrected", corrected);
+        // Issue 13: calibrated figures beside raw, the spread decomposition and the systematic scenario.
+        for (String k : new String[]{"hardware", "hardware_corrected"}) {
+            ObjectNode h = (ObjectNode) root.get(k);
+            h.set("ece_calibrated", spread(0.0123, 0.0011));
+            h.set("nll_calibrated", spread(0.351, 0.004));
+            h.set("reliability_calibrated", reliability(0.88, 0.012));
+        }
+        root.set("spread_decomposition", decomposition(0.0012, 0.0011, 0.0010));
+        ObjectNode sys = root.putObject("systematic");
+        sys.put("time_seconds", 3600.0);
+        sys.put("compensation", "none");
+        sys.set("hardware", hardware(0.861, 0.0031, 0.05));
+        sys.set("hardware_corrected", hardware(0.884, 0.0013, 0.02));
+        sys.set("spread_decomposition", decomposition(0.0031, 0.0013, 0.0011));
 
         ArrayNode drift = root.putArray("drift");
         for (String comp : new String[]{"none", "global_reference"}) {
@@ -56,6 +70,8 @@ final class ResultsFixture {
                 row.put("accuracy_std", 0.006 + 0.01 * decay);
                 row.put("ece_mean", 0.025 + 0.5 * decay);
                 row.put("ece_std", 0.004 + 0.02 * decay);
+                row.put("ece_calibrated_mean", 0.012 + 0.4 * decay);
+                row.put("ece_calibrated_std", 0.003 + 0.02 * decay);
                 row.put("nll_mean", 0.33 + 2 * decay);
                 row.put("ood_auroc_entropy_mean", 0.86 - 0.4 * decay);
             }
@@ -208,6 +224,25 @@ final class ResultsFixture {
         }
         root.set("hardware", hardware(0.871, 0.014, 0.032));
         return root;
+    }
+
+    /** A spread decomposition whose raw accuracy spread is {@code raw}, corrected {@code corrected}, floor {@code floor}. */
+    private static ObjectNode decomposition(double raw, double corrected, double floor) {
+        ObjectNode d = Json.object();
+        d.put("deployments", DEPLOYMENTS);
+        for (String part : new String[]{"raw", "corrected"}) {
+            double total = part.equals("raw") ? raw : corrected;
+            ObjectNode p = d.putObject(part);
+            for (String k : new String[]{"accuracy", "nll", "nll_calibrated", "ece", "ece_calibrated"}) {
+                ObjectNode x = p.putObject(k);
+                x.put("total", total);
+                x.put("floor", floor);
+                x.put("deployment_induced", Math.sqrt(Math.max(0, total * total - floor * floor)));
+            }
+        }
+        d.put("accuracy_induced_ratio", d.at("/corrected/accuracy/deployment_induced").asDouble()
+                / d.at("/raw/accuracy/deployment_induced").asDouble());
+        return d;
     }
 
     private ObjectNode hardware(double accuracy, double accuracyStd, double ece) {

@@ -1,0 +1,72 @@
+package org.bayes2imc.study;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bayes2imc.imc.DeploymentSummary;
+import org.bayes2imc.io.Json;
+import org.bayes2imc.metrics.EvaluationResult;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The spread of a deployment study's figures across its K deployments, split into the Monte-Carlo floor and the
+ * deployment-induced part (SPEC §7, judging the correction): total = std over K; floor = std over the same K read
+ * with other random streams and programming noise and drift off (every deployment the same chip, so only the
+ * sampled ensemble's noise is left); deployment-induced = √max(0, total² − floor²). A per-deployment logit
+ * correction can only remove the deployment-induced part, so it is judged on that.
+ *
+ * @param deployments K
+ * @param raw         per figure, the uncorrected chip
+ * @param corrected   per figure, after the logit correction (empty when the study had none)
+ * @param accuracyInducedRatio corrected ÷ raw deployment-induced accuracy spread (null without a correction or
+ *                             when the raw part is 0)
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record SpreadDecomposition(int deployments, Map<String, Part> raw, Map<String, Part> corrected,
+                                  Double accuracyInducedRatio) {
+    /** The figures decomposed: accuracy, NLL and ECE, raw and at the model's temperature. */
+    public static final List<String> FIGURES = List.of("accuracy", "nll", "nll_calibrated", "ece", "ece_calibrated");
+
+    /** One figure's spread: total, Monte-Carlo floor and deployment-induced part (standard deviations). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Part(double total, double floor, double deploymentInduced) {
+        public static Part of(double total, double floor) {
+            return new Part(total, floor, Math.sqrt(Math.max(0.0, total * total - floor * floor)));
+        }
+    }
+
+    /**
+     * @param raw            the study's per-deployment figures
+     * @param corrected      the same after the logit correction, or null
+     * @param floorRaw       the floor run's per-deployment figures
+     * @param floorCorrected the floor run after its own correction, or null
+     */
+    public static SpreadDecomposition of(List<EvaluationResult> raw, List<EvaluationResult> corrected,
+                                         List<EvaluationResult> floorRaw, List<EvaluationResult> floorCorrected) {
+        Map<String, Part> r = parts(raw, floorRaw);
+        Map<String, Part> c = corrected == null ? Map.of() : parts(corrected, floorCorrected == null ? floorRaw : floorCorrected);
+        Double ratio = c.isEmpty() || !(r.get("accuracy").deploymentInduced() > 0) ? null
+                : c.get("accuracy").deploymentInduced() / r.get("accuracy").deploymentInduced();
+        return new SpreadDecomposition(raw.size(), r, c, ratio);
+    }
+
+    /** As {@link #of} from a study and its floor. */
+    public static SpreadDecomposition of(DeploymentStudy.Result study, DeploymentStudy.Result floor) {
+        return of(study.raw(), study.corrected(), floor.raw(), floor.corrected());
+    }
+
+    private static Map<String, Part> parts(List<EvaluationResult> total, List<EvaluationResult> floor) {
+        Map<String, Part> m = new LinkedHashMap<>();
+        for (String k : FIGURES) {
+            m.put(k, Part.of(DeploymentSummary.spread(total, k).std(), DeploymentSummary.spread(floor, k).std()));
+        }
+        return m;
+    }
+
+    public ObjectNode toJson() {
+        return Json.MAPPER.valueToTree(this);
+    }
+}
