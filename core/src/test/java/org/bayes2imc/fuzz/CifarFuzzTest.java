@@ -14,14 +14,14 @@ import static org.bayes2imc.fuzz.FuzzContract.require;
 /** CIFAR-10 / CIFAR-100 binary batches. */
 class CifarFuzzTest {
 
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "80s")
     void cifar10(byte[] data) {
         Path f = FuzzFiles.write("data_batch_1.bin", data);
         FuzzContract.check(f, () -> CifarReader.read(List.of(f), CifarReader.Format.CIFAR10, CifarReader.Labels.FINE, "fuzz"),
                 d -> valid(d, 10));
     }
 
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "80s")
     void cifar100(byte[] data) {
         Path f = FuzzFiles.write("train.bin", data);
         FuzzContract.check(f, () -> CifarReader.read(List.of(f), CifarReader.Format.CIFAR100, CifarReader.Labels.FINE, "fuzz"),

@@ -13,13 +13,13 @@ import static org.bayes2imc.fuzz.FuzzContract.require;
 /** The PPA component library (ppa --components FILE), as YAML and as JSON (the suffix picks the parser). */
 class ComponentsFuzzTest {
 
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "80s")
     void yaml(byte[] data) {
         Path f = FuzzFiles.write("components.yaml", data);
         FuzzContract.check(f, () -> ComponentLibrary.load(f), ComponentsFuzzTest::valid);
     }
 
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "80s")
     void json(byte[] data) {
         Path f = FuzzFiles.write("components.json", data);
         FuzzContract.check(f, () -> ComponentLibrary.load(f), ComponentsFuzzTest::valid);

@@ -14,7 +14,7 @@ import static org.bayes2imc.fuzz.FuzzContract.require;
 /** The scikit-learn CSV files, raw or gzip: UCI digits and Wisconsin breast cancer. */
 class CsvFuzzTest {
 
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "80s")
     void digits(byte[] data) {
         Path f = FuzzFiles.write("digits.csv.gz", data);
         FuzzContract.check(f, () -> DigitsCsv.read(f), d -> {
@@ -25,7 +25,7 @@ class CsvFuzzTest {
         });
     }
 
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "80s")
     void breastCancer(byte[] data) {
         Path f = FuzzFiles.write("breast_cancer.csv", data);
         FuzzContract.check(f, () -> BreastCancerCsv.read(f), d -> {

@@ -12,7 +12,7 @@ import static org.bayes2imc.fuzz.FuzzContract.require;
 /** IDX files (Fashion-MNIST), raw or gzip: images, labels and the cache verifier's header inspection. */
 class IdxFuzzTest {
 
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "80s")
     void images(byte[] data) {
         Path f = FuzzFiles.write("images-idx3-ubyte", data);
         FuzzContract.check(f, () -> IdxReader.readImages(f), im -> {
@@ -23,7 +23,7 @@ class IdxFuzzTest {
         });
     }
 
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "80s")
     void labels(byte[] data) {
         Path f = FuzzFiles.write("labels-idx1-ubyte", data);
         FuzzContract.check(f, () -> IdxReader.readLabels(f), labels -> {
@@ -33,7 +33,7 @@ class IdxFuzzTest {
         });
     }
 
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "80s")
     void inspect(byte[] data) {
         Path f = FuzzFiles.write("inspect-idx-ubyte", data);
         FuzzContract.check(f, () -> IdxReader.inspect(f), info -> {

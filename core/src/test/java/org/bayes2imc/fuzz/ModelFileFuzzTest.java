@@ -18,7 +18,7 @@ import static org.bayes2imc.fuzz.FuzzContract.require;
  */
 class ModelFileFuzzTest {
 
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "80s")
     void safetensors(byte[] data) {
         Path f = FuzzFiles.write("fuzz.safetensors", data);
         FuzzContract.check(f, () -> SafetensorsFile.read(f), c -> c.tensors().forEach((name, t) -> {
@@ -31,7 +31,7 @@ class ModelFileFuzzTest {
         }));
     }
 
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "80s")
     void model(byte[] data) {
         Path f = FuzzFiles.write("model.safetensors", data);
         FuzzContract.check(f, () -> ModelFile.read(f), (BbnnModel m) -> {
