@@ -146,6 +146,9 @@ public final class Trainer {
 
         Engine engine = Engine.getEngine("PyTorch");
         List<EpochReport> reports = new ArrayList<>();
+        // every epoch's row of the model's "history", kept in the checkpoint so that a resumed run's model records
+        // the epochs done before the interruption too (they are not in reports, which holds this process's epochs)
+        ArrayNode history = Json.MAPPER.createArrayNode();
         double trainingSeconds = 0;
         try (NDManager base = engine.newBaseManager()) {
             BayesBiNNOptimizer opt;
@@ -161,6 +164,7 @@ public final class Trainer {
                 bn = new BatchNormState(base, a, cp.bnMean(), cp.bnVar());
                 startEpoch = cp.epochsDone();
                 trainingSeconds = cp.info().path("training_seconds").asDouble(0);
+                cp.info().path("history").forEach(row -> history.add(row.deepCopy()));
                 log.accept("resuming from " + Checkpoint.file(checkpointDir) + " after epoch " + startEpoch);
             } else {
                 opt = BayesBiNNOptimizer.fresh(base, config.optimizer(), datasetSize, weights,
@@ -246,6 +250,7 @@ public final class Trainer {
                         norm.apply(split.validation()), split.validation().size()), split.validation().labels(), classes);
                 EpochReport r = new EpochReport(epoch + 1, lossSum / seen, (double) correct / seen, seen / secs, secs, valMode, post);
                 reports.add(r);
+                history.add(historyRow(r));
                 log.accept(String.format(Locale.ROOT, "epoch %d/%d: loss %.4f, train acc %.2f%%, %.0f img/s, %.1f s, val mode acc %.2f%%, %s",
                         r.epoch(), config.epochs(), r.trainLoss(), 100 * r.trainAccuracy(), r.imagesPerSecond(), secs,
                         100 * valMode, post.oneLine()));
@@ -253,6 +258,7 @@ public final class Trainer {
                     ObjectNode info = Json.object();
                     info.set("config", configJson);
                     info.put("training_seconds", trainingSeconds);
+                    info.set("history", history.deepCopy());
                     new Checkpoint(epoch + 1, opt.step(), opt.lambdaValues(), opt.momentumValues(), opt.muValues(),
                             bn.means(), bn.vars(), info).write(checkpointDir);
                 }
@@ -260,7 +266,7 @@ public final class Trainer {
             if (stopAfterEpochs < config.epochs()) {
                 return null;
             }
-            ObjectNode meta = metadata(split, norm, datasetSize, trainingSeconds, reports);
+            ObjectNode meta = metadata(split, norm, datasetSize, trainingSeconds, history);
             BbnnModel model = snapshot(a, opt.lambdaValues(), bn, meta);
             return calibrate(model, norm, split, reports, trainingSeconds);
         }
@@ -300,7 +306,7 @@ public final class Trainer {
         return new TrainResult(model, norm, List.copyOf(reports), ensAcc, t, trainingSeconds, post);
     }
 
-    private ObjectNode metadata(Split split, Normalisation norm, double datasetSize, double seconds, List<EpochReport> reports) {
+    private ObjectNode metadata(Split split, Normalisation norm, double datasetSize, double seconds, ArrayNode history) {
         ObjectNode m = Json.object();
         m.put("dataset", config.dataset());
         ObjectNode n = m.putObject("normalisation");
@@ -319,14 +325,15 @@ public final class Trainer {
         m.put("seed", config.seed());
         m.put("epochs", config.epochs());
         m.put("training_seconds", seconds);
-        ArrayNode h = m.putArray("history");
-        for (EpochReport r : reports) {
-            h.addObject().put("epoch", r.epoch()).put("train_loss", r.trainLoss()).put("train_accuracy", r.trainAccuracy())
-                    .put("images_per_second", r.imagesPerSecond()).put("seconds", r.seconds())
-                    .put("validation_mode_accuracy", r.validationModeAccuracy())
-                    .put("probabilistic_fraction", r.posterior().fraction01());
-        }
+        m.set("history", history.deepCopy());
         return m;
+    }
+
+    private static ObjectNode historyRow(EpochReport r) {
+        return Json.object().put("epoch", r.epoch()).put("train_loss", r.trainLoss()).put("train_accuracy", r.trainAccuracy())
+                .put("images_per_second", r.imagesPerSecond()).put("seconds", r.seconds())
+                .put("validation_mode_accuracy", r.validationModeAccuracy())
+                .put("probabilistic_fraction", r.posterior().fraction01());
     }
 
     private static BbnnModel snapshot(Architecture a, float[] flat, BatchNormState bn, ObjectNode meta) {
