@@ -1,5 +1,6 @@
 package org.bayes2imc.fuzz;
 
+import org.bayes2imc.data.BreastCancerCsv;
 import org.bayes2imc.data.IdxReader;
 import org.bayes2imc.io.InputException;
 import org.bayes2imc.model.SafetensorsFile;
@@ -30,6 +31,25 @@ class ParserCrashRegressionTest {
                 .putInt(0x0000629b).putShort((short) 0x4a47).array());
         assertThatThrownBy(() -> IdxReader.readImages(f)).isInstanceOf(InputException.class)
                 .hasMessageStartingWith(f.toString()).hasMessageContaining("implausible IDX image dimensions");
+    }
+
+    /** A breast-cancer header of just "," split into no fields: ArrayIndexOutOfBoundsException (found by Jazzer). */
+    @Test
+    void aBreastCancerHeaderOfOnlyACommaIsRejected() throws Exception {
+        Path f = dir.resolve("breast_cancer.csv");
+        Files.writeString(f, ",");
+        assertThatThrownBy(() -> BreastCancerCsv.read(f)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(f.toString()).hasMessageContaining("line 1");
+    }
+
+    /** 1e39 is a finite double but an infinite float feature: rejected instead of kept as infinity. */
+    @Test
+    void aBreastCancerValueBeyondTheFloatRangeIsRejected() throws Exception {
+        Path f = dir.resolve("breast_cancer.csv");
+        String row = "1e39" + ",1".repeat(BreastCancerCsv.FEATURES - 1) + ",0\n";
+        Files.writeString(f, "1,30,malignant,benign\n" + row);
+        assertThatThrownBy(() -> BreastCancerCsv.read(f)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(f.toString()).hasMessageContaining("line 2").hasMessageContaining("out of range");
     }
 
     /** A tensor name holding a line break was echoed into the error: the CLI's one-line message became several. */
