@@ -36,7 +36,7 @@ class CheckpointFuzzTest {
 
     @Test
     void shortBudget() {
-        assertThat(SeedMutator.fuzz(getClass(), "checkpoint", 16_51L, 2000, this::checkpoint)).isGreaterThan(2000);
+        assertThat(SeedMutator.fuzz(getClass(), "checkpoint", 16_51L, 1000, this::checkpoint)).isGreaterThan(1000);
     }
 
     /** Writes the seed corpus: a tiny checkpoint from {@link Checkpoint#write} and a truncated copy. */
