@@ -3,6 +3,7 @@ package org.bayes2imc.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.bayes2imc.data.IdxReader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.nio.file.Path;
 
@@ -43,6 +44,7 @@ class IdxFuzzTest {
     }
 
     @Test
+    @Timeout(600) // a parser looping forever on some mutant is a crash too (not on @FuzzTest: JUnit would time the whole fuzzing run)
     void shortBudget() {
         assertThat(SeedMutator.fuzz(getClass(), "images", 16_11L, 1000, this::images)).isGreaterThan(1000);
         assertThat(SeedMutator.fuzz(getClass(), "labels", 16_12L, 1000, this::labels)).isGreaterThan(1000);

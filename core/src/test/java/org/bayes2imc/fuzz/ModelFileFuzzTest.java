@@ -6,6 +6,7 @@ import org.bayes2imc.model.LayerSpec;
 import org.bayes2imc.model.ModelFile;
 import org.bayes2imc.model.SafetensorsFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.nio.file.Path;
 
@@ -45,6 +46,7 @@ class ModelFileFuzzTest {
 
     /** The fixed short budget of every build: seeded mutants of the same corpus, no agent needed. */
     @Test
+    @Timeout(600) // a parser looping forever on some mutant is a crash too (not on @FuzzTest: JUnit would time the whole fuzzing run)
     void shortBudget() {
         assertThat(SeedMutator.fuzz(getClass(), "safetensors", 16_01L, 1000, this::safetensors)).isGreaterThan(1000);
         assertThat(SeedMutator.fuzz(getClass(), "model", 16_02L, 1000, this::model)).isGreaterThan(1000);

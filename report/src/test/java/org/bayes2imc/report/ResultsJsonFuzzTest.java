@@ -5,6 +5,7 @@ import org.bayes2imc.fuzz.FuzzContract;
 import org.bayes2imc.fuzz.FuzzFiles;
 import org.bayes2imc.fuzz.SeedMutator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ class ResultsJsonFuzzTest {
 
     /** Rendering charts costs milliseconds per input, so the build's budget is a few hundred mutants. */
     @Test
+    @Timeout(600) // a parser looping forever on some mutant is a crash too (not on @FuzzTest: JUnit would time the whole fuzzing run)
     void shortBudget() {
         assertThat(SeedMutator.fuzz(getClass(), "results", 16_61L, 150, this::results)).isGreaterThan(150);
     }

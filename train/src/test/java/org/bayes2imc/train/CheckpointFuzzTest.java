@@ -7,6 +7,7 @@ import org.bayes2imc.fuzz.SeedMutator;
 import org.bayes2imc.io.Json;
 import org.bayes2imc.model.Architecture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +36,7 @@ class CheckpointFuzzTest {
     }
 
     @Test
+    @Timeout(600) // a parser looping forever on some mutant is a crash too (not on @FuzzTest: JUnit would time the whole fuzzing run)
     void shortBudget() {
         assertThat(SeedMutator.fuzz(getClass(), "checkpoint", 16_51L, 1000, this::checkpoint)).isGreaterThan(1000);
     }
