@@ -39,7 +39,9 @@ class CifarFuzzTest {
     }
 
     @Test
-    @Timeout(600) // a parser looping forever on some mutant is a crash too (not on @FuzzTest: JUnit would time the whole fuzzing run)
+    // a parser looping forever on some mutant is a crash too; a separate thread, so that even a loop that ignores
+    // interrupts fails the test (not on @FuzzTest: JUnit would time the whole fuzzing run)
+    @Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void shortBudget() {
         assertThat(SeedMutator.fuzz(getClass(), "cifar10", 16_21L, 800, this::cifar10)).isGreaterThan(800);
         assertThat(SeedMutator.fuzz(getClass(), "cifar100", 16_22L, 800, this::cifar100)).isGreaterThan(800);

@@ -34,7 +34,9 @@ class ComponentsFuzzTest {
     }
 
     @Test
-    @Timeout(600) // a parser looping forever on some mutant is a crash too (not on @FuzzTest: JUnit would time the whole fuzzing run)
+    // a parser looping forever on some mutant is a crash too; a separate thread, so that even a loop that ignores
+    // interrupts fails the test (not on @FuzzTest: JUnit would time the whole fuzzing run)
+    @Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void shortBudget() {
         assertThat(SeedMutator.fuzz(getClass(), "yaml", 16_41L, 800, this::yaml)).isGreaterThan(800);
         assertThat(SeedMutator.fuzz(getClass(), "json", 16_42L, 800, this::json)).isGreaterThan(800);

@@ -47,7 +47,9 @@ class CsvFuzzTest {
     }
 
     @Test
-    @Timeout(600) // a parser looping forever on some mutant is a crash too (not on @FuzzTest: JUnit would time the whole fuzzing run)
+    // a parser looping forever on some mutant is a crash too; a separate thread, so that even a loop that ignores
+    // interrupts fails the test (not on @FuzzTest: JUnit would time the whole fuzzing run)
+    @Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void shortBudget() {
         assertThat(SeedMutator.fuzz(getClass(), "digits", 16_31L, 1000, this::digits)).isGreaterThan(1000);
         assertThat(SeedMutator.fuzz(getClass(), "breastCancer", 16_32L, 1000, this::breastCancer)).isGreaterThan(1000);

@@ -44,7 +44,9 @@ class IdxFuzzTest {
     }
 
     @Test
-    @Timeout(600) // a parser looping forever on some mutant is a crash too (not on @FuzzTest: JUnit would time the whole fuzzing run)
+    // a parser looping forever on some mutant is a crash too; a separate thread, so that even a loop that ignores
+    // interrupts fails the test (not on @FuzzTest: JUnit would time the whole fuzzing run)
+    @Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void shortBudget() {
         assertThat(SeedMutator.fuzz(getClass(), "images", 16_11L, 1000, this::images)).isGreaterThan(1000);
         assertThat(SeedMutator.fuzz(getClass(), "labels", 16_12L, 1000, this::labels)).isGreaterThan(1000);

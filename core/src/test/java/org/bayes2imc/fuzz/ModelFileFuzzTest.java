@@ -46,7 +46,9 @@ class ModelFileFuzzTest {
 
     /** The fixed short budget of every build: seeded mutants of the same corpus, no agent needed. */
     @Test
-    @Timeout(600) // a parser looping forever on some mutant is a crash too (not on @FuzzTest: JUnit would time the whole fuzzing run)
+    // a parser looping forever on some mutant is a crash too; a separate thread, so that even a loop that ignores
+    // interrupts fails the test (not on @FuzzTest: JUnit would time the whole fuzzing run)
+    @Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void shortBudget() {
         assertThat(SeedMutator.fuzz(getClass(), "safetensors", 16_01L, 1000, this::safetensors)).isGreaterThan(1000);
         assertThat(SeedMutator.fuzz(getClass(), "model", 16_02L, 1000, this::model)).isGreaterThan(1000);

@@ -30,7 +30,9 @@ class ResultsJsonFuzzTest {
 
     /** Rendering charts costs milliseconds per input, so the build's budget is a few hundred mutants. */
     @Test
-    @Timeout(600) // a parser looping forever on some mutant is a crash too (not on @FuzzTest: JUnit would time the whole fuzzing run)
+    // a parser looping forever on some mutant is a crash too; a separate thread, so that even a loop that ignores
+    // interrupts fails the test (not on @FuzzTest: JUnit would time the whole fuzzing run)
+    @Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void shortBudget() {
         assertThat(SeedMutator.fuzz(getClass(), "results", 16_61L, 150, this::results)).isGreaterThan(150);
     }

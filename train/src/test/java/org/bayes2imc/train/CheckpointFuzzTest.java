@@ -36,7 +36,9 @@ class CheckpointFuzzTest {
     }
 
     @Test
-    @Timeout(600) // a parser looping forever on some mutant is a crash too (not on @FuzzTest: JUnit would time the whole fuzzing run)
+    // a parser looping forever on some mutant is a crash too; a separate thread, so that even a loop that ignores
+    // interrupts fails the test (not on @FuzzTest: JUnit would time the whole fuzzing run)
+    @Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void shortBudget() {
         assertThat(SeedMutator.fuzz(getClass(), "checkpoint", 16_51L, 1000, this::checkpoint)).isGreaterThan(1000);
     }
