@@ -31,7 +31,8 @@ public final class BreastCancerCsv {
             if (header == null) {
                 throw new InputException(file, "empty file");
             }
-            String[] h = header.split(",");
+            // -1 keeps empty fields: a header of only commas would otherwise split into no fields at all
+            String[] h = header.split(",", -1);
             int count;
             int features;
             try {
@@ -61,6 +62,10 @@ public final class BreastCancerCsv {
             for (int i = 0; i < count; i++) {
                 double[] v = rows.get(i);
                 for (int j = 0; j < FEATURES; j++) {
+                    if (Math.abs(v[j]) > Float.MAX_VALUE) {
+                        // finite as a double, infinite as the float feature it becomes
+                        throw new InputException(file, "line " + (i + 2) + ": value " + v[j] + " is out of range");
+                    }
                     x[i * FEATURES + j] = (float) v[j];
                 }
                 double label = v[FEATURES];

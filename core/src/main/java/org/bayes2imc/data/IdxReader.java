@@ -53,7 +53,9 @@ public final class IdxReader {
             int n = in.readInt();
             int rows = in.readInt();
             int cols = in.readInt();
-            if (n < 0 || rows <= 0 || cols <= 0 || (long) n * rows * cols > Integer.MAX_VALUE - 16) {
+            // rows·cols first: n·rows·cols of three ints can overflow even a long and wrap into range
+            long perImage = (long) rows * cols;
+            if (n < 0 || rows <= 0 || cols <= 0 || perImage > Integer.MAX_VALUE || n * perImage > Integer.MAX_VALUE - 16) {
                 throw new InputException(file, "implausible IDX image dimensions " + n + "x" + rows + "x" + cols);
             }
             int take = Math.min(n, Math.max(0, maxCount));

@@ -18,8 +18,10 @@ public record LayerPpa(int index, String name, long macsPerPass, double ops, lon
                        Map<String, Double> areaUm2) {
 
     public LayerPpa {
-        energyPj = Map.copyOf(energyPj);
-        areaUm2 = Map.copyOf(areaUm2);
+        // insertion order, not Map.copyOf: its iteration order changes from JVM to JVM, and so would the order of
+        // the float sums below, i.e. the last bits of every total (a resumed demo differed from an uninterrupted one)
+        energyPj = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(energyPj));
+        areaUm2 = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(areaUm2));
     }
 
     public double energyTotalPj() {

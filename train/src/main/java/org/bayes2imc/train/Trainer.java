@@ -147,8 +147,9 @@ public final class Trainer {
 
         Engine engine = Engine.getEngine("PyTorch");
         List<EpochReport> reports = new ArrayList<>();
-        // the history of the epochs run before a resume, carried in the checkpoint so the final model keeps all epochs
-        ArrayNode earlier = Json.MAPPER.createArrayNode();
+        // every epoch's row of the model's "history", kept in the checkpoint so that a resumed run's model records
+        // the epochs done before the interruption too (they are not in reports, which holds this process's epochs)
+        ArrayNode history = Json.MAPPER.createArrayNode();
         double trainingSeconds = 0;
         try (NDManager base = engine.newBaseManager()) {
             BayesBiNNOptimizer opt;
@@ -164,9 +165,7 @@ public final class Trainer {
                 bn = new BatchNormState(base, a, cp.bnMean(), cp.bnVar());
                 startEpoch = cp.epochsDone();
                 trainingSeconds = cp.info().path("training_seconds").asDouble(0);
-                if (cp.info().path("history").isArray()) {
-                    earlier.addAll((ArrayNode) cp.info().path("history"));
-                }
+                cp.info().path("history").forEach(row -> history.add(row.deepCopy()));
                 log.accept("resuming from " + Checkpoint.file(checkpointDir) + " after epoch " + startEpoch);
             } else {
                 opt = BayesBiNNOptimizer.fresh(base, config.optimizer(), datasetSize, weights,
@@ -252,6 +251,7 @@ public final class Trainer {
                         norm.apply(split.validation()), split.validation().size()), split.validation().labels(), classes);
                 EpochReport r = new EpochReport(epoch + 1, lossSum / seen, (double) correct / seen, seen / secs, secs, valMode, post);
                 reports.add(r);
+                history.add(historyRow(r));
                 log.accept(String.format(Locale.ROOT, "epoch %d/%d: loss %.4f, train acc %.2f%%, %.0f img/s, %.1f s, val mode acc %.2f%%, %s",
                         r.epoch(), config.epochs(), r.trainLoss(), 100 * r.trainAccuracy(), r.imagesPerSecond(), secs,
                         100 * valMode, post.oneLine()));
@@ -259,7 +259,7 @@ public final class Trainer {
                     ObjectNode info = Json.object();
                     info.set("config", configJson);
                     info.put("training_seconds", trainingSeconds);
-                    info.set("history", history(earlier, reports));
+                    info.set("history", history.deepCopy());
                     new Checkpoint(epoch + 1, opt.step(), opt.lambdaValues(), opt.momentumValues(), opt.muValues(),
                             bn.means(), bn.vars(), info).write(checkpointDir);
                 }
@@ -267,7 +267,7 @@ public final class Trainer {
             if (stopAfterEpochs < config.epochs()) {
                 return null;
             }
-            ObjectNode meta = metadata(split, norm, datasetSize, trainingSeconds, history(earlier, reports));
+            ObjectNode meta = metadata(split, norm, datasetSize, trainingSeconds, history);
             BbnnModel model = snapshot(a, opt.lambdaValues(), bn, meta);
             return calibrate(model, norm, split, reports, trainingSeconds);
         }
@@ -307,18 +307,6 @@ public final class Trainer {
         return new TrainResult(model, norm, List.copyOf(reports), ensAcc, t, trainingSeconds, post);
     }
 
-    /** One entry per epoch: the epochs before a resume (from the checkpoint), then this run's. */
-    private static ArrayNode history(ArrayNode earlier, List<EpochReport> reports) {
-        ArrayNode h = earlier.deepCopy();
-        for (EpochReport r : reports) {
-            h.addObject().put("epoch", r.epoch()).put("train_loss", r.trainLoss()).put("train_accuracy", r.trainAccuracy())
-                    .put("images_per_second", r.imagesPerSecond()).put("seconds", r.seconds())
-                    .put("validation_mode_accuracy", r.validationModeAccuracy())
-                    .put("probabilistic_fraction", r.posterior().fraction01());
-        }
-        return h;
-    }
-
     private ObjectNode metadata(Split split, Normalisation norm, double datasetSize, double seconds, ArrayNode history) {
         ObjectNode m = Json.object();
         m.put("dataset", config.dataset());
@@ -338,8 +326,15 @@ public final class Trainer {
         m.put("seed", config.seed());
         m.put("epochs", config.epochs());
         m.put("training_seconds", seconds);
-        m.set("history", history);
+        m.set("history", history.deepCopy());
         return m;
+    }
+
+    private static ObjectNode historyRow(EpochReport r) {
+        return Json.object().put("epoch", r.epoch()).put("train_loss", r.trainLoss()).put("train_accuracy", r.trainAccuracy())
+                .put("images_per_second", r.imagesPerSecond()).put("seconds", r.seconds())
+                .put("validation_mode_accuracy", r.validationModeAccuracy())
+                .put("probabilistic_fraction", r.posterior().fraction01());
     }
 
     private static BbnnModel snapshot(Architecture a, float[] flat, BatchNormState bn, ObjectNode meta) {
