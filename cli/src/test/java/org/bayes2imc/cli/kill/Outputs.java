@@ -59,6 +59,9 @@ final class Outputs {
                 temps.add(rel);
                 continue;
             }
+            if (isLock(f)) {
+                continue; // the output lock (cli OutputDir): empty by design, held through an OS lock, never results
+            }
             results.add(rel);
             String problem = problem(f);
             if (problem != null) {
@@ -66,6 +69,12 @@ final class Outputs {
             }
         }
         return new Listing(results, temps, bad);
+    }
+
+    /** A run's output lock file: {@code .bayes2imc.lock} in a folder, {@code .NAME.lock} beside a model file. */
+    static boolean isLock(Path f) {
+        String name = f.getFileName().toString();
+        return name.startsWith(".") && name.endsWith(".lock");
     }
 
     /** Why {@code f} is not a complete file of its kind, or null. */
