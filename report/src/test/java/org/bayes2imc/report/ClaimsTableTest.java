@@ -105,6 +105,20 @@ class ClaimsTableTest {
                 ClaimsTable.designIs("adc-imc"))).isEmpty();
     }
 
+    @Test
+    void labelsOfBothSpellingsMatch() {
+        // PpaStep writes "sram", "ls+rs", "non-pipelined"; older files and the fixture "sram_baseline", "ls_rs", "non_pipelined".
+        ObjectNode n = JsonNodeFactory.instance.objectNode().put("design", "sram_baseline").put("sparsity", "ls_rs")
+                .put("mode", "non_pipelined");
+        assertThat(ClaimsTable.designIs("sram").test(n)).isTrue();
+        assertThat(ClaimsTable.sparsityIs("ls+rs").test(n)).isTrue();
+        assertThat(ClaimsTable.modeIs("non-pipelined").test(n)).isTrue();
+        ObjectNode m = JsonNodeFactory.instance.objectNode().put("design", "sramx").put("sparsity", "ls").put("mode", "pipelined");
+        assertThat(ClaimsTable.designIs("sram").test(m)).isFalse();
+        assertThat(ClaimsTable.sparsityIs("ls+rs").test(m)).isFalse();
+        assertThat(ClaimsTable.modeIs("non-pipelined").test(m)).isFalse();
+    }
+
     private static void row(ArrayNode a, String network, String mode, String design, double gopsPerW) {
         ObjectNode o = a.addObject();
         o.put("network", network);
