@@ -22,7 +22,8 @@ GRANULARITIES = [("whole-row", "128"), ("row-segment", "128"), ("row-segment", "
 
 
 def run(out, model, eps, gran, size, first_layer):
-    args = ["./bayes2imc", "sparsity", "--model", model, "--epsilon", eps, "--granularity", gran,
+    # BAYES2IMC overrides the launcher (e.g. a plain `java -cp ...` while a build is running).
+    args = os.environ.get("BAYES2IMC", "./bayes2imc").split() + ["sparsity", "--model", model, "--epsilon", eps, "--granularity", gran,
             "--array-size", size, "--out", out]
     if first_layer is not None:
         args += ["--first-ensembling-layer", str(first_layer)]

@@ -135,7 +135,7 @@ final class ClaimsTable {
         }
         String k = r.text("hardware", "deployments").map(v -> " over K = " + v).orElse("");
         return Optional.of(String.format(Locale.ROOT, "accuracy std%s: raw %.2f pp, corrected %.2f pp (%s)", k,
-                100 * raw, 100 * cor, cor > 0 ? Format.number(raw / cor, 2) + "× smaller" : "zero after correction"));
+                100 * raw, 100 * cor, cor > 0 ? "raw/corrected " + Format.number(raw / cor, 2) + "×" : "zero after correction"));
     }
 
     private static Optional<String> driftHold(Results r) {

@@ -64,7 +64,7 @@ class ClaimsTableTest {
         JsonNode root = Json.read(dir.resolve("results.json"));
         double raw = root.at("/hardware/accuracy/std").asDouble();
         double cor = root.at("/hardware_corrected/accuracy/std").asDouble();
-        assertThat(byId).contains(String.format(java.util.Locale.ROOT, "raw %.2f pp, corrected %.2f pp (%.2f× smaller)",
+        assertThat(byId).contains(String.format(java.util.Locale.ROOT, "raw %.2f pp, corrected %.2f pp (raw/corrected %.2f×)",
                 100 * raw, 100 * cor, raw / cor));
     }
 
