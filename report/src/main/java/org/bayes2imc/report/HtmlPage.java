@@ -68,6 +68,7 @@ final class HtmlPage {
             }
         }
         tables(b, r);
+        ClaimsTable.appendTo(b, r);
         settings(b, r);
         if (!csvFiles.isEmpty()) {
             b.append("<h2 id=\"files\">Data files</h2>\n<p>Written beside this report from the same results.json: ");

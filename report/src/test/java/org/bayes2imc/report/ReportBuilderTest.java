@@ -99,6 +99,9 @@ class ReportBuilderTest {
                 "compensation: none, global_reference", "in-distribution: fashion-mnist", "OOD: mnist");
         assertThat(html).contains("id=\"table-sparsity\"", "id=\"table-ppa\"", "id=\"table-drift\"", "rows_with_probabilistic",
                 "gops_per_w_mm2", "accuracy_std");
+        // The claims of both sources, every row with all five cells filled (ClaimsTableTest checks the figures).
+        assertThat(ClaimsTableTest.rows(html)).hasSize(ClaimsTableTest.CLAIMS)
+                .allSatisfy(row -> assertThat(row).hasSize(6).allSatisfy(cell -> assertThat(cell).isNotBlank()));
     }
 
     @Test
