@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code bayes2imc data fetch|list}: fills and inspects the data cache taken from Debian packages (SPEC §3). */
+/** {@code bayes2imc data fetch|list}: fills and inspects the data cache taken from Debian packages (docs/MODEL.md §3). */
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = "Fetch the datasets from Debian packages into the data cache and list what is there.",
         subcommands = {DataCommand.Fetch.class, DataCommand.ListCached.class})

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code bayes2imc device}: characterises one PCM device model as in a lab (SPEC §4, §5). */
+/** {@code bayes2imc device}: characterises one PCM device model as in a lab (docs/MODEL.md §4, §5). */
 @Command(name = "device", mixinStandardHelpOptions = true,
         description = "Characterise a device model: programmed, drifted and read conductance distributions and, "
                 + "for a target p, the chosen conductance and the sense amplifier's sampled frequency.")

@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** Sweeps the time since programming (SPEC §7): accuracy, ECE, NLL and OOD AUROC per time and drift compensation. */
+/** Sweeps the time since programming (docs/MODEL.md §7): accuracy, ECE, NLL and OOD AUROC per time and drift compensation. */
 @Command(name = "drift", mixinStandardHelpOptions = true,
         description = "Program K deployments once and read them at every time, under each drift compensation; "
                 + "prints mean ± std over deployments and writes DIR/results.json.")
@@ -84,7 +84,7 @@ public final class DriftCommand implements Callable<Integer> {
         samples = samplesOption.value();
         deployments = deploymentsOption.value();
         long start = System.nanoTime();
-        // one check per option, each naming it (SPEC: refuse before any work)
+        // one check per option, each naming it (docs/RELIABILITY.md: refuse before any work)
         Checks.count("--reference-devices", referenceDevices, Checks.MAX_REFERENCE_DEVICES);
         Checks.count("--calibration-images", calibrationImages, Integer.MAX_VALUE);
         Checks.limit("--limit", limit);

@@ -27,7 +27,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code bayes2imc evaluate}: the ideal software mode network and S-member ensemble of a BBNN (SPEC §2.5).
+ * {@code bayes2imc evaluate}: the ideal software mode network and S-member ensemble of a BBNN (docs/MODEL.md §2.5).
  * results.json: {@code command}, {@code settings} (model, architecture, widths, dataset, split, images, ood,
  * ood_images, limit, samples, seed, sampling, chunk_images, threads, kernel, calibration_temperature, data_dir),
  * {@code software.mode} and {@code software.ensemble} ({@link org.bayes2imc.metrics.EvaluationResult#toJson}),

@@ -29,7 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code bayes2imc ppa}: power, performance and area of a core for a network (SPEC §9), printed and in results.json. */
+/** {@code bayes2imc ppa}: power, performance and area of a core for a network (docs/MODEL.md §9), printed and in results.json. */
 @Command(name = "ppa", mixinStandardHelpOptions = true,
         description = "Project latency, energy per inference, area, GOPS, GOPS/W and GOPS/W/mm2 of a core "
                 + "(bayes2imc, sram, adc-imc) for a network, per layer and in total, with breakdowns and ratios.")

@@ -18,7 +18,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code bayes2imc sparsity}: the sampling-sparsity table of a trained model (SPEC §8, issue 5). */
+/** {@code bayes2imc sparsity}: the sampling-sparsity table of a trained model (docs/MODEL.md §8, issue 5). */
 @Command(name = "sparsity", mixinStandardHelpOptions = true,
         description = {
                 "Finds the probabilistic synapses of a trained BBNN (eps <= p <= 1 - eps, p = sigmoid(2*lambda)) and "

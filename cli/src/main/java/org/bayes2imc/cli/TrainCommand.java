@@ -20,7 +20,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code bayes2imc train}: BayesBiNN training (SPEC §2.2) on DJL/PyTorch CPU with checkpoints and calibration. */
+/** {@code bayes2imc train}: BayesBiNN training (docs/MODEL.md §2.2) on DJL/PyTorch CPU with checkpoints and calibration. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a Bayesian binary neural network with BayesBiNN on DJL/PyTorch (CPU, offline).",
                 "Holds out a seeded validation split, checkpoints after every epoch (--resume continues), fits a "
@@ -45,7 +45,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Relaxation temperature τ of w_r = tanh((λ+δ)/τ) (default: ${DEFAULT-VALUE}).")
     double temperature;
     @Option(names = "--scale-strategy", defaultValue = "EXPECTATION_ONE",
-            description = "Natural-gradient scale s: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; EXACT collapses the posterior in float32, SPEC §2.4).")
+            description = "Natural-gradient scale s: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; EXACT collapses the posterior in float32, docs/MODEL.md §2.4).")
     ScaleStrategy scaleStrategy;
     @Option(names = "--scale-clamp", defaultValue = "" + BayesBiNNConfig.DEFAULT_SCALE_CLAMP,
             description = "Upper bound on s for CLAMPED (default: ${DEFAULT-VALUE}).")

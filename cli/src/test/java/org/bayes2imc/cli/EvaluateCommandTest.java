@@ -37,7 +37,7 @@ class EvaluateCommandTest {
             dataDir = cache;
             return;
         }
-        // Fall back to the Debian package the data fetcher takes the files from (SPEC §3).
+        // Fall back to the Debian package the data fetcher takes the files from (docs/MODEL.md §3).
         Path debs = Path.of("/work/cache/debs");
         Path deb = null;
         if (Files.isDirectory(debs)) {

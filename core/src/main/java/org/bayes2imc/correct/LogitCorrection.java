@@ -2,7 +2,7 @@ package org.bayes2imc.correct;
 
 /**
  * A correction applied solely on the final layer's logits to remove deployment-to-deployment variation
- * (Bayes2IMC, SPEC §7): fitted once after programming from a calibration set, applied digitally as a
+ * (Bayes2IMC, docs/MODEL.md §7): fitted once after programming from a calibration set, applied digitally as a
  * {@link LogitMap}.
  */
 public interface LogitCorrection {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * A per-logit affine map z' = scale·z + shift applied digitally after the final layer: two operations per logit
- * at inference, which is all the Bayes2IMC logit correction costs (SPEC §7).
+ * at inference, which is all the Bayes2IMC logit correction costs (docs/MODEL.md §7).
  */
 public record LogitMap(float[] scale, float[] shift) {
 

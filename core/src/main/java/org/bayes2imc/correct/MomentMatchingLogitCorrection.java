@@ -1,7 +1,7 @@
 package org.bayes2imc.correct;
 
 /**
- * The default logit correction (SPEC §7 reconstruction): per logit, an affine map that gives the hardware logits
+ * The default logit correction (docs/MODEL.md §7 reconstruction): per logit, an affine map that gives the hardware logits
  * over the unlabelled calibration set the mean and standard deviation of the software model's logits, i.e. the
  * final BatchNorm re-estimated on the deployed core. Needs no labels and no pairing of images.
  */

@@ -1,7 +1,7 @@
 package org.bayes2imc.correct;
 
 /**
- * The read-back alternative (SPEC §7): the final layer's conductances are read back after programming, giving each
+ * The read-back alternative (docs/MODEL.md §7): the final layer's conductances are read back after programming, giving each
  * synapse's realised probability q of a +1 read; the expected pre-BatchNorm shift of logit c is
  * Σ_i 2·(q_ci − p_ci)·x̄_i for the calibration set's mean input x̄, divided by the BatchNorm standard deviation,
  * and subtracted. Corrects the mean only (scale 1).

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Reads the Wisconsin diagnostic breast-cancer table (569 × 30; {@code breast_cancer.csv} in Debian's
- * python3-sklearn, SPEC §3): a header "count,features,class names..." then rows of 30 features and the label
+ * python3-sklearn, docs/MODEL.md §3): a header "count,features,class names..." then rows of 30 features and the label
  * (0 = malignant, 1 = benign). Features are kept raw (C = 30, H = W = 1); standardise them with
  * {@link Normalisation#fit(Dataset)} on the training part only.
  */

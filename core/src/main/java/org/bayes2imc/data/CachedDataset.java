@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The datasets {@code bayes2imc data fetch} takes from Debian packages (SPEC §3): which package, which files inside
+ * The datasets {@code bayes2imc data fetch} takes from Debian packages (docs/MODEL.md §3): which package, which files inside
  * it, where they go in the cache (CACHE/&lt;name&gt;/&lt;file&gt;) and how each file is verified. Debian
  * re-gzipped Fashion-MNIST, so its files are checked by decompressed size, IDX magic and dimensions, not by the
  * upstream gzip checksums.

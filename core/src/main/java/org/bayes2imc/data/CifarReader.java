@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the CIFAR-10 / CIFAR-100 binary versions (Krizhevsky 2009; SPEC §3): fixed-size records of label byte(s)
+ * Reads the CIFAR-10 / CIFAR-100 binary versions (Krizhevsky 2009; docs/MODEL.md §3): fixed-size records of label byte(s)
  * then 3072 pixel bytes, the 32×32 red plane, then green, then blue, rows top to bottom. Pixels become floats in
  * [0, 1] laid out C,H,W, which is exactly the file's plane order.
  */

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Fills the data cache from Debian packages and verifies it (SPEC §3). Idempotent: a dataset whose files match the
+ * Fills the data cache from Debian packages and verifies it (docs/MODEL.md §3). Idempotent: a dataset whose files match the
  * stamp written after their last verification (CACHE/&lt;name&gt;/.verified: name, size, modification time) is left
  * alone. Concurrent fetches (several test JVMs) are serialised by a lock file CACHE/.lock.
  */

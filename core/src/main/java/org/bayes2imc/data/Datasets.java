@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Loads the named datasets (SPEC §3) from the data cache directory:
+ * Loads the named datasets (docs/MODEL.md §3) from the data cache directory:
  * <ul>
  * <li>"fashion-mnist": splits "train" (60,000) and "test" (10,000), 1×28×28;</li>
  * <li>"digits": the 1,797 UCI digits as a 1×28×28 out-of-distribution set ({@link DigitsResampling#MNIST_BOX}),

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Takes files out of Debian packages without root (SPEC §3): {@code apt-get download NAME} into CACHE/debs (a
+ * Takes files out of Debian packages without root (docs/MODEL.md §3): {@code apt-get download NAME} into CACHE/debs (a
  * .deb already there is reused), then {@code dpkg-deb -x} into CACHE/pkgs/NAME.
  */
 final class DebianPackages {

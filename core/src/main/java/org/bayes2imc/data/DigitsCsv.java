@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 /**
  * Reads scikit-learn's copy of the UCI optical handwritten digits (1,797 images of 8×8, intensities 0–16;
- * {@code digits.csv.gz} in Debian's python3-sklearn, SPEC §3): each row is 64 pixel values then the label 0–9.
+ * {@code digits.csv.gz} in Debian's python3-sklearn, docs/MODEL.md §3): each row is 64 pixel values then the label 0–9.
  * Intensities are divided by 16 so pixels lie in [0, 1].
  */
 public final class DigitsCsv {

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads the IDX format of (Fashion-)MNIST (LeCun et al.; SPEC §3): big-endian int32 magic 0x00000803 (uint8 images,
+ * Reads the IDX format of (Fashion-)MNIST (LeCun et al.; docs/MODEL.md §3): big-endian int32 magic 0x00000803 (uint8 images,
  * 3 dimensions) or 0x00000801 (uint8 labels, 1 dimension), the dimensions as int32, then the uint8 data; the file
  * may be raw or gzip (detected by the gzip magic). Any malformed file gives an {@link InputException} naming it.
  */

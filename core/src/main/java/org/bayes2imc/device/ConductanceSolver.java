@@ -1,7 +1,7 @@
 package org.bayes2imc.device;
 
 /**
- * Maps a weight probability p = P(w = +1) to target conductances (SPEC §5) for one device model, mapping setting
+ * Maps a weight probability p = P(w = +1) to target conductances (docs/MODEL.md §5) for one device model, mapping setting
  * and evaluation time, and gives the probability a programmed synapse is actually sampled with.
  *
  * <p>Single device: solve Φ((G − G_ref)/σ_r(G, t)) = p for G ∈ [0, g_max], i.e. the root of
@@ -13,7 +13,7 @@ package org.bayes2imc.device;
  * for d ∈ [−2·min(m, g_max − m), +2·min(m, g_max − m)] the same way. When p is not reachable inside the range,
  * the nearest bound is returned ({@link #realisedProbability} says what p results).
  *
- * <p>The mapping targets p at a design read time t_d (SPEC §4.3): G is the programming target whose expected
+ * <p>The mapping targets p at a design read time t_d (docs/MODEL.md §4.3): G is the programming target whose expected
  * conductance at t_d, G_d = {@link DeviceModel#expectedDrifted}(G, t_d) (the mean drift exponent at G), read with
  * σ_r(programmed G, drifted G_d, t_d), exceeds G_ref with probability p — so reads at t_d without compensation
  * realise p up to programming noise and the spread of ν; drift after t_d is left to drift compensation. The

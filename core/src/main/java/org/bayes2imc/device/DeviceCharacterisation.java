@@ -120,7 +120,7 @@ public final class DeviceCharacterisation {
                 attempts / (double) n, pulses / (double) n, above, BinomialInterval.wilson(above, n, CONFIDENCE));
     }
 
-    /** The results.json tree (SPEC §10): snake_case, units in key names, every setting recorded. */
+    /** The results.json tree (docs/MODEL.md §10): snake_case, units in key names, every setting recorded. */
     public static ObjectNode toJson(Result r) {
         Settings s = r.settings();
         ObjectMapper snake = Json.MAPPER.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);

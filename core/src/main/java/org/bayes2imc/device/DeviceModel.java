@@ -6,7 +6,7 @@ import java.util.random.RandomGenerator;
  * A statistical model of one non-volatile memory device (conductances in µS, times in seconds since the end of
  * programming): programming noise, a per-device drift exponent drawn at programming, drift of the mean
  * conductance over time, and the spread of one read. Implementations: the IBM statistical PCM model
- * (Nandakumar 2019 / Joshi 2020, SPEC §4.1) and the Nandakumar 2018 model (SPEC §4.2).
+ * (Nandakumar 2019 / Joshi 2020, docs/MODEL.md §4.1) and the Nandakumar 2018 model (docs/MODEL.md §4.2).
  */
 public interface DeviceModel {
     /** Short name used on the command line, e.g. {@code ibm-pcm}. */
@@ -26,7 +26,7 @@ public interface DeviceModel {
 
     /**
      * The mean drift exponent E[ν] of a device programmed to g (0 for a device that does not drift): what the
-     * mapping expects a device to drift by when it targets a design read time (SPEC §4.3).
+     * mapping expects a device to drift by when it targets a design read time (docs/MODEL.md §4.3).
      */
     double meanDriftExponent(double programmedMicroSiemens);
 
@@ -41,7 +41,7 @@ public interface DeviceModel {
     /**
      * The same device with programming noise and drift switched off (read noise unchanged): every deployment is then
      * the same chip, so the spread of figures across deployments read with independent streams is the Monte-Carlo
-     * floor of the sampled ensemble (SPEC §7, judging the correction).
+     * floor of the sampled ensemble (docs/MODEL.md §7, judging the correction).
      */
     DeviceModel withoutProgrammingNoiseAndDrift();
 

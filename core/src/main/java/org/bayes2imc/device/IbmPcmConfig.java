@@ -2,7 +2,7 @@ package org.bayes2imc.device;
 
 /**
  * Every coefficient of the IBM statistical PCM model (Nandakumar et al. 2019; Joshi et al. 2020; IBM aihwkit
- * {@code PCMLikeNoiseModel}), SPEC §4.1, with noise scales that switch effects off (1 = as published, 0 = off).
+ * {@code PCMLikeNoiseModel}), docs/MODEL.md §4.1, with noise scales that switch effects off (1 = as published, 0 = off).
  * Conductances in µS, times in seconds. Defaults: {@link #defaults()}.
  *
  * @param gMaxMicroSiemens            g_max, the conductance the polynomials are normalised to (25 µS)
@@ -61,7 +61,7 @@ public record IbmPcmConfig(
         }
     }
 
-    /** The published coefficients (SPEC §4.1), all noise scales 1. */
+    /** The published coefficients (docs/MODEL.md §4.1), all noise scales 1. */
     public static IbmPcmConfig defaults() {
         return new IbmPcmConfig(25.0, 20.0, 250e-9,
                 0.26348, 1.9650, -1.1731,

@@ -4,7 +4,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * The IBM statistical PCM model (Nandakumar et al. 2019; Joshi et al., Nat. Commun. 2020; as in IBM aihwkit's
- * {@code PCMLikeNoiseModel}), SPEC §4.1: polynomial programming noise, a per-device drift exponent, power-law
+ * {@code PCMLikeNoiseModel}), docs/MODEL.md §4.1: polynomial programming noise, a per-device drift exponent, power-law
  * drift from t0 and 1/f read noise growing with ln of the time since programming. Times in the API are seconds
  * since programming (t_inf); the model adds t0 internally, so t_inf = 0 is the first read at t0 (drift factor 1).
  * Read noise takes the programmed and the drifted conductance: by default Q_s is evaluated at the programmed

@@ -1,13 +1,13 @@
 package org.bayes2imc.device;
 
 /**
- * How probabilities are mapped onto conductances (SPEC §5), with defaults of the measured setup of SPEC §7.
+ * How probabilities are mapped onto conductances (docs/MODEL.md §5), with defaults of the measured setup of docs/MODEL.md §7.
  *
  * @param encoding                    single device vs G_ref (default) or differential pair
  * @param referenceMicroSiemens       the sense amplifier's reference conductance G_ref (5 µS)
  * @param setMicroSiemens             conductance of a deterministic synapse that must read above (20 µS)
  * @param resetMicroSiemens           conductance of a deterministic synapse that must read below (0 µS)
- * @param epsilon                     p &lt; ε or p &gt; 1 − ε makes a synapse deterministic (0.01, as SPEC §8)
+ * @param epsilon                     p &lt; ε or p &gt; 1 − ε makes a synapse deterministic (0.01, as docs/MODEL.md §8)
  * @param pairMidpointMicroSiemens    midpoint m of a differential pair, G± = m ± d/2 (5 µS)
  * @param solverToleranceMicroSiemens the root finder stops when the bracket is this narrow (1e-9 µS)
  */

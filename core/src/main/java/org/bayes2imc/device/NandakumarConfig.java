@@ -1,7 +1,7 @@
 package org.bayes2imc.device;
 
 /**
- * Coefficients of the Nandakumar et al. 2018 (J. Appl. Phys. 124, 152135) PCM model, SPEC §4.2, with the
+ * Coefficients of the Nandakumar et al. 2018 (J. Appl. Phys. 124, 152135) PCM model, docs/MODEL.md §4.2, with the
  * iterative program-and-verify settings and noise scales (1 = as published, 0 = effect off). Conductances in µS.
  *
  * @param gMinMicroSiemens        lower clamp of the device conductance (0.1 µS)
@@ -55,7 +55,7 @@ public record NandakumarConfig(
         IbmPcmConfig.scale("drift scale", driftScale);
     }
 
-    /** The published coefficients (SPEC §4.2) and the default program-and-verify settings. */
+    /** The published coefficients (docs/MODEL.md §4.2) and the default program-and-verify settings. */
     public static NandakumarConfig defaults() {
         return new NandakumarConfig(0.1, 25.0, 0.03, 0.13, 0.04, 0.0, 38.6,
                 -0.084, 0.880, 1.40, 0.091, 0.260, 2.15, 2.6, 0.1, 0.01,

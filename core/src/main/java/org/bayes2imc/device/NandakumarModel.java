@@ -3,7 +3,7 @@ package org.bayes2imc.device;
 import java.util.random.RandomGenerator;
 
 /**
- * The Nandakumar et al. 2018 (J. Appl. Phys. 124, 152135) PCM model, SPEC §4.2: state-dependent stochastic SET
+ * The Nandakumar et al. 2018 (J. Appl. Phys. 124, 152135) PCM model, docs/MODEL.md §4.2: state-dependent stochastic SET
  * increments with a pulse-history term P, Gaussian RESET, read noise linear in G, power-law drift with a fixed ν,
  * and iterative program-and-verify.
  *

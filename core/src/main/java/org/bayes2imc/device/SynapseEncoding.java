@@ -1,6 +1,6 @@
 package org.bayes2imc.device;
 
-/** How one Bayesian binary synapse is stored in devices and sampled by the 1-bit sense amplifier (SPEC §5 [choice]). */
+/** How one Bayesian binary synapse is stored in devices and sampled by the 1-bit sense amplifier (docs/MODEL.md §5 [choice]). */
 public enum SynapseEncoding {
     /** One device read against the reference conductance G_ref: w = +1 iff read &gt; G_ref. p = Φ((G − G_ref)/σ_r(G)). */
     SINGLE_DEVICE,

@@ -3,7 +3,7 @@ package org.bayes2imc.hardware;
 import org.bayes2imc.model.CrossbarTiling;
 
 /**
- * The Bayes2IMC array (SPEC §5): one PCM device (or pair) per synapse, rows read one at a time; each column's 1-bit
+ * The Bayes2IMC array (docs/MODEL.md §5): one PCM device (or pair) per synapse, rows read one at a time; each column's 1-bit
  * sense amplifier compares the noisy read with the reference, which is the weight sample, and its bit adds or
  * subtracts the row's k-bit activation in a per-column accumulator (bit-parallel digital accumulation, one add per
  * sampled synapse; no ADC, no DAC). Weights are re-read for every output position (per-read sampling), because the

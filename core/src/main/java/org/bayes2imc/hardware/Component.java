@@ -2,7 +2,7 @@ package org.bayes2imc.hardware;
 
 /**
  * One entry of the component library: energy per action, area per instance and latency per action at the node and
- * supply it was published at, with its public source (SPEC §9, Accelergy-style table).
+ * supply it was published at, with its public source (docs/MODEL.md §9, Accelergy-style table).
  *
  * @param bits reference bit width of the figure (0 when the entry has no width)
  */

@@ -4,11 +4,11 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The cores the PPA model can price (SPEC §5, §6, §9), each backed by a {@link CoreDesign} strategy. */
+/** The cores the PPA model can price (docs/MODEL.md §5, §6, §9), each backed by a {@link CoreDesign} strategy. */
 public enum Design {
-    /** PCM arrays, 1-bit sense amplifiers as sampler and readout, digital accumulation, no ADC (SPEC §5). */
+    /** PCM arrays, 1-bit sense amplifiers as sampler and readout, digital accumulation, no ADC (docs/MODEL.md §5). */
     BAYES2IMC("bayes2imc"),
-    /** p stored as a b-bit SRAM word, LFSR + comparator per sample, digital accumulation (SPEC §6). */
+    /** p stored as a b-bit SRAM word, LFSR + comparator per sample, digital accumulation (docs/MODEL.md §6). */
     SRAM("sram"),
     /** Conventional analog crossbar with column ADCs and bit-serial inputs (NeuroSim-style comparison). */
     ADC_IMC("adc-imc");

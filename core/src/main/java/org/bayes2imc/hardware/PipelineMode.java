@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * How the S ensemble members share hardware (SPEC §9): pipelined replicates the sampled arrays once per member and
+ * How the S ensemble members share hardware (docs/MODEL.md §9): pipelined replicates the sampled arrays once per member and
  * runs them side by side (latency of one pass, S× area); non-pipelined keeps one copy and re-reads it S times.
  */
 public enum PipelineMode {

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The architecture settings of a PPA evaluation (NeuroSim-style chip → tile → PE → array), with documented
  * defaults: NeuroSim's 22 nm, 0.8 V, 1 GHz, 128×128 subarrays; 8-bit activations; 8-bit p words for the SRAM
- * baseline (SPEC §6); 4-bit column ADCs shared by 8 columns for adc-imc.
+ * baseline (docs/MODEL.md §6); 4-bit column ADCs shared by 8 columns for adc-imc.
  *
  * @param arraySize          crossbar rows = columns (power of two)
  * @param activationBits     k, bits of the (quantised) activations fed to every array

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The analytical PPA model (SPEC §9), NeuroSim-style chip → tile → PE → array, priced with an Accelergy-style
+ * The analytical PPA model (docs/MODEL.md §9), NeuroSim-style chip → tile → PE → array, priced with an Accelergy-style
  * component table. Per layer:
  * <ul>
  * <li>The fan-in rows form one plane, or under LS+RS a deterministic plane (DP) and a stochastic plane (SP); each

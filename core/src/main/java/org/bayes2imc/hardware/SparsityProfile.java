@@ -14,7 +14,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The sampling-sparsity statistics the PPA model needs (SPEC §8): which sparsity is exploited, the first ensembling
+ * The sampling-sparsity statistics the PPA model needs (docs/MODEL.md §8): which sparsity is exploited, the first ensembling
  * layer L* (0-based; layers before it run once under LS and LS+RS), and per layer the fraction of crossbar rows
  * (fan-in rows) in the stochastic plane (SP), used under LS+RS only.
  */
@@ -81,7 +81,7 @@ public record SparsityProfile(SparsityMode mode, int firstEnsemblingLayer, List<
     }
 
     /**
-     * SP-row fractions read from a model's λ with whole-layer-row granularity (SPEC §8), as the sparsity analysis
+     * SP-row fractions read from a model's λ with whole-layer-row granularity (docs/MODEL.md §8), as the sparsity analysis
      * counts them: a fan-in row is stochastic when any of its synapses has ε ≤ p ≤ 1 − ε.
      */
     public static SparsityProfile fromModel(BbnnModel model, double epsilon, int firstEnsemblingLayer) {

@@ -3,7 +3,7 @@ package org.bayes2imc.hardware;
 import org.bayes2imc.model.CrossbarTiling;
 
 /**
- * The SRAM baseline array (SPEC §6): each synapse's p is a b-bit word in b SRAM cells of one row; rows are read one
+ * The SRAM baseline array (docs/MODEL.md §6): each synapse's p is a b-bit word in b SRAM cells of one row; rows are read one
  * at a time, each column's sense amplifier gives one bit, and per synapse column one LFSR step and one b-bit
  * comparator turn the word into a weight sample that adds or subtracts the k-bit activation in a per-column
  * accumulator (same digital accumulation as Bayes2IMC). One LFSR and comparator per synapse column serve its rows.

@@ -1,5 +1,5 @@
 /**
- * Power, performance and area of the core (SPEC §9): an analytical NeuroSim-style model (chip → tile → PE → array)
+ * Power, performance and area of the core (docs/MODEL.md §9): an analytical NeuroSim-style model (chip → tile → PE → array)
  * priced by an Accelergy-style component table ({@code components.yaml}, every figure with its source and node).
  *
  * <p>Entry point: {@link org.bayes2imc.hardware.PpaModel#evaluate}. Designs ({@link org.bayes2imc.hardware.Design}):

@@ -8,7 +8,7 @@ import org.bayes2imc.model.Architecture;
 import org.bayes2imc.model.BbnnModel;
 
 /**
- * Fixes the k-bit input ranges of every layer's drivers (SPEC §5) once per model, from the mode network's float
+ * Fixes the k-bit input ranges of every layer's drivers (docs/MODEL.md §5) once per model, from the mode network's float
  * activations on up to {@link #CALIBRATION_IMAGES} calibration images: ReLU inputs use [0, hi], the signed first
  * input [lo, hi]; the step is rounded up to a power of two so that quantised values are exact binary fractions and
  * every ±1-weighted digital sum is exact in float — hence independent of summation order and thread count.

@@ -6,7 +6,7 @@ import org.bayes2imc.device.DeviceModel;
 import org.bayes2imc.device.MappingConfig;
 
 /**
- * Every setting of a hardware deployment study (SPEC §5–§8), immutable; {@link #defaults(DeviceModel)} gives the
+ * Every setting of a hardware deployment study (docs/MODEL.md §5–§8), immutable; {@link #defaults(DeviceModel)} gives the
  * documented defaults and each {@code with…} method changes one setting.
  *
  * @param device               the device model of the synapses and reference devices (unused by the SRAM design)

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * One deployment of a BBNN at one evaluation time, ready to infer (SPEC §5, §8): per layer the realised probability
+ * One deployment of a BBNN at one evaluation time, ready to infer (docs/MODEL.md §5, §8): per layer the realised probability
  * q that each synapse's sense-amplifier decision is +1, a sampler that draws the decisions, k-bit input
  * quantisation and digital accumulation (the infer engine's kernels), then pool/BatchNorm/ReLU.
  *

@@ -8,7 +8,7 @@ import org.bayes2imc.model.Architecture;
 import java.util.SplittableRandom;
 
 /**
- * One programming of the whole network on PCM crossbars (SPEC §5, issue 3): every device programmed once towards
+ * One programming of the whole network on PCM crossbars (docs/MODEL.md §5, issue 3): every device programmed once towards
  * its target with the device model's programming noise, a drift exponent per device, and the drift-compensation
  * strategy's reference devices per layer. Seeded by (seed, deployment index, layer), so a deployment is the same
  * whatever the thread count. Per-device state lives in float arrays ([synapse × devices]).

@@ -1,6 +1,6 @@
 package org.bayes2imc.imc;
 
-/** Which core draws the weight samples (SPEC §5, §6): PCM read noise through sense amplifiers, or SRAM words + LFSR. */
+/** Which core draws the weight samples (docs/MODEL.md §5, §6): PCM read noise through sense amplifiers, or SRAM words + LFSR. */
 public enum Design {
     /** PCM devices programmed near the sense-amplifier reference; their read noise draws each sample. */
     BAYES2IMC,

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.random.RandomGenerator;
 
 /**
- * How the sense amplifiers' reference follows conductance drift (SPEC §7, [choice]). A strategy programs its own
+ * How the sense amplifiers' reference follows conductance drift (docs/MODEL.md §7, [choice]). A strategy programs its own
  * reference devices alongside each layer's arrays at deployment time ({@link #program}); at an evaluation time the
  * resulting {@link ReferenceBank} gives the reference every sense amplifier compares a synapse read against.
  * Implementations: {@link NoCompensation}, {@link GlobalReferenceRescaling} (default), {@link ReferenceCell}.

@@ -5,7 +5,7 @@ import org.bayes2imc.device.DeviceModel;
 import java.util.random.RandomGenerator;
 
 /**
- * Global drift compensation (SPEC §7 default): {@code count} reference devices are programmed at G_ref with the
+ * Global drift compensation (docs/MODEL.md §7 default): {@code count} reference devices are programmed at G_ref with the
  * layer's arrays (their own programming noise and drift exponents). The periphery measures their mean conductance
  * (averaged over many reads so read noise cancels) at the design read time t_d, when the synapses realise their
  * mapped p against G_ref, and at time t, and rescales the sense-amplifier reference to G_ref × (mean at t)/(mean at

@@ -1,7 +1,7 @@
 package org.bayes2imc.imc;
 
 /**
- * A maximal-length Galois linear-feedback shift register, the SRAM baseline's pseudo-random generator (SPEC §6).
+ * A maximal-length Galois linear-feedback shift register, the SRAM baseline's pseudo-random generator (docs/MODEL.md §6).
  * 16-bit taps 0xB400 (x^16 + x^14 + x^13 + x^11 + 1, period 2^16 − 1) or 32-bit taps 0x80200003
  * (x^32 + x^22 + x^2 + x + 1, period 2^32 − 1). The all-zero state is excluded. One sample advances the register by
  * its full width so successive words do not share shifted bits.

@@ -5,7 +5,7 @@ import org.bayes2imc.model.Architecture;
 import java.util.SplittableRandom;
 
 /**
- * The SRAM baseline's sampler (SPEC §6): p is stored as a b-bit word P = round(p·2^b); per array column a 16-bit
+ * The SRAM baseline's sampler (docs/MODEL.md §6): p is stored as a b-bit word P = round(p·2^b); per array column a 16-bit
  * maximal-length Galois {@link Lfsr} seeded from the member/chunk stream produces one b-bit word per synapse of the
  * column and the comparator gives w = +1 iff word &lt; P. (The LFSR never produces 0, so P(word &lt; P) is P/2^b to
  * within 2^-16.)

@@ -5,7 +5,7 @@ import org.bayes2imc.model.CrossbarTiling;
 import java.util.SplittableRandom;
 
 /**
- * Simulates every sense-amplifier decision literally (SPEC §5): one Gaussian read of the synapse's device(s) at the
+ * Simulates every sense-amplifier decision literally (docs/MODEL.md §5): one Gaussian read of the synapse's device(s) at the
  * evaluation time (drifted mean, time-dependent σ_r, clamped at 0), compared with the reference (a fixed or rescaled
  * level, or a read of the reference cell) or, for a differential pair, with the read of the other device. Equal in
  * distribution to {@link BernoulliSampler} with the realised probabilities; slow, for small cases and tests.

@@ -8,9 +8,9 @@ import org.bayes2imc.model.BbnnModel;
 import org.bayes2imc.sparsity.SynapseClassifier;
 
 /**
- * The target conductance(s) of every synapse of a model under one mapping (SPEC §5): p = sigmoid(2λ) solved by the
+ * The target conductance(s) of every synapse of a model under one mapping (docs/MODEL.md §5): p = sigmoid(2λ) solved by the
  * device's {@link ConductanceSolver}; synapses with p outside [ε, 1 − ε], and every synapse of a layer clamped by
- * layer sparsity (SPEC §8), go to SET/RESET by sign(λ). Solved once and shared by every deployment; per-synapse state
+ * layer sparsity (docs/MODEL.md §8), go to SET/RESET by sign(λ). Solved once and shared by every deployment; per-synapse state
  * is kept in primitive float/boolean arrays (synapse-major, devices adjacent).
  */
 public final class ProgrammingTargets {
@@ -69,7 +69,7 @@ public final class ProgrammingTargets {
     }
 
     /**
-     * Which synapses are stored deterministically: p outside [ε, 1 − ε] (SPEC §8, the sparsity package's classifier), or every synapse of a layer with
+     * Which synapses are stored deterministically: p outside [ε, 1 − ε] (docs/MODEL.md §8, the sparsity package's classifier), or every synapse of a layer with
      * {@code clampLayer[l]} (layers before L* under layer sparsity).
      */
     public static boolean[][] clampFlags(BbnnModel model, double epsilon, boolean[] clampLayer) {

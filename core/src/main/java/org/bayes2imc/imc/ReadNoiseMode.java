@@ -1,6 +1,6 @@
 package org.bayes2imc.imc;
 
-/** Whether device read noise is drawn afresh at every read [default, physical] or frozen per evaluation time (SPEC §4.3). */
+/** Whether device read noise is drawn afresh at every read [default, physical] or frozen per evaluation time (docs/MODEL.md §4.3). */
 public enum ReadNoiseMode {
     /** Every read draws new noise: successive reads give independent ensemble members. */
     PER_READ,

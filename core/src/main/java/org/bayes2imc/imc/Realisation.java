@@ -8,7 +8,7 @@ import org.bayes2imc.model.BbnnModel;
 
 /**
  * The realised probability q = P(sense-amplifier decision is +1) of every synapse of a deployment at time t
- * (SPEC §4.3, §5, §7): reads use the drifted mean conductance and the device's read σ at t (of the programmed and
+ * (docs/MODEL.md §4.3, §5, §7): reads use the drifted mean conductance and the device's read σ at t (of the programmed and
  * drifted conductance: the IBM model's Q_s is evaluated at the programmed one); a single device is
  * compared with the drift-compensation strategy's reference (mean μ_c, read σ_c for a reference cell):
  * q = Φ((g_d − μ_c)/√(σ_r² + σ_c²)); a differential pair compares its two reads: q = Φ((g+ − g−)/√(σ+² + σ−²)).

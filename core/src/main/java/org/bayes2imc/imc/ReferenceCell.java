@@ -6,7 +6,7 @@ import org.bayes2imc.device.DeviceModel;
 import java.util.random.RandomGenerator;
 
 /**
- * A reference cell per sense-amplifier column (SPEC §7 alternative): a device in the same array, programmed so that
+ * A reference cell per sense-amplifier column (docs/MODEL.md §7 alternative): a device in the same array, programmed so that
  * it is expected at G_ref at the design read time, that drifts with it. The sense amplifier compares the synapse read with a read of this cell, so the cell's own
  * programming noise, drift exponent and read noise all enter the decision.
  */

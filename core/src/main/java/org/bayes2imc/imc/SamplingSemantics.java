@@ -1,7 +1,7 @@
 package org.bayes2imc.imc;
 
 /**
- * When the deployed core draws a new weight sample (SPEC §5 "semantics of conv layers"). The default draws one
+ * When the deployed core draws a new weight sample (docs/MODEL.md §5 "semantics of conv layers"). The default draws one
  * sample of every synapse per ensemble member per chunk of consecutive images (as the software ensemble's
  * {@link org.bayes2imc.infer.SamplingSemantics#PER_CHUNK}): each image still sees S independent posterior samples, so
  * every per-image figure has the same distribution as with a fresh draw per image — only the correlation between
@@ -11,7 +11,7 @@ package org.bayes2imc.imc;
 public enum SamplingSemantics {
     /** One draw per (member, layer, chunk of images) [default; fast]. */
     PER_CHUNK,
-    /** One draw per (member, layer, image): the SPEC's "weight sample per (member, image)" literally. */
+    /** One draw per (member, layer, image): "a weight sample per (member, image)" of docs/MODEL.md §5 literally. */
     PER_IMAGE,
     /** A fresh draw for every read: every output position of a conv layer re-reads its synapses (slow; small runs). */
     PER_READ;

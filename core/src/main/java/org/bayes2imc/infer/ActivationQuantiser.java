@@ -2,7 +2,7 @@ package org.bayes2imc.infer;
 
 /**
  * Quantises a layer's input activations before its weighted sum, as the hardware's k-bit input drivers do
- * (SPEC §5). {@code null} where the engine accepts a quantiser means full float precision.
+ * (docs/MODEL.md §5). {@code null} where the engine accepts a quantiser means full float precision.
  */
 public interface ActivationQuantiser {
 

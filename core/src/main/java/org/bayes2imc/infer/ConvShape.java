@@ -9,7 +9,7 @@ import static org.bayes2imc.infer.OneDnn.desc;
 import static org.bytedeco.dnnl.global.dnnl.*;
 
 /**
- * A batch of one k×k stride-1 same-padded conv layer (SPEC §2.3) as oneDNN sees it; also the per-thread cache key of
+ * A batch of one k×k stride-1 same-padded conv layer (docs/MODEL.md §2.3) as oneDNN sees it; also the per-thread cache key of
  * its primitives.
  */
 record ConvShape(int batch, int inChannels, int height, int width, int outChannels, int kernel, int padding) {

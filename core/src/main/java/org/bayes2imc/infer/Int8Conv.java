@@ -8,7 +8,7 @@ import java.util.Map;
 import static org.bytedeco.dnnl.global.dnnl.*;
 
 /**
- * A k×k stride-1 same-padded convolution of a batch on oneDNN's int8 path (SPEC §5: k-bit activation codes
+ * A k×k stride-1 same-padded convolution of a batch on oneDNN's int8 path (docs/MODEL.md §5: k-bit activation codes
  * driving the array, ±1 (or 0 for rows left out) sense-amplifier outputs as weights, digital accumulation): codes u8
  * in NHWC, weights s8 in PyTorch's OIHW layout, exact s32 sums in NHWC. Instances are cached per thread and shape.
  */

@@ -4,7 +4,7 @@ import org.bayes2imc.model.LayerKind;
 import org.bayes2imc.model.LayerSpec;
 
 /**
- * One layer of a sampled VGGBinaryConnect-family network (SPEC §2.3) on a batch: conv 3×3 stride 1 same-padding or
+ * One layer of a sampled VGGBinaryConnect-family network (docs/MODEL.md §2.3) on a batch: conv 3×3 stride 1 same-padding or
  * FC, no bias, with weights in PyTorch layout ([out,in,k,k] / [out,in]) → optional 2×2 max-pool → BatchNorm from
  * running statistics without scale/shift → ReLU (not on the last layer). Activations are NCHW float arrays,
  * image-major, so a flattened conv output is in C,H,W order as the first FC layer expects.

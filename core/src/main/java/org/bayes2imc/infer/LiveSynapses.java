@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
  * The draw plan of a set of synapses with P(+1) = q: synapses with q exactly 0 or 1 are fixed (−1 / +1) and
  * consume no random number; the live ones, in order, take one 24-bit uniform each, exactly as
  * {@link WeightSampler#sample} does, so a member's weights are the same whichever plan or kernel draws them.
- * Drawing costs a copy of the fixed pattern plus one uniform per live synapse (SPEC §8: sample only the stochastic
+ * Drawing costs a copy of the fixed pattern plus one uniform per live synapse (docs/MODEL.md §8: sample only the stochastic
  * plane).
  */
 public final class LiveSynapses {

@@ -5,7 +5,7 @@ import org.bayes2imc.model.Architecture;
 /**
  * A sampled network's forward pass over a range of layers: the input of layer {@code fromLayer} in, the output of
  * layer {@code toLayer − 1} out (the logits when {@code toLayer} is the depth). Running a prefix once and the suffix
- * per member is how layer sparsity (SPEC §8) reuses the deterministic layers.
+ * per member is how layer sparsity (docs/MODEL.md §8) reuses the deterministic layers.
  */
 public final class NetworkForward {
     private NetworkForward() {

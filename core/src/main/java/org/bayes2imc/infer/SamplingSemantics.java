@@ -1,7 +1,7 @@
 package org.bayes2imc.infer;
 
 /**
- * When a software ensemble member draws a fresh set of ±1 weights (SPEC §2.1, §5).
+ * When a software ensemble member draws a fresh set of ±1 weights (docs/MODEL.md §2.1, §5).
  */
 public enum SamplingSemantics {
     /**

@@ -6,7 +6,7 @@ import org.bayes2imc.model.Architecture;
 import org.bayes2imc.model.BbnnModel;
 
 /**
- * The ideal software ensemble of a BBNN (SPEC §2.5): S networks sampled from the posterior, each giving logits for
+ * The ideal software ensemble of a BBNN (docs/MODEL.md §2.5): S networks sampled from the posterior, each giving logits for
  * every image, and the mode network w = sign(λ). Work is split into (member, chunk) tasks, each with its own counter-
  * based weight stream, so the logits are bit-identical for a given seed at any thread count.
  */

@@ -11,7 +11,7 @@ import org.bayes2imc.metrics.PosteriorStats;
 import org.bayes2imc.model.BbnnModel;
 
 /**
- * The software reference a deployment is compared with (SPEC §2.5): the mode network and the S-member ensemble
+ * The software reference a deployment is compared with (docs/MODEL.md §2.5): the mode network and the S-member ensemble
  * on a test set (and an out-of-distribution set scored by the same sampled networks), raw and at the model's
  * calibration temperature, plus the posterior's probabilistic fractions.
  */

@@ -5,7 +5,7 @@ import org.bayes2imc.model.BbnnModel;
 import java.util.SplittableRandom;
 
 /**
- * Draws the ±1 weights of a Bayesian binary layer (SPEC §2.1): w = +1 with probability p = sigmoid(2λ), else −1;
+ * Draws the ±1 weights of a Bayesian binary layer (docs/MODEL.md §2.1): w = +1 with probability p = sigmoid(2λ), else −1;
  * and the mode network w = sign(λ) (ties → +1). Random streams are counter-based: the stream of a draw is keyed by
  * (seed, member, layer, chunk) through SplitMix64 mixing, so a draw never depends on thread count or evaluation order.
  */

@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The project's one JSON/YAML mapper and atomic results.json writing (SPEC §10). */
+/** The project's one JSON/YAML mapper and atomic results.json writing (docs/MODEL.md §10). */
 public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)

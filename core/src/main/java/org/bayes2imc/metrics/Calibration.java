@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Expected calibration error with equal-width confidence bins and the reliability-diagram data (Guo et al. 2017;
- * SPEC §2.5: 15 bins). Bin b covers confidences [b/B, (b+1)/B), the last bin including 1.
+ * docs/MODEL.md §2.5: 15 bins). Bin b covers confidences [b/B, (b+1)/B), the last bin including 1.
  */
 public final class Calibration {
     public static final int DEFAULT_BINS = 15;

@@ -1,6 +1,6 @@
 package org.bayes2imc.metrics;
 
-/** Accuracy, negative log-likelihood and Brier score of a predictive distribution against labels (SPEC §2.5). */
+/** Accuracy, negative log-likelihood and Brier score of a predictive distribution against labels (docs/MODEL.md §2.5). */
 public final class ClassificationMetrics {
     /** Probabilities are floored here before the log so a confidently wrong image costs a finite NLL (≈ 27.6). */
     public static final double NLL_PROBABILITY_FLOOR = 1e-12;

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The accuracy and uncertainty figures of one predictor (mode network, software ensemble or one hardware
- * deployment) on one dataset (SPEC §2.5), raw and at the model's calibration temperature; OOD fields are null
+ * deployment) on one dataset (docs/MODEL.md §2.5), raw and at the model's calibration temperature; OOD fields are null
  * when no OOD set was given. Entropies in nats.
  */
 public record EvaluationResult(int samples, int images, double accuracy, double nll, double brier, double ece,
@@ -20,7 +20,7 @@ public record EvaluationResult(int samples, int images, double accuracy, double 
                                Histogram entropyIn, Histogram mutualInformationIn,
                                Histogram entropyOod, Histogram mutualInformationOod) {
 
-    /** snake_case JSON (SPEC §10); NaN (e.g. an empty bin's mean) is written as null. */
+    /** snake_case JSON (docs/MODEL.md §10); NaN (e.g. an empty bin's mean) is written as null. */
     public ObjectNode toJson() {
         ObjectNode o = Json.object();
         o.put("samples", samples);

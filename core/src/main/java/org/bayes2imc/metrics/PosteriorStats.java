@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How Bayesian a trained BBNN is (SPEC §2.4, §8): per layer and overall, the synapses that are probabilistic
+ * How Bayesian a trained BBNN is (docs/MODEL.md §2.4, §8): per layer and overall, the synapses that are probabilistic
  * (ε ≤ p ≤ 1 − ε, i.e. |λ| ≤ ½·ln((1 − ε)/ε)) and the histogram of p = sigmoid(2λ) over {@value #P_BINS} bins.
  *
  * @param epsilon   ε of the probabilistic/deterministic split

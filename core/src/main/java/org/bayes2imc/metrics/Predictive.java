@@ -1,7 +1,7 @@
 package org.bayes2imc.metrics;
 
 /**
- * The ensemble's predictive distribution (SPEC §2.5): the mean over members of softmax(logits / T), and per image
+ * The ensemble's predictive distribution (docs/MODEL.md §2.5): the mean over members of softmax(logits / T), and per image
  * the uncertainty decomposition in nats: predictive entropy H[p̄], aleatoric part E_s H[p_s] (mean member entropy),
  * epistemic part H[p̄] − E_s H[p_s] (the mutual information between prediction and weights; clamped at 0 against
  * rounding).

@@ -1,7 +1,7 @@
 package org.bayes2imc.metrics;
 
 /**
- * Temperature scaling of an ensemble's logits (Guo et al. 2017, applied per member as in SPEC §2.4): the T > 0
+ * Temperature scaling of an ensemble's logits (Guo et al. 2017, applied per member as in docs/MODEL.md §2.4): the T > 0
  * minimising the negative log-likelihood of the ensemble prediction mean over members of softmax(logits/T), fitted
  * on a validation split. Search on log T: a coarse grid over [1/100, 100] then golden-section refinement.
  */

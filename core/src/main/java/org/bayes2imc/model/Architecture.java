@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A network of the VGGBinaryConnect family described by data: a name, the input shape, the class count and a
- * width string (SPEC §2.3). Width strings read {@code conv widths with M for max-pool : hidden FC widths}, e.g.
+ * width string (docs/MODEL.md §2.3). Width strings read {@code conv widths with M for max-pool : hidden FC widths}, e.g.
  * {@code 128-128-M-256-256-M-512-512-M:1024-1024}; the classifier layer to {@code classes} is implied. An MLP has no
  * conv part ({@code :64-64}).
  */

@@ -6,7 +6,7 @@ import java.util.TreeMap;
 
 /** The named networks: the papers' VGGBinaryConnect, the small Fashion-MNIST demo member, and the tabular MLP. */
 public final class Architectures {
-    /** The papers' network (SPEC §2.3) for 32×32×3 input. */
+    /** The papers' network (docs/MODEL.md §2.3) for 32×32×3 input. */
     public static final String VGG_BINARYCONNECT = "vgg-binaryconnect";
     /** The demo network for 28×28×1 input, sized to train in minutes on 2 cores. */
     public static final String FMNIST_SMALL = "fmnist-small";

@@ -6,7 +6,7 @@ import org.bayes2imc.io.Json;
 import java.util.Arrays;
 
 /**
- * A trained Bayesian binary network (SPEC §2.1): per layer the natural parameters λ of every binary weight
+ * A trained Bayesian binary network (docs/MODEL.md §2.1): per layer the natural parameters λ of every binary weight
  * (P(w = +1) = sigmoid(2λ)) in PyTorch layout, and the BatchNorm running statistics; plus a metadata tree
  * (architecture, dataset, normalisation, training settings, seed, calibration temperature).
  */

@@ -1,7 +1,7 @@
 package org.bayes2imc.model;
 
 /**
- * One Bayesian-binary layer of a VGGBinaryConnect-family network (SPEC §2.3): conv/FC without bias, optional
+ * One Bayesian-binary layer of a VGGBinaryConnect-family network (docs/MODEL.md §2.3): conv/FC without bias, optional
  * 2×2 max-pool, BatchNorm without scale/shift, then ReLU (except the last layer, whose BN output is the logits).
  * Conv layers are stride 1 with "same" padding; weights use PyTorch layout ([out, in, k, k] or [out, in]).
  *

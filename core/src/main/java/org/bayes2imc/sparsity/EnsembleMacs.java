@@ -1,7 +1,7 @@
 package org.bayes2imc.sparsity;
 
 /**
- * Multiply-accumulates per image for an S-member ensemble (the consistency check of SPEC §8): deterministic work
+ * Multiply-accumulates per image for an S-member ensemble (the consistency check of docs/MODEL.md §8): deterministic work
  * is done once per image, stochastic work S times. none = S·all; ls = (layers before L*) + S·(layers L*..end);
  * ls_rs = (layers before L*) + (DP of layers L*..end) + S·(SP of layers L*..end).
  */

@@ -6,7 +6,7 @@ import org.bayes2imc.model.LayerSpec;
 import java.util.Arrays;
 
 /**
- * The sampling-sparsity statistics of one layer (SPEC §8): how many synapses are probabilistic, how they spread
+ * The sampling-sparsity statistics of one layer (docs/MODEL.md §8): how many synapses are probabilistic, how they spread
  * over crossbar rows (whole layer rows: {@code fanIn} of them) and row segments (row × column block of arrays:
  * {@code fanIn × columnBlocks}), how many synapses lie in stochastic rows/segments, and the histogram of p.
  *

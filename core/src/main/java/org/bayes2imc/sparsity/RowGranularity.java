@@ -3,7 +3,7 @@ package org.bayes2imc.sparsity;
 import java.util.Locale;
 
 /**
- * The unit of row sparsity (SPEC §8 [choice]): a whole layer row (one input row across all the layer's output
+ * The unit of row sparsity (docs/MODEL.md §8 [choice]): a whole layer row (one input row across all the layer's output
  * columns, i.e. across every column block of arrays) or a row segment (the part of that row inside one array:
  * one row block × one column block). A unit holding at least one probabilistic synapse joins the stochastic plane.
  */

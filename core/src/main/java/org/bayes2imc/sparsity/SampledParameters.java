@@ -1,7 +1,7 @@
 package org.bayes2imc.sparsity;
 
 /**
- * Sampled-parameter counts of the full ensemble (SPEC §8) in the unit "synapses whose value is drawn for one
+ * Sampled-parameter counts of the full ensemble (docs/MODEL.md §8) in the unit "synapses whose value is drawn for one
  * ensemble member" (each synapse counted once per network sample; an S-member ensemble draws S times these).
  *
  * @param none every synapse of every layer

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The sampling sparsity of a trained BBNN (SPEC §8, second source document): per layer how many synapses are
+ * The sampling sparsity of a trained BBNN (docs/MODEL.md §8, second source document): per layer how many synapses are
  * probabilistic and on how many crossbar rows/row segments they sit, the first ensembling layer L*, and the
  * sampled parameters under no sparsity, layer sparsity (LS) and layer plus row sparsity (LS+RS).
  *

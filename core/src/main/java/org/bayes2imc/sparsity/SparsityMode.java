@@ -3,7 +3,7 @@ package org.bayes2imc.sparsity;
 import java.util.Locale;
 
 /**
- * How a deployed ensemble exploits sampling sparsity (SPEC §8): none (every synapse of every layer sampled per
+ * How a deployed ensemble exploits sampling sparsity (docs/MODEL.md §8): none (every synapse of every layer sampled per
  * member), layer sparsity (layers before the first ensembling layer clamped and computed once) or layer plus row
  * sparsity (in ensembled layers only the stochastic-plane rows are sampled per member).
  */

@@ -3,7 +3,7 @@ package org.bayes2imc.sparsity;
 import org.bayes2imc.model.CrossbarTiling;
 
 /**
- * The settings of a sampling-sparsity analysis (SPEC §8).
+ * The settings of a sampling-sparsity analysis (docs/MODEL.md §8).
  *
  * @param epsilon              probabilistic iff ε ≤ p ≤ 1 − ε; default 0.01 (|λ| ≤ 2.30)
  * @param arraySize            crossbar arrays of arraySize × arraySize cells (power of two); default 128

@@ -11,7 +11,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * One layer's weights split into a deterministic plane (DP), computed once per image, and a stochastic plane (SP),
- * sampled per ensemble member (SPEC §8 row sparsity, second source document). Per member:
+ * sampled per ensemble member (docs/MODEL.md §8 row sparsity, second source document). Per member:
  * {@code output = W_dp·x + W_sp,sampled·x_sp}, where x_sp gathers the input rows of the SP and the SP partial sums
  * are added per output column.
  *

@@ -3,7 +3,7 @@ package org.bayes2imc.sparsity;
 import org.bayes2imc.model.BbnnModel;
 
 /**
- * Tells probabilistic from deterministic synapses (SPEC §8, second source document): a synapse with
+ * Tells probabilistic from deterministic synapses (docs/MODEL.md §8, second source document): a synapse with
  * p = P(w = +1) = sigmoid(2λ) is <b>probabilistic</b> iff ε ≤ p ≤ 1 − ε, equivalently
  * |λ| ≤ ½·ln((1 − ε)/ε); otherwise it is <b>deterministic</b> and clamped to sign(λ).
  *
@@ -13,7 +13,7 @@ import org.bayes2imc.model.BbnnModel;
  * (used by tests and by layers outside the ensemble).
  */
 public final class SynapseClassifier {
-    /** The SPEC's default ε. */
+    /** The default ε (docs/MODEL.md §8). */
     public static final double DEFAULT_EPSILON = 0.01;
 
     private final double epsilon;

@@ -39,7 +39,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Deploys a BBNN on the simulated in-memory-computing core (SPEC §5–§8, issue 3): solves the target conductances
+ * Deploys a BBNN on the simulated in-memory-computing core (docs/MODEL.md §5–§8, issue 3): solves the target conductances
  * once, then for each of K seeded deployments programs the devices (own programming noise, drift exponents and
  * reference devices), realises every synapse's sampling probability at the evaluation time and runs the S-member
  * hardware ensemble. Deterministic for a seed at any thread count. The pieces are public so other studies (drift
@@ -47,7 +47,7 @@ import java.util.List;
  * {@link #program(int)}, {@link #core(Deployment, double)}, {@link #logits(DeployedCore, Dataset, Progress)}.
  */
 public final class DeploymentRunner {
-    /** Share of probabilistic synapses that layers from L* on must hold when L* is chosen automatically (SPEC §8). */
+    /** Share of probabilistic synapses that layers from L* on must hold when L* is chosen automatically (docs/MODEL.md §8). */
     public static final double ENSEMBLE_FRACTION = SparsitySettings.DEFAULT_ENSEMBLE_FRACTION;
 
     private final BbnnModel model;
@@ -95,7 +95,7 @@ public final class DeploymentRunner {
     }
 
     /**
-     * L* chosen as the sparsity analysis does (SPEC §8): the largest layer index L whose layers L.. hold at least
+     * L* chosen as the sparsity analysis does (docs/MODEL.md §8): the largest layer index L whose layers L.. hold at least
      * {@code fraction} of the probabilistic synapses (ε rule of {@link SynapseClassifier}).
      */
     public static int automaticFirstEnsemblingLayer(BbnnModel model, double epsilon, double fraction) {

@@ -28,7 +28,7 @@ import java.util.List;
 
 /**
  * K deployments of one model at one time, each evaluated raw and after a logit correction fitted on an unlabelled
- * calibration set passed through that deployment (SPEC §7): the figures behind {@code hardware} and
+ * calibration set passed through that deployment (docs/MODEL.md §7): the figures behind {@code hardware} and
  * {@code hardware_corrected}. {@code evaluationSeconds} counts only the test and OOD passes (not calibration).
  */
 public final class DeploymentStudy {

@@ -22,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Accuracy and uncertainty against time since programming (SPEC §7): each of K deployments is programmed once and
+ * Accuracy and uncertainty against time since programming (docs/MODEL.md §7): each of K deployments is programmed once and
  * read at every time, under each drift compensation, so the times are compared on the same devices.
  */
 public final class DriftSweep {

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * The spread of a deployment study's figures across its K deployments, split into the Monte-Carlo floor and the
- * deployment-induced part (SPEC §7, judging the correction): total = std over K; floor = std over the same K read
+ * deployment-induced part (docs/MODEL.md §7, judging the correction): total = std over K; floor = std over the same K read
  * with other random streams and programming noise and drift off (every deployment the same chip, so only the
  * sampled ensemble's noise is left); deployment-induced = √max(0, total² − floor²). A per-deployment logit
  * correction can only remove the deployment-induced part, so it is judged on that.

@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
  * probabilistic (λ ~ U(−1.5, 1.5)), the rest deterministic (|λ| = 8); BatchNorm running statistics are measured on
  * real Fashion-MNIST images through the mode network so activations have trained-network scale. The default shares
  * put ≈ 10 % of fmnist-small's synapses in the probabilistic class, concentrated in the FC layers (as in trained
- * BBNNs, SPEC §8). Run: {@code java -cp core/target/classes:core/target/test-classes:... org.bayes2imc.bench.BenchModels OUT.safetensors}.
+ * BBNNs, docs/MODEL.md §8). Run: {@code java -cp core/target/classes:core/target/test-classes:... org.bayes2imc.bench.BenchModels OUT.safetensors}.
  */
 public final class BenchModels {
     /** Probabilistic share per fmnist-small layer: 4 conv layers, 2 FC layers. */

@@ -15,7 +15,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** SPEC §8's structural sparsity figures on VGGBinaryConnect-100 with S = 10. */
+/** docs/MODEL.md §8's structural sparsity figures on VGGBinaryConnect-100 with S = 10. */
 class SparsityFiguresTest {
     static final int S = 10;
 
@@ -55,7 +55,7 @@ class SparsityFiguresTest {
         assertThat(fcMacs).isEqualTo(9_539_584.0);
         assertThat(ls.energyPj()).isCloseTo((617_058_304.0 - fcMacs + S * fcMacs) * 0.01, within(1e-3));
         double ratio = full.energyPj() / ls.energyPj();
-        System.out.printf("LS energy ratio (S=10, energy ∝ MACs): %.4f (SPEC §8: 8.78)%n", ratio);
+        System.out.printf("LS energy ratio (S=10, energy ∝ MACs): %.4f (docs/MODEL.md §8: 8.78)%n", ratio);
         assertThat(ratio).isCloseTo(8.78, within(0.005));
         // Ops are the same for both: the ratio of GOPS/W equals the energy ratio.
         assertThat(ls.ops()).isEqualTo(full.ops());
@@ -79,7 +79,7 @@ class SparsityFiguresTest {
         // Counting whole 128×128 arrays (the tiling): full = 10 × 864 = 8,640 arrays; LS+RS = conv 280
         // + DP (448 + 56 + 7) + 10 × SP (72 + 16 + 2) = 1,691 arrays -> 5.11 (an SP block of 1,147 rows still
         // takes 9 row blocks). The source's "near 5.3" lies between the two; we assert 5.3 ± 0.3 (±6 %).
-        System.out.printf("LS+RS pipelined area ratio (14 %% SP rows in FC layers): %.3f (SPEC §8: near 5.3)%n", ratio);
+        System.out.printf("LS+RS pipelined area ratio (14 %% SP rows in FC layers): %.3f (docs/MODEL.md §8: near 5.3)%n", ratio);
         assertThat(full.arrays()).isEqualTo(8640);
         assertThat(rs.arrays()).isEqualTo(1691);
         assertThat(ratio).isCloseTo(5.3, within(0.3));

@@ -20,7 +20,7 @@ public final class HandmadeModels {
     }
 
     /**
-     * The structure the sparsity source reports (SPEC §8): conv layers deterministic; in every FC layer a share
+     * The structure the sparsity source reports (docs/MODEL.md §8): conv layers deterministic; in every FC layer a share
      * {@code rowShare} of the input rows holds the probabilistic synapses (half of each such row), the rest
      * deterministic.
      */

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The SRAM baseline's LFSR and comparator (SPEC §6). */
+/** The SRAM baseline's LFSR and comparator (docs/MODEL.md §6). */
 class LfsrTest {
     @Test
     void sixteenBitRegisterHasMaximalPeriod() {

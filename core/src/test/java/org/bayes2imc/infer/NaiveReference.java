@@ -4,7 +4,7 @@ import org.bayes2imc.model.Architecture;
 import org.bayes2imc.model.LayerKind;
 import org.bayes2imc.model.LayerSpec;
 
-/** A direct nested-loop forward pass in double, written from SPEC §2.3 independently of the engine's im2col/GEMM. */
+/** A direct nested-loop forward pass in double, written from docs/MODEL.md §2.3 independently of the engine's im2col/GEMM. */
 final class NaiveReference {
     private NaiveReference() {
     }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Builds the self-contained HTML report (SPEC §10, issue 7) and its CSV files from a results directory's
+ * Builds the self-contained HTML report (docs/MODEL.md §10, issue 7) and its CSV files from a results directory's
  * results.json alone (schema docs/RESULTS.md); every section is optional. All files are written atomically.
  */
 public final class ReportBuilder {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * The spread decomposition of the deployment studies (SPEC §7, judging the correction): per figure the total spread
+ * The spread decomposition of the deployment studies (docs/MODEL.md §7, judging the correction): per figure the total spread
  * over K deployments, its Monte-Carlo floor and the deployment-induced part, raw and after the logit correction.
  */
 final class SpreadTable {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bayes2imc.io.Json;
 
 /**
- * Settings of the BayesBiNN optimizer (Meng, Bachmann, Khan, ICML 2020; SPEC §2.2) with the knobs that control the
- * posterior's concentration (SPEC §2.4). Defaults are the ones tuned for the Fashion-MNIST demo (train/TUNING.md).
+ * Settings of the BayesBiNN optimizer (Meng, Bachmann, Khan, ICML 2020; docs/MODEL.md §2.2) with the knobs that control the
+ * posterior's concentration (docs/MODEL.md §2.4). Defaults are the ones tuned for the Fashion-MNIST demo (train/TUNING.md).
  *
  * @param temperature      τ of the relaxed weight w_r = tanh((λ + δ)/τ); default 1e-10 (hard ±1 samples, as the reference)
  * @param scaleStrategy    how the natural-gradient scale s is used; default {@link ScaleStrategy#EXPECTATION_ONE}
@@ -69,7 +69,7 @@ public record BayesBiNNConfig(double temperature, ScaleStrategy scaleStrategy, d
                 DEFAULT_DATASET_SCALE, LambdaInit.ZERO, 10, 0, 1, 0, DEFAULT_LEARNING_RATE, 1, MuLag.CURRENT);
     }
 
-    /** The reference settings of SPEC §2.2 (CIFAR-10), which collapse the posterior in float32 (SPEC §2.4). */
+    /** The reference settings of docs/MODEL.md §2.2 (CIFAR-10), which collapse the posterior in float32 (docs/MODEL.md §2.4). */
     public static BayesBiNNConfig reference() {
         return new BayesBiNNConfig(1e-10, ScaleStrategy.EXACT, DEFAULT_SCALE_CLAMP, 10, LambdaInit.RANDOM_SIGN, 10, 0, 1,
                 0, 3e-4, 1, MuLag.REFERENCE_ONE_STEP);

@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.List;
 
 /**
- * The BayesBiNN optimizer (Meng, Bachmann, Khan, ICML 2020; SPEC §2.2) on one flat float32 tensor holding the λ
+ * The BayesBiNN optimizer (Meng, Bachmann, Khan, ICML 2020; docs/MODEL.md §2.2) on one flat float32 tensor holding the λ
  * of every layer, written with whole-tensor NDArray ops (DJL ships only Adam/SGD). Per step:
  * δ = ½·ln(ε/(1−ε)), w_r = tanh((λ + δ)/τ); s per {@link ScaleStrategy}; ĝ = N·mean over samples of s⊙g;
  * m ← β·m + (1−β)·(ĝ + klWeight·(λ − λ0)); λ ← λ − lr·m/(1 − β^t). The μ in s follows {@link MuLag}.
@@ -122,7 +122,7 @@ public final class BayesBiNNOptimizer implements AutoCloseable {
         double beta = config.momentum();
         step++;
         if (config.muLag() == MuLag.REFERENCE_ONE_STEP) {
-            // the reference stores μ = tanh(pre-update λ) for the next step (SPEC §2.2)
+            // the reference stores μ = tanh(pre-update λ) for the next step (docs/MODEL.md §2.2)
             assign(muState, lambda.tanh());
         }
         if (beta == 0) {

@@ -11,7 +11,7 @@ import org.bayes2imc.model.LayerKind;
 import org.bayes2imc.model.LayerSpec;
 
 /**
- * The forward pass of a VGGBinaryConnect-family network (SPEC §2.3) in raw NDArray ops: per layer conv 3×3 pad 1
+ * The forward pass of a VGGBinaryConnect-family network (docs/MODEL.md §2.3) in raw NDArray ops: per layer conv 3×3 pad 1
  * or FC without bias → 2×2 max-pool where listed → BatchNorm without scale/shift → ReLU (not after the last).
  * Training mode normalises with batch statistics (biased variance) and updates the running statistics in place in
  * PyTorch's convention (running = (1 − momentum)·running + momentum·batch, unbiased variance); eval mode uses them.

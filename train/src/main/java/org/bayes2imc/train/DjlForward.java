@@ -76,7 +76,7 @@ public final class DjlForward {
         return out;
     }
 
-    /** One sampled network: w = +1 with probability sigmoid(2λ), else −1 (SPEC §2.1). */
+    /** One sampled network: w = +1 with probability sigmoid(2λ), else −1 (docs/MODEL.md §2.1). */
     public static float[][] sampleWeights(BbnnModel model, SplittableRandom rng) {
         Architecture a = model.architecture();
         float[][] w = new float[a.depth()][];

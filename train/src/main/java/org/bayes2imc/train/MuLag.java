@@ -1,7 +1,7 @@
 package org.bayes2imc.train;
 
 /**
- * Which λ the mean μ = tanh(λ) in the scale s is taken from. SPEC §2.2: the reference code computes the new μ
+ * Which λ the mean μ = tanh(λ) in the scale s is taken from. docs/MODEL.md §2.2: the reference code computes the new μ
  * from the pre-update λ, so each step's s uses μ one step behind the λ it samples from.
  */
 public enum MuLag {

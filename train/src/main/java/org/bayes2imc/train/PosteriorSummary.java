@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How concentrated a BBNN posterior is (SPEC §2.4): per layer and overall, the fraction of probabilistic synapses,
+ * How concentrated a BBNN posterior is (docs/MODEL.md §2.4): per layer and overall, the fraction of probabilistic synapses,
  * those with min(p, 1 − p) ≥ ε, i.e. |λ| ≤ ½·ln((1 − ε)/ε), at ε = 0.01 and 0.001, and a 10-bin histogram of p.
  */
 public record PosteriorSummary(List<Layer> layers, long synapses, double fraction01, double fraction001, long[] pHistogram) {

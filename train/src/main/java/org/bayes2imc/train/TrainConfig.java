@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bayes2imc.io.Json;
 
 /**
- * One training run's settings (SPEC §2.2) besides the optimizer's.
+ * One training run's settings (docs/MODEL.md §2.2) besides the optimizer's.
  *
  * @param architecture       network name or spec for {@code Architectures.parse} (default {@code fmnist-small})
  * @param dataset            dataset name recorded in the model (default {@code fashion-mnist})

@@ -27,9 +27,9 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * Trains a BBNN with BayesBiNN (SPEC §2.2) on DJL/PyTorch CPU: seeded validation split, per-channel normalisation
+ * Trains a BBNN with BayesBiNN (docs/MODEL.md §2.2) on DJL/PyTorch CPU: seeded validation split, per-channel normalisation
  * fitted on the training part, cosine learning rate per step, a checkpoint after every epoch, {@code resume}, and at
- * the end a temperature fitted on the validation split to an S-member ensemble (SPEC §2.4).
+ * the end a temperature fitted on the validation split to an S-member ensemble (docs/MODEL.md §2.4).
  * <p>
  * Determinism: the split, the data order (per epoch), λ init and every ε (per step and MC sample) come from
  * SplittableRandom streams derived from the seed and the epoch/step counters, and ε is uploaded from Java, so no

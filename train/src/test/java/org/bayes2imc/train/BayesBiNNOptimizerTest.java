@@ -11,7 +11,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** Pins single BayesBiNN updates (SPEC §2.2) on values computed by hand (independently, in double precision). */
+/** Pins single BayesBiNN updates (docs/MODEL.md §2.2) on values computed by hand (independently, in double precision). */
 class BayesBiNNOptimizerTest {
 
     @Test

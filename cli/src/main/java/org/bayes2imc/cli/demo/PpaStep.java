@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * The demo's PPA tables: the demo model (sparsity from its λ) and VGGBinaryConnect for 10 and 100 classes
- * (sparsity as in the source: L* = first FC layer, 14 % of rows in the stochastic plane, SPEC §8), for
+ * (sparsity as in the source: L* = first FC layer, 14 % of rows in the stochastic plane, docs/MODEL.md §8), for
  * Bayes2IMC and the SRAM baseline, pipelined and not, without and with sampling sparsity.
  */
 public final class PpaStep {
