@@ -62,7 +62,7 @@ class DemoCommandTest {
                 }
             }
         }
-        assertThat(r.path("systematic").path("time_seconds").asDouble()).isEqualTo(3600.0);
+        assertThat(r.path("systematic").path("time_seconds").asDouble()).isEqualTo(86400.0);
         assertThat(r.path("systematic").path("hardware_corrected").path("ece_calibrated").path("mean").isNumber()).isTrue();
         assertThat(r.path("sparsity_deploy").path("ls").path("ece_calibrated").path("mean").isNumber()).isTrue();
         assertThat(r.path("sparsity").path("layers").size()).isEqualTo(6);
@@ -81,5 +81,15 @@ class DemoCommandTest {
         JsonNode again = Json.read(out.resolve("results.json"));
         assertThat(again.path("hardware")).isEqualTo(r.path("hardware"));
         assertThat(again.path("drift")).isEqualTo(r.path("drift"));
+    }
+
+    @Test
+    void badScenarioOptionsGiveAOneLineErrorNamingTheOption() {
+        for (String[] bad : new String[][] {{"--systematic-time", "soon"}, {"--systematic-images", "-1"}}) {
+            CliRun r = CliRun.of("demo", "--out", dir.resolve("bad").toString(), bad[0], bad[1]);
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+            assertThat(r.err()).contains(bad[0]);
+        }
     }
 }

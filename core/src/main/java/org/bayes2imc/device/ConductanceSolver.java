@@ -2,12 +2,13 @@ package org.bayes2imc.device;
 
 /**
  * Maps a weight probability p = P(w = +1) to target conductances (docs/MODEL.md §5) for one device model, mapping setting
- * and evaluation time, and gives the probability a programmed synapse is actually sampled with.
+ * and design read time, and gives the probability a programmed synapse is actually sampled with.
  *
- * <p>Single device: solve Φ((G − G_ref)/σ_r(G, t)) = p for G ∈ [0, g_max], i.e. the root of
- * h(G) = (G_d(G) − G_ref) − Φ⁻¹(p)·σ_r(G, G_d(G), t_d), by Brent's bracketing method until the bracket is narrower than the
- * configured tolerance (1e-9 µS by default; the p error is then below 1e-9/σ_r ≈ 1e-8 for σ_r ≳ 0.1 µS).
- * (G − G_ref)/σ_r(G) is increasing in G for the IBM model (σ_r ∝ G^0.35 between the Q_s clips), the Nandakumar
+ * <p>Single device: solve Φ((G_d − G_ref)/σ_r(G, G_d, t_d)) = p for G ∈ [0, g_max], i.e. the root of
+ * h(G) = (G_d(G) − G_ref) − Φ⁻¹(p)·σ_r(G, G_d(G), t_d), by Brent's bracketing method until the bracket is narrower
+ * than the configured tolerance (1e-9 µS by default; the p error is then below 1e-9/σ_r ≈ 1e-8 for σ_r ≳ 0.1 µS).
+ * G_d grows with G (the mean drift exponent falls slowly with ln G), and (G_d − G_ref)/σ_r is increasing in G for
+ * the IBM model (σ_r ∝ G^0.35 between the Q_s clips), the Nandakumar
  * model (σ_r linear with positive intercept) and the ideal device (constant σ_r), so the root is unique.
  * Differential pair: G± = m ± d/2 around the configured midpoint m, solve Φ((G+_d − G−_d) / sqrt(σ_r(G+)² + σ_r(G−)²)) = p
  * for d ∈ [−2·min(m, g_max − m), +2·min(m, g_max − m)] the same way. When p is not reachable inside the range,
@@ -17,8 +18,9 @@ package org.bayes2imc.device;
  * conductance at t_d, G_d = {@link DeviceModel#expectedDrifted}(G, t_d) (the mean drift exponent at G), read with
  * σ_r(programmed G, drifted G_d, t_d), exceeds G_ref with probability p — so reads at t_d without compensation
  * realise p up to programming noise and the spread of ν; drift after t_d is left to drift compensation. The
- * realised probability, in contrast, accounts for the device's programmed value, ν and drift exactly. Deterministic synapses (p &lt; ε or p &gt; 1 − ε) get
- * SET/RESET (single device: SET if p &gt; 1 − ε; pair: (SET, RESET) or (RESET, SET)).
+ * realised probability, in contrast, accounts for the device's programmed value, ν and drift exactly.
+ * Deterministic synapses (p &lt; ε or p &gt; 1 − ε) get SET/RESET (single device: SET if p &gt; 1 − ε; pair:
+ * (SET, RESET) or (RESET, SET)).
  */
 public final class ConductanceSolver {
     private static final int MAX_ITERATIONS = 200;

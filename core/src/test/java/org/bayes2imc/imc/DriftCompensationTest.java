@@ -85,6 +85,24 @@ class DriftCompensationTest {
     }
 
     @Test
+    void atTheDesignTimeGlobalCompensationChangesNothingAndLaterFollowsTheReferenceDevices() {
+        // Issue 13: the mapping targets p as read at the design time, so the compensated reference must be G_ref then.
+        org.bayes2imc.device.IbmPcmModel ibm = new org.bayes2imc.device.IbmPcmModel();
+        double design = 3600;
+        DeployOptions o = DeployOptions.defaults(ibm).withMappingSeconds(design).withThreads(1);
+        BbnnModel m = SamplingPathTest.layerOf(SamplingPathTest.grid());
+        DeploymentRunner none = SamplingPathTest.runner(m, o.withCompensation(new NoCompensation()));
+        DeploymentRunner global = SamplingPathTest.runner(m, o.withCompensation(new GlobalReferenceRescaling(64)));
+        Deployment dn = none.program(2);
+        Deployment dg = global.program(2);
+        assertThat(dg.programmed(0)).containsExactly(dn.programmed(0));
+        assertThat(global.core(dg, 2, design).realisedProbabilities(0)).containsExactly(
+                none.core(dn, 2, design).realisedProbabilities(0));
+        assertThat(dg.references(0).at(design).mean(0)).isCloseTo(G_REF, offset(1e-12));
+        assertThat(dg.references(0).at(1e7).mean(0)).isLessThan(0.8 * G_REF);
+    }
+
+    @Test
     void lambdaGridIsWhatTheLayerHolds() {
         BbnnModel m = SamplingPathTest.layerOf(SamplingPathTest.grid());
         assertThat(BbnnModel.probabilityPlusOne(m.lambda(0)[9])).isCloseTo(0.10, offset(1e-6));

@@ -108,9 +108,9 @@ final class HtmlPage {
         for (String[] v : new String[][]{{"none", "no sparsity"}, {"ls", "layer sparsity (LS)"}, {"ls_rs", "LS + row sparsity"}}) {
             r.section("sparsity_deploy", v[0]).ifPresent(m -> rows.add(spread("Hardware, " + v[1], m)));
         }
-        r.section("systematic", "hardware").ifPresent(h -> rows.add(spread("Hardware, 1 h without drift compensation", h)));
-        r.section("systematic", "hardware_corrected").ifPresent(h -> rows.add(spread(
-                "Hardware, 1 h without drift compensation, corrected", h)));
+        String sys = SpreadTable.systematicLabel(r);
+        r.section("systematic", "hardware").ifPresent(h -> rows.add(spread("Hardware, " + sys, h)));
+        r.section("systematic", "hardware_corrected").ifPresent(h -> rows.add(spread("Hardware, " + sys + ", corrected", h)));
         List<String[]> facts = facts(r);
         if (rows.isEmpty() && facts.isEmpty()) {
             return;

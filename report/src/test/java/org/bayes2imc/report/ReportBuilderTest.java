@@ -109,9 +109,9 @@ class ReportBuilderTest {
         String html = completeHtml;
         // Summary: calibrated ECE and NLL columns come before the raw ones.
         assertThat(html.indexOf("<th>ECE calibrated</th>")).isPositive().isLessThan(html.indexOf("<th>ECE raw</th>"));
-        assertThat(html).contains("1.23 \u00b1 0.11 %", "Hardware, 1 h without drift compensation, corrected");
+        assertThat(html).contains("1.23 \u00b1 0.11 %", "Hardware, 1.0 h without drift compensation, corrected");
         assertThat(html).contains("id=\"table-spread\"", "deployment-induced", "Main hardware study",
-                "1 h without compensation: the correction leaves 0.24 of the deployment-induced accuracy spread");
+                "1.0 h without drift compensation: the correction leaves 0.24 of the deployment-induced accuracy spread");
         assertThat(html).contains("validation-fitted temperature, as the chip", "temperature in the chip",
                 "ECE raw = without it");
     }
