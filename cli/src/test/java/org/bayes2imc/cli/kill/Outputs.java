@@ -107,8 +107,8 @@ final class Outputs {
         Map<String, Object> out = new TreeMap<>();
         for (Path f : files(dir)) {
             String name = f.getFileName().toString();
-            if (TEMP.matcher(name).matches()) {
-                continue;
+            if (TEMP.matcher(name).matches() || isLock(f)) {
+                continue; // a lock file names the process that held it: not a result
             }
             String rel = dir.relativize(f).toString();
             try {
