@@ -66,6 +66,8 @@ class ClaimsTableTest {
         double cor = root.at("/hardware_corrected/accuracy/std").asDouble();
         assertThat(byId).contains(String.format(java.util.Locale.ROOT, "raw %.2f pp, corrected %.2f pp (raw/corrected %.2f×)",
                 100 * raw, 100 * cor, raw / cor));
+        // the fixture's systematic scenario: √(0.31² − 0.11²) = 0.29 pp raw, √(0.13² − 0.11²) = 0.07 pp corrected
+        assertThat(byId).contains("without drift compensation, deployment-induced accuracy spread 0.29 → 0.07 pp");
     }
 
     @Test
