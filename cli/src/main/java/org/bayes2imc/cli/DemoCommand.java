@@ -287,11 +287,12 @@ public final class DemoCommand implements Callable<Integer> {
 
         ObjectNode driftKey = hwKey.deepCopy().put("drift_test_images", driftTest.size()).put("times", driftTimes)
                 .put("drift_sparsity", driftSparsity).put("drift_deployments", driftDeployments)
-                .put("drift_ood_images", driftOod.size()).put("drift_correction", LogitCorrections.DEFAULT);
+                .put("drift_ood_images", driftOod.size()).put("drift_correction", LogitCorrections.DEFAULT)
+                .put("drift_floor", true);
         results.set("drift", timed("drift", () -> steps.run("drift", driftKey, () -> DriftSweep.toJson(DriftSweep.run(model,
                 base.withSparsity(SparsityMode.parse(driftSparsity)).withDeployments(driftDeployments),
                 List.of(DriftCompensation.parse("none", 0), DriftCompensation.DEFAULT), times, driftTest, driftOod,
-                calibration, LogitCorrections.byName(LogitCorrections.DEFAULT), progress)))));
+                calibration, LogitCorrections.byName(LogitCorrections.DEFAULT), true, progress)))));
         writeResults();
 
         SparsityAnalysis analysis = SparsityAnalysis.of(model, SparsitySettings.DEFAULTS.withSamples(samples));

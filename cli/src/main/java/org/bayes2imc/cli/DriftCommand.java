@@ -49,6 +49,9 @@ public final class DriftCommand implements Callable<Integer> {
     @Option(names = "--compensations", defaultValue = "none,global,reference-cell",
             description = "drift compensations to compare (default: ${DEFAULT-VALUE})")
     String compensations;
+    @Option(names = "--no-floor", description = "skip the Monte-Carlo floor sweep (the same K with programming noise and "
+            + "drift off, other random streams) that splits each cell's spread into floor and deployment-induced parts")
+    boolean noFloor;
     @Option(names = "--correction", defaultValue = "none",
             description = "also report every cell after logit correction: none | affine | read-back, fitted per deployment "
                     + "and time on the --calibration-images training images (default: ${DEFAULT-VALUE})")
@@ -128,20 +131,21 @@ public final class DriftCommand implements Callable<Integer> {
             ModelInputs.checkShape(m, oodSet);
         }
         Dataset calibration = Datasets.load(dataset, "train", dir, calibrationImages);
-        List<DriftSweep.Cell> cells = DriftSweep.run(m, base, comps, seconds, test, oodSet, calibration, corr,
+        List<DriftSweep.Cell> cells = DriftSweep.run(m, base, comps, seconds, test, oodSet, calibration, corr, !noFloor,
                 ConsoleProgress.INSTANCE);
 
         // The chip applies the model's temperature digitally to its final logits: calibrated figures first, raw beside.
-        System.out.printf(Locale.ROOT, "%-8s %-24s %18s %16s %8s %16s %8s %10s%n", "time", "compensation", "accuracy",
-                "ECE calibrated", "NLL cal", "ECE raw", "NLL raw", "OOD AUROC");
+        System.out.printf(Locale.ROOT, "%-8s %-24s %18s %16s %8s %16s %8s %10s %22s%n", "time", "compensation", "accuracy",
+                "ECE calibrated", "NLL cal", "ECE raw", "NLL raw", "OOD AUROC", "acc floor/induced (pp)");
         for (DriftSweep.Cell c : cells) {
             ObjectNode r = c.toJson();
-            System.out.printf(Locale.ROOT, "%-8s %-24s %8.2f ± %5.2f %%  %6.4f ± %6.4f %8.4f  %6.4f ± %6.4f %8.4f %10.4f%n",
+            System.out.printf(Locale.ROOT, "%-8s %-24s %8.2f ± %5.2f %%  %6.4f ± %6.4f %8.4f  %6.4f ± %6.4f %8.4f %10.4f %10.2f/%.2f%n",
                     Durations.label(c.seconds()), c.compensation(), 100 * r.path("accuracy_mean").asDouble(Double.NaN),
                     100 * r.path("accuracy_std").asDouble(Double.NaN), r.path("ece_calibrated_mean").asDouble(Double.NaN),
                     r.path("ece_calibrated_std").asDouble(Double.NaN), r.path("nll_calibrated_mean").asDouble(Double.NaN),
                     r.path("ece_mean").asDouble(Double.NaN), r.path("ece_std").asDouble(Double.NaN),
-                    r.path("nll_mean").asDouble(Double.NaN), r.path("ood_auroc_entropy_mean").asDouble(Double.NaN));
+                    r.path("nll_mean").asDouble(Double.NaN), r.path("ood_auroc_entropy_mean").asDouble(Double.NaN),
+                    100 * r.path("accuracy_floor").asDouble(Double.NaN), 100 * r.path("accuracy_induced").asDouble(Double.NaN));
         }
         ObjectNode root = Json.object();
         root.put("schema_version", 1);
@@ -156,6 +160,7 @@ public final class DriftCommand implements Callable<Integer> {
         s.put("design_time_seconds", design);
         s.put("compensations", compensations);
         s.put("correction", correction);
+        s.put("spread_floor", !noFloor);
         s.put("reference_devices", referenceDevices);
         s.put("samples", samples);
         s.put("deployments", deployments);

@@ -48,6 +48,21 @@ class DriftAndCorrectionCommandTest {
         assertThat(first.path("nll_calibrated_std").isNumber()).isTrue();
         assertThat(j.path("settings").path("design_time_seconds").asDouble()).isEqualTo(20.0);
         assertThat(r.out()).contains("1e7s").contains("ECE calibrated");
+        // every row carries its Monte-Carlo floor and the deployment-induced part √(total² − floor²)
+        assertThat(j.path("settings").path("spread_floor").asBoolean()).isTrue();
+        for (JsonNode row : j.path("drift")) {
+            for (String k : new String[]{"accuracy", "nll", "ece", "ece_calibrated", "nll_calibrated"}) {
+                double total = row.path(k + "_std").asDouble(), floor = row.path(k + "_floor").asDouble();
+                assertThat(row.path(k + "_floor").isNumber()).as(k + " floor in " + row).isTrue();
+                assertThat(floor).isGreaterThanOrEqualTo(0);
+                assertThat(row.path(k + "_induced").asDouble())
+                        .isCloseTo(Math.sqrt(Math.max(0, total * total - floor * floor)), org.assertj.core.api.Assertions.within(1e-12));
+            }
+        }
+        // with drift off every compensation reads alike: one floor per time, shared by "none" and "global"
+        assertThat(j.path("drift").get(2).path("time_seconds").asDouble()).isEqualTo(20.0);
+        assertThat(j.path("drift").get(2).path("nll_floor").asDouble()).isEqualTo(first.path("nll_floor").asDouble());
+        assertThat(j.path("drift").get(1).path("nll_floor").asDouble()).isNotEqualTo(first.path("nll_floor").asDouble());
         CliRun bad = run("drift", "--model", model.toString(), "--data-dir", data, "--design-time", "-1s",
                 "--out", dir.resolve("drift-bad-design").toString());
         assertThat(bad.code()).isEqualTo(2);

@@ -29,8 +29,16 @@ public final class DriftSweep {
     private DriftSweep() {
     }
 
-    /** One (time, compensation) cell: the per-deployment figures. */
-    public record Cell(double seconds, String compensation, List<EvaluationResult> perDeployment) {
+    /**
+     * One (time, compensation) cell: the per-deployment figures and, where the sweep ran it, the Monte-Carlo floor at
+     * that time (the same K with programming noise and drift off, other random streams; null otherwise).
+     */
+    public record Cell(double seconds, String compensation, List<EvaluationResult> perDeployment,
+                       List<EvaluationResult> floor) {
+
+        public Cell(double seconds, String compensation, List<EvaluationResult> perDeployment) {
+            this(seconds, compensation, perDeployment, null);
+        }
 
         public ObjectNode toJson() {
             ObjectNode o = Json.object();
@@ -59,6 +67,21 @@ public final class DriftSweep {
             if (withStd) {
                 putFinite(o, prefix + "_std", s.std());
             }
+            if (withStd && floor != null) {
+                // the spread decomposition of docs/MODEL.md §7: floor and deployment-induced part √(total² − floor²)
+                double f = Spread.of(values(floor, key)).std();
+                putFinite(o, prefix + "_floor", f);
+                putFinite(o, prefix + "_induced", Math.sqrt(Math.max(0, s.std() * s.std() - f * f)));
+            }
+        }
+
+        private static double[] values(List<EvaluationResult> results, String key) {
+            double[] v = new double[results.size()];
+            for (int i = 0; i < v.length; i++) {
+                var n = results.get(i).toJson().path(key);
+                v[i] = n.isNumber() ? n.asDouble() : Double.NaN;
+            }
+            return v;
         }
 
         private static void putFinite(ObjectNode o, String k, double v) {
@@ -83,6 +106,37 @@ public final class DriftSweep {
     public static List<Cell> run(BbnnModel model, DeployOptions base, List<DriftCompensation> compensations,
                                  double[] seconds, Dataset test, Dataset ood, Dataset calibration,
                                  LogitCorrection correction, Progress progress) {
+        return run(model, base, compensations, seconds, test, ood, calibration, correction, false, progress);
+    }
+
+    /**
+     * As above; with {@code withFloor}, every cell also carries the Monte-Carlo floor at its time: one extra sweep
+     * of the same K deployments with programming noise and drift off and other random streams (with drift off every
+     * compensation reads the same, so the floor is run once, uncompensated, and shared by the compensations).
+     */
+    public static List<Cell> run(BbnnModel model, DeployOptions base, List<DriftCompensation> compensations,
+                                 double[] seconds, Dataset test, Dataset ood, Dataset calibration,
+                                 LogitCorrection correction, boolean withFloor, Progress progress) {
+        List<Cell> cells = sweep(model, base, compensations, seconds, test, ood, calibration, correction, progress);
+        DeployOptions floorOptions = withFloor ? DeploymentStudy.floorOptions(base) : null;
+        if (floorOptions == null) {
+            return cells;
+        }
+        List<Cell> floor = sweep(model, floorOptions, List.of(new org.bayes2imc.imc.NoCompensation()), seconds, test,
+                null, calibration, correction, progress);
+        List<Cell> out = new ArrayList<>();
+        for (Cell c : cells) {
+            boolean corrected = c.compensation().contains("+");
+            Cell f = floor.stream().filter(x -> x.seconds() == c.seconds() && x.compensation().contains("+") == corrected)
+                    .findFirst().orElseThrow();
+            out.add(new Cell(c.seconds(), c.compensation(), c.perDeployment(), f.perDeployment()));
+        }
+        return out;
+    }
+
+    private static List<Cell> sweep(BbnnModel model, DeployOptions base, List<DriftCompensation> compensations,
+                                    double[] seconds, Dataset test, Dataset ood, Dataset calibration,
+                                    LogitCorrection correction, Progress progress) {
         List<Cell> cells = new ArrayList<>();
         double temperature = model.calibrationTemperature();
         int classes = model.architecture().classes();
