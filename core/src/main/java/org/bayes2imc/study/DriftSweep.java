@@ -57,12 +57,7 @@ public final class DriftSweep {
         }
 
         private void put(ObjectNode o, String prefix, String key, boolean withStd) {
-            double[] v = new double[perDeployment.size()];
-            for (int i = 0; i < v.length; i++) {
-                var n = perDeployment.get(i).toJson().path(key);
-                v[i] = n.isNumber() ? n.asDouble() : Double.NaN;
-            }
-            Spread s = Spread.of(v);
+            Spread s = Spread.of(values(perDeployment, key));
             putFinite(o, prefix + "_mean", s.mean());
             if (withStd) {
                 putFinite(o, prefix + "_std", s.std());
