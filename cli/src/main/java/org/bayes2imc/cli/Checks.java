@@ -68,6 +68,22 @@ final class Checks {
         return value == 0 ? Runtime.getRuntime().availableProcessors() : value;
     }
 
+    /** A comma-separated list of times after programming ("20s,1h,1e7s"): each parsed and >= 0, or refused naming the option. */
+    static double[] secondsList(String option, String text) {
+        double[] seconds;
+        try {
+            seconds = org.bayes2imc.device.Durations.parseList(text).stream().mapToDouble(Double::doubleValue).toArray();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + " '" + text + "': " + e.getMessage());
+        }
+        for (double sec : seconds) {
+            if (!(sec >= 0) || Double.isInfinite(sec)) {
+                throw new IllegalArgumentException(option + " '" + text + "': times must be finite and >= 0 s, got " + sec);
+            }
+        }
+        return seconds;
+    }
+
     /** A time after programming ("20s", "1h", "1e7s"): parsed, finite and >= 0, or refused naming the option. */
     static double seconds(String option, String text) {
         double s;

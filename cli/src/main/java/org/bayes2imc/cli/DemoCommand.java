@@ -150,17 +150,9 @@ public final class DemoCommand implements Callable<Integer> {
         Checks.limit("--drift-limit", driftLimit);
         Checks.limit("--drift-ood-limit", driftOodLimit);
         Checks.limit("--ood-limit", oodLimit);
-        double[] times;
-        try {
-            times = Durations.parseList(driftTimes).stream().mapToDouble(Double::doubleValue).toArray();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--drift-times '" + driftTimes + "': " + e.getMessage());
-        }
+        double[] times = Checks.secondsList("--drift-times", driftTimes);
         Checks.limit("--systematic-images", systematicImages);
-        Checks.count("--floor-deployments", floorDeployments, Checks.MAX_DEPLOYMENTS);
-        if (floorDeployments < 2) {
-            throw new IllegalArgumentException("--floor-deployments must be >= 2 (a spread needs two), got " + floorDeployments);
-        }
+        Checks.range("--floor-deployments", floorDeployments, 2, Checks.MAX_DEPLOYMENTS); // a spread needs two
         double sysSeconds = Checks.seconds("--systematic-time", systematicTime);
         OutputDir.claim("--out", out);
         Parallel.setThreads(nThreads);

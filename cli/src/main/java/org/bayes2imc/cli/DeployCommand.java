@@ -90,9 +90,8 @@ public final class DeployCommand implements Callable<Integer> {
     String encoding;
     @Option(names = "--g-ref", defaultValue = "5", description = "sense-amplifier reference G_ref, µS (default: ${DEFAULT-VALUE})")
     double referenceMicroSiemens;
-    @Option(names = {"--design-time", "--mapping-time"}, description = "design read time of the mapping: the conductance "
-            + "solver targets p as read then, with the drift expected by then (default: --time)")
-    String mappingTime;
+    @picocli.CommandLine.Mixin
+    DesignTimeOption designTime;
     @Option(names = "--array-size", defaultValue = "128", description = "crossbar rows = columns, a power of two (default: ${DEFAULT-VALUE})")
     int arraySize;
     @Option(names = "--activation-bits", defaultValue = "8", description = "k-bit layer inputs, 0 = float (default: ${DEFAULT-VALUE})")
@@ -147,7 +146,7 @@ public final class DeployCommand implements Callable<Integer> {
         Checks.range("--g-ref", referenceMicroSiemens, 0, 1000);
         limit.value();
         double seconds = Checks.seconds("--time", time);
-        double mapSeconds = mappingTime == null ? seconds : Checks.seconds("--design-time", mappingTime);
+        double mapSeconds = designTime.seconds(seconds);
         Design d = Design.parse(design);
         DeviceModel dev = DeviceModels.create(device, programmingNoiseScale, readNoiseScale, driftScale);
         if (programVerify) {

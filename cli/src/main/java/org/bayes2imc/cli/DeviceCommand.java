@@ -36,9 +36,8 @@ public final class DeviceCommand implements Callable<Integer> {
     @Option(names = "--time", defaultValue = "20s", description = "time since programming: 20s, 1h, 1d, 1y, 1e7s, ... (default: ${DEFAULT-VALUE})")
     String time;
 
-    @Option(names = "--design-time", description = "design read time of the mapping: the conductance solver targets p "
-            + "as read then, with the expected drift (default: --time)")
-    String designTime;
+    @picocli.CommandLine.Mixin
+    DesignTimeOption designTime;
 
     @Option(names = "--encoding", defaultValue = "single", description = "single | differential (a pair, compared read "
             + "against read; needs --target-p) (default: ${DEFAULT-VALUE})")
@@ -83,7 +82,7 @@ public final class DeviceCommand implements Callable<Integer> {
             Checks.range("--target-conductance", target.conductanceMicroSiemens, 0, 1000);
         }
         double seconds = Checks.seconds("--time", time);
-        double design = designTime == null ? seconds : Checks.seconds("--design-time", designTime);
+        double design = designTime.seconds(seconds);
         DeviceModel model = DeviceModels.create(device, programmingNoiseScale, readNoiseScale, driftScale);
         if (programVerify) {
             model = DeviceModels.withProgramAndVerify(model);
@@ -99,14 +98,6 @@ public final class DeviceCommand implements Callable<Integer> {
         Json.write(file, DeviceCharacterisation.toJson(result));
         System.out.println("wrote " + file);
         return 0;
-    }
-
-    private static double parse(String option, String text) {
-        try {
-            return Durations.parseSeconds(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + ": " + e.getMessage());
-        }
     }
 
     private static void print(DeviceCharacterisation.Result r) {

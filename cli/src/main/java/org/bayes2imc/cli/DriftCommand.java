@@ -43,9 +43,8 @@ public final class DriftCommand implements Callable<Integer> {
     Path dataDir;
     @Option(names = "--times", defaultValue = "20s,1h,1d,30d,1y,1e7s,10y", description = "times after programming (default: ${DEFAULT-VALUE})")
     String times;
-    @Option(names = "--design-time", description = "design read time of the mapping: the conductance solver targets p "
-            + "as read then, with the drift expected by then (default: the first of --times)")
-    String designTime;
+    @picocli.CommandLine.Mixin
+    DesignTimeOption designTime;
     @Option(names = "--compensations", defaultValue = "none,global,reference-cell",
             description = "drift compensations to compare (default: ${DEFAULT-VALUE})")
     String compensations;
@@ -93,18 +92,8 @@ public final class DriftCommand implements Callable<Integer> {
         Checks.limit("--limit", limit);
         Checks.limit("--ood-limit", oodLimit);
         int t = threads.resolve();
-        double[] seconds;
-        try {
-            seconds = Durations.parseList(times).stream().mapToDouble(Double::doubleValue).toArray();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--times '" + times + "': " + e.getMessage());
-        }
-        for (double sec : seconds) {
-            if (!(sec >= 0)) {
-                throw new IllegalArgumentException("--times '" + times + "': times must be >= 0 s, got " + sec);
-            }
-        }
-        double design = designTime == null ? seconds[0] : Checks.seconds("--design-time", designTime);
+        double[] seconds = Checks.secondsList("--times", times);
+        double design = designTime.seconds(seconds[0]);
         List<DriftCompensation> comps = new ArrayList<>();
         for (String c : compensations.split(",")) {
             try {
