@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
                 TrainCommand.class,
                 DeployCommand.class,
                 BenchCommand.class,
+                SweepCommand.class,
         })
 public final class Main implements Runnable {
     /** Inherited by every subcommand, so it may stand anywhere on the line; read early by {@link #quietEngines}. */
@@ -48,6 +49,12 @@ public final class Main implements Runnable {
     static void quietEngines(boolean verbose) {
         if (!verbose && System.getProperty("org.slf4j.simpleLogger.log.ai.djl") == null) {
             System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error");
+        }
+        // Spark and the Hadoop/Parquet libraries under it log every task at INFO: only their warnings reach the user
+        for (String engine : new String[] {"org.apache.spark", "org.apache.hadoop", "org.sparkproject", "org.apache.parquet"}) {
+            if (!verbose && System.getProperty("org.slf4j.simpleLogger.log." + engine) == null) {
+                System.setProperty("org.slf4j.simpleLogger.log." + engine, "warn");
+            }
         }
     }
 
