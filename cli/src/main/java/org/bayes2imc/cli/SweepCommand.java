@@ -74,6 +74,7 @@ public final class SweepCommand implements Callable<Integer> {
             rows = engine.equals("spark") ? SparkSweep.run(e, o, master, sparkConf, onRow) : InProcessSweep.run(e, o, onRow);
         }
         long failed = rows.stream().filter(r -> !r.ok()).count();
+        System.out.println("design space: " + org.bayes2imc.report.DesignSpacePage.build(out));
         System.out.printf(Locale.ROOT, "%d rows (%d failed) in %.1f s: %s%n", rows.size(), failed,
                 (System.nanoTime() - t0) / 1e9, out.resolve(SweepOutput.CSV));
         return failed == 0 ? 0 : 1;

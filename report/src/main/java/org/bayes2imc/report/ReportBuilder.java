@@ -26,6 +26,33 @@ public final class ReportBuilder {
     private ReportBuilder() {
     }
 
+    /** Folder of a results directory that holds a sweep run alongside (the demo's mini-sweep). */
+    public static final String SWEEP_DIR = "sweep";
+
+    /**
+     * When the results directory holds a sweep ({@code sweep/sweep.csv}), builds its design-space page and shows
+     * its Pareto fronts in the report with a link to the page (tables and sensitivities are there).
+     */
+    private static String withDesignSpace(String html, Path resultsDir) {
+        Path sweep = resultsDir.resolve(SWEEP_DIR);
+        if (!DesignSpacePage.applies(sweep)) {
+            return html;
+        }
+        DesignSpacePage.Built built = DesignSpacePage.render(sweep);
+        StringBuilder b = new StringBuilder("<h2 id=\"design-space\">Design space</h2>\n<p>Pareto fronts of the sweep in "
+                + "<a href=\"" + SWEEP_DIR + "/" + DesignSpacePage.FILE + "\">" + SWEEP_DIR + "/" + DesignSpacePage.FILE
+                + "</a> (its table, sortable, and one sensitivity plot per swept axis are there).</p>\n");
+        for (Figure f : built.fronts()) {
+            b.append("<figure id=\"ds-").append(f.id()).append("\">\n<h3>").append(Format.html(f.title()))
+                    .append("</h3>\n<img id=\"img-ds-").append(f.id()).append("\" src=\"").append(f.dataUri())
+                    .append("\" width=\"").append(f.width()).append("\" height=\"").append(f.height())
+                    .append("\" alt=\"").append(Format.html(f.title())).append("\">\n<figcaption>")
+                    .append(Format.html(f.caption())).append("</figcaption>\n</figure>\n");
+        }
+        int end = html.lastIndexOf("</main>");
+        return html.substring(0, end) + b + html.substring(end);
+    }
+
     /**
      * Reads {@code resultsDir/results.json}, writes {@code report.html} and the CSV files beside it, returns the
      * report's path. Throws {@link InputException} naming the file when results.json is missing or malformed.
@@ -49,7 +76,7 @@ public final class ReportBuilder {
             List<Path> csv = CsvFiles.writeAll(results, resultsDir);
             Path report = resultsDir.resolve(REPORT_FILE);
             // Written last, after the CSVs, so a present report always comes with its data files.
-            AtomicFiles.writeString(report, HtmlPage.render(results, drawn, csv));
+            AtomicFiles.writeString(report, withDesignSpace(HtmlPage.render(results, drawn, csv), resultsDir));
             return report;
         } catch (Results.FieldTypeException e) {
             throw new InputException(file, e.getMessage());

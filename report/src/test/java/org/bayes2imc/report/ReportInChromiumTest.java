@@ -49,24 +49,7 @@ class ReportInChromiumTest {
         int expectedImages = ReportHtml.images(Files.readString(report)).size();
         assertThat(expectedImages).isEqualTo(9);
 
-        // Never let Selenium Manager look for (or download) a driver: the service names the Debian driver.
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        System.setProperty("SE_AVOID_STATS", "true");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withLogOutput(java.io.OutputStream.nullOutputStream())
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,1000", "--user-data-dir=" + profile.resolve("chrome-profile").toAbsolutePath());
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-
-        ChromeDriver driver = new ChromeDriver(service, options);
+        ChromeDriver driver = driver(profile);
         try {
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
             // The checks must be able to fail: a page with a corrupt image and a missing file is caught.
@@ -87,6 +70,56 @@ class ReportInChromiumTest {
         var shot = ImageIO.read(SCREENSHOT.toFile());
         assertThat(shot.getWidth()).isGreaterThanOrEqualTo(1000);
         assertThat(shot.getHeight()).as("whole page captured, not just the viewport").isGreaterThan(3000);
+    }
+
+    /** Headless Chromium through the Debian chromedriver, with the browser console captured. */
+    static ChromeDriver driver(Path profile) {
+        // Never let Selenium Manager look for (or download) a driver: the service names the Debian driver.
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        System.setProperty("SE_AVOID_STATS", "true");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .withLogOutput(java.io.OutputStream.nullOutputStream())
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1000", "--user-data-dir=" + profile.resolve("chrome-profile").toAbsolutePath());
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+
+        return new ChromeDriver(service, options);
+    }
+
+    @Test
+    void designSpacePageOpensWithEveryImageLoadedAndSortsItsTable() throws IOException {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)).as("chromium and chromedriver").isTrue();
+        Path dir = Files.createDirectories(Path.of("target", "browser-design-space"));
+        SweepFixture.write(dir);
+        Path page = DesignSpacePage.build(dir).toAbsolutePath();
+        int expectedImages = ReportHtml.images(Files.readString(page)).size();
+        assertThat(expectedImages).isEqualTo(6);
+        ChromeDriver driver = driver(profile);
+        try {
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+            assertThat(problems(driver, page, expectedImages)).as("problems in the design-space page").isEmpty();
+            assertThat(driver.getTitle()).isEqualTo("Bayes2IMC design space");
+            // sorting by energy (descending after two clicks) puts the dearest cells (adc-imc, S = 10: #9 and #11, in
+            // table order as the sort is stable) first
+            var header = driver.findElements(org.openqa.selenium.By.cssSelector("#cells th")).stream()
+                    .filter(th -> th.getText().startsWith("energy/image")).findFirst().orElseThrow();
+            header.click();
+            header.click();
+            String first = driver.findElement(org.openqa.selenium.By.cssSelector("#cells tbody tr td")).getText();
+            assertThat(first).isEqualTo("9");
+            assertThat(driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())).as("console errors after sorting").isEmpty();
+        } finally {
+            driver.quit();
+        }
     }
 
     /** What went wrong loading a page: images not loaded at their stated size, outside resources, console errors. */
