@@ -122,6 +122,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--calibration-images", defaultValue = "300", description = "unlabelled training images for logit correction and activation ranges (default: ${DEFAULT-VALUE})")
     int calibrationImages;
 
+    @Option(names = "--sweep-limit", defaultValue = "200",
+            description = "test images per cell of the design-space mini-sweep (16 cells on embedded Spark; 0 = skip it) (default: ${DEFAULT-VALUE})")
+    int sweepLimit;
+
     @Option(names = "--seed", defaultValue = "1", description = "seed of every random draw (default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -150,6 +154,7 @@ public final class DemoCommand implements Callable<Integer> {
         Checks.limit("--drift-limit", driftLimit);
         Checks.limit("--drift-ood-limit", driftOodLimit);
         Checks.limit("--ood-limit", oodLimit);
+        Checks.limit("--sweep-limit", sweepLimit);
         double[] times = Checks.secondsList("--drift-times", driftTimes);
         Checks.limit("--systematic-images", systematicImages);
         Checks.range("--floor-deployments", floorDeployments, 2, Checks.MAX_DEPLOYMENTS); // a spread needs two
@@ -333,6 +338,14 @@ public final class DemoCommand implements Callable<Integer> {
 
         results.set("ppa", timed("ppa", () -> PpaStep.run(PpaStep.defaultCases("fmnist-small (demo model)",
                 model.architecture(), SparsityProfile.fromAnalysis(analysis)), samples)));
+        if (sweepLimit > 0) {
+            // the design-space mini-sweep: its rows in sweep/, its Pareto fronts in the report (ReportBuilder)
+            java.util.List<org.bayes2imc.sweep.SweepRow> rows = timed("sweep", () -> org.bayes2imc.cli.demo.SweepStep.run(
+                    modelFile[0], data, out.resolve(ReportBuilder.SWEEP_DIR), sweepLimit, Math.min(sweepLimit, 100),
+                    calibrationImages, seed, nThreads));
+            results.putObject("sweep").put("cells", rows.size()).put("failed", rows.stream().filter(r -> !r.ok()).count())
+                    .put("table", ReportBuilder.SWEEP_DIR + "/sweep.csv");
+        }
         timing.put("total_seconds", (System.nanoTime() - start) / 1e9);
         writeResults();
         Path report = ReportBuilder.build(out);

@@ -24,7 +24,7 @@ class DemoCommandTest {
         return CliRun.of("demo", "--out", out.toString(), "--data-dir", TestData.dataDir().toString(),
                 "--model-dir", dir.resolve("models").toString(), "--train-limit", "600", "--epochs", "1",
                 "--test-limit", "120", "--hardware-limit", "60", "--hardware-ood-limit", "40", "--ood-limit", "80",
-                "--drift-limit", "40", "--drift-deployments", "2", "--drift-ood-limit", "40", "--drift-times", "20s,1e7s", "--calibration-images", "40", "--samples", "2",
+                "--drift-limit", "40", "--drift-deployments", "2", "--drift-ood-limit", "40", "--drift-times", "20s,1e7s", "--calibration-images", "40", "--samples", "2", "--sweep-limit", "30",
                 "--deployments", "2", "--threads", "2");
     }
 
@@ -74,6 +74,13 @@ class DemoCommandTest {
         assertThat(r.path("timing").path("total_seconds").asDouble()).isPositive();
         assertThat(Files.size(out.resolve("report.html"))).isGreaterThan(10_000);
         assertThat(first.out()).contains("report:");
+        // the design-space mini-sweep: 16 cells on embedded Spark, its Pareto fronts in the report
+        assertThat(r.path("sweep").path("cells").asInt()).isEqualTo(16);
+        assertThat(r.path("sweep").path("failed").asInt()).isZero();
+        assertThat(Files.readAllLines(out.resolve("sweep/sweep.csv"))).hasSize(17);
+        assertThat(Files.readString(out.resolve("report.html"))).contains("id=\"design-space\"")
+                .contains("id=\"img-ds-pareto-accuracy-energy\"").contains("sweep/design-space.html");
+        assertThat(out.resolve("sweep/design-space.html")).isRegularFile();
 
         CliRun second = demo(out);
         assertThat(second.code()).as(second.err()).isZero();

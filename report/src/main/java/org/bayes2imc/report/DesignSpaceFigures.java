@@ -76,7 +76,7 @@ final class DesignSpaceFigures {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(best);
         data.addSeries(all);
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
+        XYLineAndShapeRenderer r = ChartStyle.ownColours(new XYLineAndShapeRenderer());
         r.setSeriesPaint(0, ChartStyle.HARDWARE);
         r.setSeriesLinesVisible(0, true);
         r.setSeriesStroke(0, ChartStyle.DASHED);
@@ -145,7 +145,7 @@ final class DesignSpaceFigures {
     }
 
     private static CategoryPlot panel(DefaultCategoryDataset d, String label, Color colour) {
-        LineAndShapeRenderer r = new LineAndShapeRenderer(true, true);
+        LineAndShapeRenderer r = ChartStyle.ownColours(new LineAndShapeRenderer(true, true));
         r.setSeriesPaint(0, colour);
         r.setSeriesStroke(0, ChartStyle.SOLID);
         r.setSeriesShape(0, XYLines.CIRCLE);

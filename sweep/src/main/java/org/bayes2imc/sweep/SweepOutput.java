@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 /**
  * A sweep's output directory (docs/SWEEP.md "Output"): {@code cells/ID.json} holds each finished cell's row as soon
  * as it finishes (written atomically, so a killed run leaves whole rows or none), {@code sweep.csv} and
- * {@code sweep.parquet/} the table of the whole experiment once every cell has a row. A rerun skips the cells whose
+ * {@code sweep.parquet} (one file) the table of the whole experiment once every cell has a row. A rerun skips the cells whose
  * row is there and {@code ok}; failed cells run again.
  */
 public final class SweepOutput {

@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * The flat table of a sweep (docs/SWEEP.md "Output"): one column per cell field, setting key ({@code time} as
- * {@code time_seconds}) and figure, typed, in a fixed order; the same columns go to CSV and Parquet.
+ * {@code time_seconds}) and figure, typed, in a fixed order; the same columns go to CSV and Parquet. Wall times are
+ * not in it (see {@link SweepRow#seconds}).
  */
 public final class SweepTable {
     /** A column: snake_case name and type. */
@@ -40,7 +41,8 @@ public final class SweepTable {
         for (RecordComponent rc : CellFigures.class.getRecordComponents()) {
             c.add(new Column(snake(rc.getName()), rc.getType() == int.class ? Type.INTEGER : Type.DOUBLE));
         }
-        c.add(new Column("seconds", Type.DOUBLE));
+        // no wall-time column: the table depends on the cells alone, so a resumed run's table equals an
+        // uninterrupted one byte for byte; each cell's seconds stay in its row file (cells/ID.json)
         return List.copyOf(c);
     }
 
@@ -68,7 +70,6 @@ public final class SweepTable {
                 throw new IllegalStateException(e);
             }
         }
-        v.add(r.seconds());
         return v;
     }
 

@@ -73,6 +73,7 @@ class KillResumeIT {
                 "--train-limit", "300", "--epochs", "2", "--test-limit", "60", "--hardware-limit", "30", "--hardware-ood-limit", "20",
                 "--ood-limit", "40", "--drift-limit", "20", "--drift-deployments", "1", "--drift-ood-limit", "20",
                 "--drift-times", "20s,1e7s", "--calibration-images", "20", "--samples", "2", "--deployments", "2",
+                "--sweep-limit", "0", // the mini-sweep's kill and resume is SweepKillResumeIT's subject
                 "--sparsity-deployments", "1", "--threads", "1"), run -> List.of(),
                 // the reference run trains the model into the cache; the killed runs reuse it (training and its
                 // resume are the train campaign's subject), which keeps this campaign within the suite's time

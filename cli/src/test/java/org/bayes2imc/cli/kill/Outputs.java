@@ -96,6 +96,16 @@ final class Outputs {
             if (name.endsWith(".html")) {
                 return new String(b, StandardCharsets.UTF_8).stripTrailing().endsWith("</html>") ? null : "HTML not closed";
             }
+            if (name.endsWith(".yaml")) {
+                JsonNode n = Json.YAML.readTree(b); // an experiment file the demo wrote for its sweep
+                return n != null && n.isObject() ? null : "not a YAML mapping";
+            }
+            if (name.endsWith(".parquet")) {
+                // a Parquet file starts and ends with its magic PAR1 (the footer follows the data)
+                String magic = "PAR1";
+                return b.length >= 8 && new String(b, 0, 4, StandardCharsets.US_ASCII).equals(magic)
+                        && new String(b, b.length - 4, 4, StandardCharsets.US_ASCII).equals(magic) ? null : "Parquet file not complete";
+            }
             return "unexpected file";
         } catch (IOException | RuntimeException e) {
             return e.toString();
@@ -119,6 +129,9 @@ final class Outputs {
                 } else if (name.endsWith(".html")) {
                     // the report prints the run's timings; its data are results.json and the CSVs, compared exactly
                     out.put(rel, problem(f) == null ? "complete report" : "incomplete report");
+                } else if (name.endsWith(".parquet")) {
+                    // a sweep's table: the same rows as its sweep.csv, which is compared exactly
+                    out.put(rel, problem(f) == null ? "complete Parquet" : "incomplete Parquet");
                 } else {
                     out.put(rel, Files.readString(f));
                 }
