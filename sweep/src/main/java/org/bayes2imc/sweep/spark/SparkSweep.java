@@ -43,7 +43,9 @@ public final class SparkSweep {
                 // a failing cell is caught and recorded by CellStudy; a lost executor is worth one retry, not four
                 .config("spark.task.maxFailures", "2")
                 // one-thread OpenMP teams on the executors too (core infer/OmpThreadLimit)
-                .config("spark.executorEnv.OMP_NUM_THREADS", "1");
+                .config("spark.executorEnv.OMP_NUM_THREADS", "1")
+                // the table has ~50 columns: no warning about truncating its plan's description
+                .config("spark.sql.debug.maxToStringFields", "200");
         String jars = ProjectJars.forExecutors();
         if (!jars.isEmpty() && !master.startsWith("local")) {
             b.config("spark.jars", jars);
