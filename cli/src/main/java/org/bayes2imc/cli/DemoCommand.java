@@ -122,7 +122,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--calibration-images", defaultValue = "300", description = "unlabelled training images for logit correction and activation ranges (default: ${DEFAULT-VALUE})")
     int calibrationImages;
 
-    @Option(names = "--sweep-limit", defaultValue = "200",
+    @Option(names = "--sweep-limit", defaultValue = "100",
             description = "test images per cell of the design-space mini-sweep (16 cells on embedded Spark; 0 = skip it) (default: ${DEFAULT-VALUE})")
     int sweepLimit;
 
@@ -341,8 +341,8 @@ public final class DemoCommand implements Callable<Integer> {
         if (sweepLimit > 0) {
             // the design-space mini-sweep: its rows in sweep/, its Pareto fronts in the report (ReportBuilder)
             java.util.List<org.bayes2imc.sweep.SweepRow> rows = timed("sweep", () -> org.bayes2imc.cli.demo.SweepStep.run(
-                    modelFile[0], data, out.resolve(ReportBuilder.SWEEP_DIR), sweepLimit, Math.min(sweepLimit, 100),
-                    calibrationImages, seed, nThreads));
+                    modelFile[0], data, out.resolve(ReportBuilder.SWEEP_DIR), sweepLimit, Math.max(1, sweepLimit / 2),
+                    seed, nThreads));
             results.putObject("sweep").put("cells", rows.size()).put("failed", rows.stream().filter(r -> !r.ok()).count())
                     .put("table", ReportBuilder.SWEEP_DIR + "/sweep.csv");
         }

@@ -16,7 +16,10 @@ import java.util.Map;
  * sweep: a rerun skips the finished cells.
  */
 public final class SweepStep {
-    /** The demo's experiment: small K and image counts, so the 16 cells add about a minute. */
+    /** Unlabelled training images per cell (activation ranges): every deployment reads them, so they are few. */
+    static final int CALIBRATION_IMAGES = 64;
+
+    /** The demo's experiment: K = 2, S 2 or 8, few images, no floor, so the 16 cells stay well under a minute of CPU. */
     static String experiment(Path model, Path dataDir, int limit, int oodLimit, int calibrationImages, long seed) {
         return "# the demo's design-space sweep (written by bayes2imc demo; docs/SWEEP.md)\n"
                 + "models: [\"" + model.toAbsolutePath() + "\"]\n"
@@ -27,7 +30,7 @@ public final class SweepStep {
                 + "grid:\n"
                 + "  design: [bayes2imc, sram]\n"
                 + "  time: [20s, 10y]\n"
-                + "  samples: [4, 10]\n"
+                + "  samples: [2, 8]\n"
                 + "  sparsity: [none, ls+rs]\n";
     }
 
@@ -35,10 +38,9 @@ public final class SweepStep {
     }
 
     /** Writes {@code dir/experiment.yaml} and runs it on local[threads]; returns the rows. */
-    public static List<SweepRow> run(Path model, Path dataDir, Path dir, int limit, int oodLimit, int calibrationImages,
-                                     long seed, int threads) {
+    public static List<SweepRow> run(Path model, Path dataDir, Path dir, int limit, int oodLimit, long seed, int threads) {
         Path file = dir.resolve("experiment.yaml");
-        AtomicFiles.writeString(file, experiment(model, dataDir, limit, oodLimit, calibrationImages, seed));
+        AtomicFiles.writeString(file, experiment(model, dataDir, limit, oodLimit, CALIBRATION_IMAGES, seed));
         return SparkSweep.run(ExperimentFile.read(file), new SweepOutput(dir), "local[" + threads + "]", Map.of(), r -> { });
     }
 }
