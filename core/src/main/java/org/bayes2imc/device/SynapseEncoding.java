@@ -11,11 +11,12 @@ public enum SynapseEncoding {
     DIFFERENTIAL_PAIR;
 
     /** Parses the command-line names {@code single | differential}. */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static SynapseEncoding parse(String s) {
         return switch (s.toLowerCase(java.util.Locale.ROOT)) {
             case "single" -> SINGLE_DEVICE;
             case "differential" -> DIFFERENTIAL_PAIR;
-            default -> throw new IllegalArgumentException("--encoding must be single or differential, got '" + s + "'");
+            default -> throw new org.bayes2imc.io.InvalidSetting("encoding", "must be single or differential, got '" + s + "'");
         };
     }
 }
