@@ -66,7 +66,7 @@ public final class Main implements Runnable {
             Throwable t = ex;
             if (t instanceof InputException || t instanceof IllegalArgumentException
                     || t instanceof java.io.UncheckedIOException) {
-                String m = t.getMessage();
+                String m = t instanceof org.bayes2imc.io.InvalidSetting s ? OptionNames.message(s) : t.getMessage();
                 cmd.getErr().println("bayes2imc: error: " + (m == null ? t.getClass().getSimpleName() : m));
                 return 2;
             }

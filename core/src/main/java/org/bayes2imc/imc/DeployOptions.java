@@ -125,7 +125,7 @@ public record DeployOptions(DeviceModel device, DriftCompensation compensation, 
     public int deployments() { return study.deployments(); }
     public double seconds() { return study.seconds(); }
     /** The design read time t_d of the mapping. */
-    public double mappingSeconds() { return study.designSeconds(); }
+    public double mappingSeconds() { return study.resolvedDesignSeconds(); }
     public long seed() { return study.seed(); }
 
     // One-setting changes, each through its group's builder (nothing repeats the full field list).

@@ -15,8 +15,8 @@ import org.bayes2imc.io.InvalidSetting;
  *
  * @param deployments   independent programmings K [default 10]
  * @param seconds       evaluation time after programming [default 20 s]
- * @param designSeconds time after programming whose read noise and drift the conductance solver targets
- *                      [default: the evaluation time]
+ * @param designSeconds time after programming whose read noise and drift the conductance solver targets; NaN
+ *                      [default] = the evaluation time ({@link #resolvedDesignSeconds()})
  * @param seed          master seed of programming noise, drift exponents, reference devices and samples [default 1]
  */
 @JsonDeserialize(builder = StudyConfig.Builder.class)
@@ -24,7 +24,14 @@ public record StudyConfig(int deployments, double seconds, double designSeconds,
     public StudyConfig {
         InvalidSetting.atLeast("deployments", deployments, 1);
         InvalidSetting.seconds("time", seconds);
-        InvalidSetting.seconds("design_time", designSeconds);
+        if (!Double.isNaN(designSeconds)) {
+            InvalidSetting.seconds("design_time", designSeconds);
+        }
+    }
+
+    /** The design read time t_d: {@link #designSeconds} where set, else the evaluation time. */
+    public double resolvedDesignSeconds() {
+        return Double.isNaN(designSeconds) ? seconds : designSeconds;
     }
 
     public static StudyConfig defaults() {
@@ -45,7 +52,7 @@ public record StudyConfig(int deployments, double seconds, double designSeconds,
     public static final class Builder {
         private int deployments = 10;
         private double seconds = 20.0;
-        /** NaN until set: the design time follows the evaluation time. */
+        /** NaN unless set: the design time follows the evaluation time. */
         private double designSeconds = Double.NaN;
         private long seed = 1L;
 
@@ -90,7 +97,7 @@ public record StudyConfig(int deployments, double seconds, double designSeconds,
         }
 
         public StudyConfig build() {
-            return new StudyConfig(deployments, seconds, Double.isNaN(designSeconds) ? seconds : designSeconds, seed);
+            return new StudyConfig(deployments, seconds, designSeconds, seed);
         }
     }
 }
