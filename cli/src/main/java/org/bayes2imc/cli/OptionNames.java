@@ -36,7 +36,29 @@ final class OptionNames {
             Map.entry("deployments", "--deployments"),
             Map.entry("time", "--time"),
             Map.entry("design_time", "--design-time"),
-            Map.entry("seed", "--seed"));
+            Map.entry("seed", "--seed"),
+            Map.entry("limit", "--limit"),
+            // sparsity
+            Map.entry("ensemble_fraction", "--ensemble-fraction"),
+            Map.entry("granularity", "--granularity"),
+            Map.entry("devices_per_synapse", "--devices-per-synapse"),
+            // device, ppa
+            Map.entry("target_p", "--target-p"),
+            Map.entry("target_conductance", "--target-conductance"),
+            Map.entry("draws", "--draws"),
+            Map.entry("sweep", "--sweep"),
+            // train
+            Map.entry("epochs", "--epochs"),
+            Map.entry("batch_size", "--batch-size"),
+            Map.entry("learning_rate", "--lr"),
+            Map.entry("temperature", "--temperature"),
+            Map.entry("scale_clamp", "--scale-clamp"),
+            Map.entry("dataset_scale", "--dataset-scale"),
+            Map.entry("lambda_init_magnitude", "--lambda-init-magnitude"),
+            Map.entry("kl_weight", "--kl-weight"),
+            Map.entry("momentum", "--momentum"),
+            Map.entry("mc_samples", "--mc-samples"),
+            Map.entry("prior", "--prior"));
 
     private OptionNames() {
     }

@@ -118,7 +118,7 @@ public final class DeployedCore {
         firstMemberLayer = reuseDeterministic ? first : 0;
         int8 = kernel == KernelChoice.FLOAT ? null : Int8ChunkRunner.forCore(this, quantiser, semantics);
         if (kernel == KernelChoice.INT8 && int8 == null) {
-            throw new IllegalArgumentException("--kernel int8 needs k <= 8-bit activations, ReLU layer inputs, chunk "
+            throw new org.bayes2imc.io.InvalidSetting("kernel", "int8 needs k <= 8-bit activations, ReLU layer inputs, chunk "
                     + "or image sampling semantics and a VNNI CPU" + (org.bayes2imc.infer.OneDnn.available() ? ""
                     : " (" + org.bayes2imc.infer.OneDnn.unavailableReason() + ")"));
         }
@@ -300,7 +300,7 @@ public final class DeployedCore {
      */
     public float[][] logits(float[] input, int n, int members, Progress.Task task, PrefixCache prefix) {
         if (members < 1) {
-            throw new IllegalArgumentException("--samples must be >= 1, got " + members);
+            throw new org.bayes2imc.io.InvalidSetting("samples", "must be >= 1, got " + members);
         }
         int classes = arch.classes();
         float[][] out = new float[members][n * classes];

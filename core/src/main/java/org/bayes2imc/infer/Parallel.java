@@ -25,7 +25,7 @@ public final class Parallel {
     /** Sets the worker thread count (≥ 1). */
     public static synchronized void setThreads(int n) {
         if (n < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, got " + n);
+            throw new org.bayes2imc.io.InvalidSetting("threads", "must be at least 1, got " + n);
         }
         if (n != threads) {
             ForkJoinPool old = pool;

@@ -70,7 +70,7 @@ public final class DeploymentRunner {
             firstEnsemblingLayer = 0;
         } else if (options.firstEnsemblingLayer() >= 0) {
             if (options.firstEnsemblingLayer() >= depth) {
-                throw new IllegalArgumentException("--first-ensembling-layer must be in [0, " + (depth - 1) + "], got "
+                throw new org.bayes2imc.io.InvalidSetting("first_ensembling_layer", "must be in [0, " + (depth - 1) + "], got "
                         + options.firstEnsemblingLayer());
             }
             firstEnsemblingLayer = options.firstEnsemblingLayer();
@@ -154,7 +154,7 @@ public final class DeploymentRunner {
     /** The deployed core of deployment {@code d} (index {@code sramIndex} for SRAM) at {@code seconds}. */
     public DeployedCore core(Deployment d, int index, double seconds) {
         if (!(seconds >= 0) || Double.isInfinite(seconds)) {
-            throw new IllegalArgumentException("--time must be a finite time >= 0 s, got " + seconds);
+            throw new org.bayes2imc.io.InvalidSetting("time", "must be a finite time >= 0 s, got " + seconds);
         }
         if (!calibrated) {
             throw new IllegalStateException("call calibrateActivations before evaluating");
