@@ -13,8 +13,11 @@ final class DeviceOptions {
     double readNoiseScale;
     @Option(names = "--drift-scale", defaultValue = "1", description = "1 = published, 0 = off (default: ${DEFAULT-VALUE})")
     double driftScale;
-    @Option(names = "--program-verify", description = "program-and-verify (re-program until within 0.5 µS, at most 10 times)")
+    @Option(names = "--program-verify", description = "program-and-verify (re-program until within --verify-tolerance, at most 10 times)")
     boolean programVerify;
+    @Option(names = "--verify-tolerance", defaultValue = "0.5", paramLabel = "µS",
+            description = "program-and-verify's acceptance half-width, µS (default: ${DEFAULT-VALUE})")
+    double verifyToleranceMicroSiemens;
 
     /** The given options over {@code base} (the file's group, or the defaults). */
     DeviceConfig apply(DeviceConfig base, Given given) {
@@ -24,6 +27,7 @@ final class DeviceOptions {
         if (given.test("--read-noise-scale")) b.optReadNoiseScale(Checks.scale("--read-noise-scale", readNoiseScale));
         if (given.test("--drift-scale")) b.optDriftScale(Checks.scale("--drift-scale", driftScale));
         if (given.test("--program-verify")) b.optProgramVerify(programVerify);
+        if (given.test("--verify-tolerance")) b.optVerifyToleranceMicroSiemens(Checks.range("--verify-tolerance", verifyToleranceMicroSiemens, 1e-6, 100));
         return b.build();
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import org.bayes2imc.device.DeviceModel;
 import org.bayes2imc.device.DeviceModels;
 import org.bayes2imc.device.IbmPcmConfig;
+import org.bayes2imc.device.ProgramAndVerify;
 import org.bayes2imc.io.InvalidSetting;
 
 /**
@@ -18,11 +19,12 @@ import org.bayes2imc.io.InvalidSetting;
  * @param programmingNoiseScale 1 = published [default], 0 = off
  * @param readNoiseScale        1 = published [default], 0 = off
  * @param driftScale            1 = published [default], 0 = off
- * @param programVerify         program-and-verify: re-program until within 0.5 µS, at most 10 times [default false]
+ * @param programVerify         program-and-verify: re-program until within the tolerance, at most 10 times [default false]
+ * @param verifyToleranceMicroSiemens program-and-verify's acceptance half-width, µS [default 0.5]
  */
 @JsonDeserialize(builder = DeviceConfig.Builder.class)
 public record DeviceConfig(String model, double programmingNoiseScale, double readNoiseScale, double driftScale,
-                           boolean programVerify) {
+                           boolean programVerify, double verifyToleranceMicroSiemens) {
     public DeviceConfig {
         InvalidSetting.present("model", model);
         if (!DeviceModels.NAMES.contains(model.trim().toLowerCase(java.util.Locale.ROOT))) {
@@ -31,6 +33,9 @@ public record DeviceConfig(String model, double programmingNoiseScale, double re
         scale("programming_noise_scale", programmingNoiseScale);
         scale("read_noise_scale", readNoiseScale);
         scale("drift_scale", driftScale);
+        if (!(verifyToleranceMicroSiemens > 0) || Double.isInfinite(verifyToleranceMicroSiemens)) {
+            throw new InvalidSetting("verify_tolerance_micro_siemens", "must be a positive finite conductance, got " + verifyToleranceMicroSiemens);
+        }
     }
 
     private static void scale(String field, double v) {
@@ -49,13 +54,18 @@ public record DeviceConfig(String model, double programmingNoiseScale, double re
 
     public Builder toBuilder() {
         return new Builder().optModel(model).optProgrammingNoiseScale(programmingNoiseScale)
-                .optReadNoiseScale(readNoiseScale).optDriftScale(driftScale).optProgramVerify(programVerify);
+                .optReadNoiseScale(readNoiseScale).optDriftScale(driftScale).optProgramVerify(programVerify)
+                .optVerifyToleranceMicroSiemens(verifyToleranceMicroSiemens);
     }
 
     /** The device model strategy this description names, with its noise scales and program-and-verify. */
     public DeviceModel create() {
         DeviceModel m = DeviceModels.create(model, programmingNoiseScale, readNoiseScale, driftScale);
-        return programVerify ? DeviceModels.withProgramAndVerify(m) : m;
+        if (!programVerify) {
+            return m;
+        }
+        ProgramAndVerify published = DeviceModels.withProgramAndVerify(m);
+        return new ProgramAndVerify(m, verifyToleranceMicroSiemens, published.maxAttempts(), published.verifyReads());
     }
 
     /** Every setting optional ({@code opt…}), defaults as documented on the record. */
@@ -67,6 +77,7 @@ public record DeviceConfig(String model, double programmingNoiseScale, double re
         private double readNoiseScale = 1.0;
         private double driftScale = 1.0;
         private boolean programVerify;
+        private double verifyToleranceMicroSiemens = 0.5;
 
         public Builder optModel(String v) {
             model = v;
@@ -93,8 +104,14 @@ public record DeviceConfig(String model, double programmingNoiseScale, double re
             return this;
         }
 
+        public Builder optVerifyToleranceMicroSiemens(double v) {
+            verifyToleranceMicroSiemens = v;
+            return this;
+        }
+
         public DeviceConfig build() {
-            return new DeviceConfig(model, programmingNoiseScale, readNoiseScale, driftScale, programVerify);
+            return new DeviceConfig(model, programmingNoiseScale, readNoiseScale, driftScale, programVerify,
+                    verifyToleranceMicroSiemens);
         }
     }
 }
