@@ -1,6 +1,7 @@
 package org.bayes2imc.cli;
 
 import org.bayes2imc.config.ExperimentConfig;
+import org.bayes2imc.device.ProgramAndVerify;
 import org.bayes2imc.device.SynapseEncoding;
 import org.bayes2imc.imc.DeployOptions;
 import org.bayes2imc.sparsity.SparsityMode;
@@ -49,5 +50,13 @@ class DeploymentOptionsTest {
         assertThat(o.mappingSeconds()).isEqualTo(86400.0);
         DeployOptions d = parse("--model", "m", "--time", "1d", "--design-time", "20s").deployment.experiment().deployOptions();
         assertThat(d.mappingSeconds()).isEqualTo(20.0);
+    }
+
+    @Test
+    void theVerifyToleranceReachesProgramAndVerify() {
+        DeployOptions o = parse("--model", "m", "--program-verify", "--verify-tolerance", "0.25").deployment.experiment().deployOptions();
+        assertThat(o.device()).isInstanceOf(ProgramAndVerify.class);
+        assertThat(((ProgramAndVerify) o.device()).toleranceMicroSiemens()).isEqualTo(0.25);
+        assertThat(((ProgramAndVerify) o.device()).maxAttempts()).isEqualTo(10);
     }
 }
