@@ -71,31 +71,21 @@ public final class DeployedCore {
     /**
      * @param q                    realised P(+1) per layer and synapse (PyTorch layout); snapped at {@link #SNAP}
      * @param clamped              per layer and synapse: stored deterministically (defines the DP rows for LS+RS)
-     * @param forceSampling        draw every synapse (literal reads), never take the exact FIXED shortcut
-     * @param firstEnsemblingLayer L* (used by LS and LS+RS)
+     * @param firstEnsemblingLayer L* (used by LS and LS+RS), resolved (not −1)
      * @param streamSeed           the seed of this deployment's and time's sample streams
+     * @param forceSampling        draw every synapse (literal reads), never take the exact FIXED shortcut
+     * @param sampling             sparsity mode and sampling semantics (S is chosen per {@code run})
+     * @param engine               chunk size, deterministic-layer reuse (false = the naive baseline) and kernels
+     *                             (bit-identical results either way)
      */
     public DeployedCore(BbnnModel model, float[][] q, boolean[][] clamped, SynapseSampler sampler,
-                        ActivationQuantiser quantiser, SparsityMode sparsity, int firstEnsemblingLayer,
-                        SamplingSemantics semantics, int chunkImages, long streamSeed, boolean forceSampling) {
-        this(model, q, clamped, sampler, quantiser, sparsity, firstEnsemblingLayer, semantics, chunkImages, streamSeed,
-                forceSampling, true);
-    }
-
-    /** As above; {@code reuseDeterministic = false} recomputes every layer per member (the naive baseline). */
-    public DeployedCore(BbnnModel model, float[][] q, boolean[][] clamped, SynapseSampler sampler,
-                        ActivationQuantiser quantiser, SparsityMode sparsity, int firstEnsemblingLayer,
-                        SamplingSemantics semantics, int chunkImages, long streamSeed, boolean forceSampling,
-                        boolean reuseDeterministic) {
-        this(model, q, clamped, sampler, quantiser, sparsity, firstEnsemblingLayer, semantics, chunkImages, streamSeed,
-                forceSampling, reuseDeterministic, KernelChoice.AUTO);
-    }
-
-    /** As above, with the choice of kernels (bit-identical results either way). */
-    public DeployedCore(BbnnModel model, float[][] q, boolean[][] clamped, SynapseSampler sampler,
-                        ActivationQuantiser quantiser, SparsityMode sparsity, int firstEnsemblingLayer,
-                        SamplingSemantics semantics, int chunkImages, long streamSeed, boolean forceSampling,
-                        boolean reuseDeterministic, KernelChoice kernel) {
+                        ActivationQuantiser quantiser, int firstEnsemblingLayer, long streamSeed, boolean forceSampling,
+                        SamplingConfig sampling, EngineConfig engine) {
+        SparsityMode sparsity = sampling.sparsity();
+        SamplingSemantics semantics = sampling.semantics();
+        int chunkImages = engine.chunkImages();
+        boolean reuseDeterministic = engine.reuseDeterministic();
+        KernelChoice kernel = engine.kernel();
         this.arch = model.architecture();
         this.bn = BatchNormStats.of(model);
         this.q = q;

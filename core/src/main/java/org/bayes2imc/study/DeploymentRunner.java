@@ -176,9 +176,8 @@ public final class DeploymentRunner {
                 force = true;
             }
         }
-        return new DeployedCore(model, q, clamped, sampler, quantiser, options.sparsity(), firstEnsemblingLayer,
-                options.semantics(), options.chunkImages(), streamSeed, force, options.reuseDeterministic(),
-                options.kernel());
+        return new DeployedCore(model, q, clamped, sampler, quantiser, firstEnsemblingLayer, streamSeed, force,
+                options.sampling(), options.engine());
     }
 
     /** The deployed core of a programmed PCM deployment at {@code seconds} (any number of times per deployment). */
