@@ -20,7 +20,6 @@ import org.bayes2imc.imc.Deployment;
 import org.bayes2imc.study.DeploymentRunner;
 import org.bayes2imc.infer.BatchNormStats;
 import org.bayes2imc.infer.ModelInputs;
-import org.bayes2imc.infer.Parallel;
 import org.bayes2imc.infer.Sgemm;
 import org.bayes2imc.infer.WeightDraw;
 import org.bayes2imc.infer.WeightSampler;
@@ -177,7 +176,6 @@ public final class BenchCommand implements Callable<Integer> {
 
         System.out.printf(Locale.ROOT, "calibrating peak (%d threads, %.1f s per kernel)...%n", t, peakSeconds);
         PeakCalibration.Peak peak = PeakCalibration.measure(t, peakSeconds);
-        Parallel.setThreads(t);
 
         long macsPerImage = a.macsPerImage();
         double fullMacs = (double) samples * macsPerImage * n;

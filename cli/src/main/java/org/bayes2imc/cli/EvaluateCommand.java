@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bayes2imc.data.Dataset;
 import org.bayes2imc.data.Datasets;
 import org.bayes2imc.infer.ModelInputs;
-import org.bayes2imc.infer.Parallel;
 import org.bayes2imc.infer.SamplingSemantics;
 import org.bayes2imc.infer.SoftwareEnsemble;
 import org.bayes2imc.infer.SoftwareEvaluation;
@@ -89,7 +88,6 @@ public final class EvaluateCommand implements Callable<Integer> {
         int maxImages = limit.max();
         int threadCount = threads.resolve();
         OutputDir.claim("--out", out);
-        Parallel.setThreads(threadCount);
         var settings = new SoftwareEnsemble.Settings(samples, seed, sampling, chunk);
         Path dir = dataDir == null ? Datasets.defaultDataDir() : dataDir;
         BbnnModel m = ModelFile.read(model);
@@ -143,7 +141,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         s.put("seed", seed);
         s.put("sampling", sampling.name().toLowerCase(Locale.ROOT));
         s.put("chunk_images", chunk);
-        s.put("threads", Parallel.threads());
+        s.put("threads", threadCount);
         s.put("kernel", org.bayes2imc.infer.LayerForward.kernelName());
         s.put("calibration_temperature", temperature);
         s.put("data_dir", dir.toString());
@@ -165,7 +163,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         o.println();
         printPosterior(o, posterior);
         o.printf(Locale.ROOT, "%n%d images (+%d OOD), S = %d, %s kernel, %d threads: ensemble %.1f s; wrote %s%n",
-                in.size(), oodSet == null ? 0 : oodSet.size(), samples, org.bayes2imc.infer.LayerForward.kernelName(), Parallel.threads(),
+                in.size(), oodSet == null ? 0 : oodSet.size(), samples, org.bayes2imc.infer.LayerForward.kernelName(), threadCount,
                 ensembleSeconds, file);
         return 0;
     }

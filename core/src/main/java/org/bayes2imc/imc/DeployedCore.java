@@ -65,6 +65,8 @@ public final class DeployedCore {
     private final int chunkImages;
     private final long streamSeed;
     private final int firstMemberLayer;
+    /** The engine this core's chunks run on (the engine group's thread count), bound per call, never global. */
+    private final Parallel parallel;
     /** The integer-kernel path, or null when the float kernels run this core. */
     private final Int8ChunkRunner int8;
 
@@ -86,6 +88,7 @@ public final class DeployedCore {
         int chunkImages = engine.chunkImages();
         boolean reuseDeterministic = engine.reuseDeterministic();
         KernelChoice kernel = engine.kernel();
+        this.parallel = Parallel.of(engine.workerThreads());
         this.arch = model.architecture();
         this.bn = BatchNormStats.of(model);
         this.q = q;
@@ -289,6 +292,10 @@ public final class DeployedCore {
      * model share those layers exactly (deterministic synapses sit at SET/RESET), so a sweep computes them once.
      */
     public float[][] logits(float[] input, int n, int members, Progress.Task task, PrefixCache prefix) {
+        return parallel.call(() -> logitsOnThisEngine(input, n, members, task, prefix));
+    }
+
+    private float[][] logitsOnThisEngine(float[] input, int n, int members, Progress.Task task, PrefixCache prefix) {
         if (members < 1) {
             throw new org.bayes2imc.io.InvalidSetting("samples", "must be >= 1, got " + members);
         }
