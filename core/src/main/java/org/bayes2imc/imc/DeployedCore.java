@@ -61,7 +61,7 @@ public final class DeployedCore {
     private final LayerPlan[] plans;
     private final SynapseSampler sampler;
     private final ActivationQuantiser quantiser;
-    private final SamplingSemantics semantics;
+    private final CoreSamplingSemantics semantics;
     private final int chunkImages;
     private final long streamSeed;
     private final int firstMemberLayer;
@@ -77,7 +77,7 @@ public final class DeployedCore {
      */
     public DeployedCore(BbnnModel model, float[][] q, boolean[][] clamped, SynapseSampler sampler,
                         ActivationQuantiser quantiser, SparsityMode sparsity, int firstEnsemblingLayer,
-                        SamplingSemantics semantics, int chunkImages, long streamSeed, boolean forceSampling) {
+                        CoreSamplingSemantics semantics, int chunkImages, long streamSeed, boolean forceSampling) {
         this(model, q, clamped, sampler, quantiser, sparsity, firstEnsemblingLayer, semantics, chunkImages, streamSeed,
                 forceSampling, true);
     }
@@ -85,7 +85,7 @@ public final class DeployedCore {
     /** As above; {@code reuseDeterministic = false} recomputes every layer per member (the naive baseline). */
     public DeployedCore(BbnnModel model, float[][] q, boolean[][] clamped, SynapseSampler sampler,
                         ActivationQuantiser quantiser, SparsityMode sparsity, int firstEnsemblingLayer,
-                        SamplingSemantics semantics, int chunkImages, long streamSeed, boolean forceSampling,
+                        CoreSamplingSemantics semantics, int chunkImages, long streamSeed, boolean forceSampling,
                         boolean reuseDeterministic) {
         this(model, q, clamped, sampler, quantiser, sparsity, firstEnsemblingLayer, semantics, chunkImages, streamSeed,
                 forceSampling, reuseDeterministic, KernelChoice.AUTO);
@@ -94,7 +94,7 @@ public final class DeployedCore {
     /** As above, with the choice of kernels (bit-identical results either way). */
     public DeployedCore(BbnnModel model, float[][] q, boolean[][] clamped, SynapseSampler sampler,
                         ActivationQuantiser quantiser, SparsityMode sparsity, int firstEnsemblingLayer,
-                        SamplingSemantics semantics, int chunkImages, long streamSeed, boolean forceSampling,
+                        CoreSamplingSemantics semantics, int chunkImages, long streamSeed, boolean forceSampling,
                         boolean reuseDeterministic, KernelChoice kernel) {
         this.arch = model.architecture();
         this.bn = BatchNormStats.of(model);
@@ -102,7 +102,7 @@ public final class DeployedCore {
         this.sampler = sampler;
         this.quantiser = quantiser;
         this.semantics = semantics;
-        this.chunkImages = semantics == SamplingSemantics.PER_IMAGE ? 1 : chunkImages;
+        this.chunkImages = semantics == CoreSamplingSemantics.PER_IMAGE ? 1 : chunkImages;
         this.streamSeed = streamSeed;
         int depth = arch.depth();
         plans = new LayerPlan[depth];
@@ -390,7 +390,7 @@ public final class DeployedCore {
         LayerSpec s0 = arch.layer(l0);
         LayerPlan p0 = plans[l0];
         float[] xq = quantise(l0, x, m);
-        boolean perRead0 = semantics == SamplingSemantics.PER_READ && s0.kind() == LayerKind.CONV;
+        boolean perRead0 = semantics == CoreSamplingSemantics.PER_READ && s0.kind() == LayerKind.CONV;
         float[] dp = p0.kind == Kind.SPLIT && !perRead0
                 ? LayerForward.linearRows(s0, draw(l0, p0.dpIdx, p0.qDp, -1, ch), p0.dpRows, xq, m) : null;
         for (int member = 0; member < members; member++) {
@@ -417,7 +417,7 @@ public final class DeployedCore {
                 LayerSpec s = arch.layer(l);
                 float[] yq = quantise(l, y, m);
                 LayerPlan p = plans[l];
-                if (semantics == SamplingSemantics.PER_READ && s.kind() == LayerKind.CONV
+                if (semantics == CoreSamplingSemantics.PER_READ && s.kind() == LayerKind.CONV
                         && (p.kind == Kind.SPLIT || p.kind == Kind.FULL)) {
                     y = LayerForward.postLinear(s, bn.mean()[l], bn.var()[l], perReadLinear(l, yq, m, member, from), m);
                     continue;

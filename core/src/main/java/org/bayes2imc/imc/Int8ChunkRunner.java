@@ -45,9 +45,9 @@ final class Int8ChunkRunner {
      * The runner for a core, or null when the integer kernels do not apply (no quantiser, more than 8 bits, a signed
      * range past the first layer, per-read conv semantics) or cannot run here (no VNNI / oneDNN).
      */
-    static Int8ChunkRunner forCore(DeployedCore core, Object quantiser, SamplingSemantics semantics) {
+    static Int8ChunkRunner forCore(DeployedCore core, Object quantiser, CoreSamplingSemantics semantics) {
         if (!(quantiser instanceof UniformActivationQuantiser qz) || qz.bits() > 8
-                || semantics == SamplingSemantics.PER_READ) {
+                || semantics == CoreSamplingSemantics.PER_READ) {
             return null;
         }
         Architecture a = core.architecture();
