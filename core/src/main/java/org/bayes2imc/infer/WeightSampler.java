@@ -1,6 +1,7 @@
 package org.bayes2imc.infer;
 
 import org.bayes2imc.model.BbnnModel;
+import org.bayes2imc.random.CounterRandom;
 
 import java.util.SplittableRandom;
 
@@ -68,17 +69,6 @@ public final class WeightSampler {
 
     /** The random stream of one (seed, member, layer, chunk). */
     public static SplittableRandom stream(long seed, int member, int layer, long chunk) {
-        long k = mix(seed ^ 0x9E3779B97F4A7C15L);
-        k = mix(k ^ (member * 0xBF58476D1CE4E5B9L + 1));
-        k = mix(k ^ (layer * 0x94D049BB133111EBL + 2));
-        k = mix(k ^ (chunk * 0xD6E8FEB86659FD93L + 3));
-        return new SplittableRandom(k);
-    }
-
-    /** SplitMix64's finaliser. */
-    static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return new SplittableRandom(CounterRandom.sampleStreamKey(seed, member, layer, chunk));
     }
 }

@@ -14,7 +14,7 @@ import org.bayes2imc.imc.Deployment;
 import org.bayes2imc.imc.DeployedCore;
 import org.bayes2imc.imc.DeployReport;
 import org.bayes2imc.imc.DeployOptions;
-import org.bayes2imc.imc.CounterRandom;
+import org.bayes2imc.random.CounterRandom;
 import org.bayes2imc.imc.BernoulliSampler;
 import org.bayes2imc.imc.ActivationRanges;
 import org.bayes2imc.model.CrossbarTiling;

@@ -1,5 +1,6 @@
 package org.bayes2imc.train;
 
+import org.bayes2imc.random.CounterRandom;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -396,9 +397,6 @@ public final class Trainer {
 
     /** Mixes a seed with a counter (SplitMix64 finaliser) into an independent stream seed. */
     static long mix(long seed, long counter) {
-        long z = seed * 0x9E3779B97F4A7C15L + counter + 0x632BE59BD9B4E019L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return CounterRandom.mix(seed * CounterRandom.GOLDEN + counter + 0x632BE59BD9B4E019L);
     }
 }
