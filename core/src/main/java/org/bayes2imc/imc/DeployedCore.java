@@ -454,32 +454,21 @@ public final class DeployedCore {
      */
     private float[] perReadLinear(int l, float[] xq, int m, int member, int from) {
         LayerSpec s = arch.layer(l);
-        int h = s.inHeight();
-        int wd = s.inWidth();
-        int k = s.kernel();
-        int pad = s.padding();
         int fanIn = s.fanIn();
         int outC = s.outChannels();
         int positions = s.positions();
         int inSize = s.inputSize();
         float[] lin = new float[m * outC * positions];
-        float[] col = new float[fanIn];
+        float[] cols = new float[fanIn * positions];
         for (int b = 0; b < m; b++) {
+            LayerForward.im2col(s, xq, b * inSize, cols);
             for (int pos = 0; pos < positions; pos++) {
-                int y = pos / wd;
-                int x = pos % wd;
-                for (int r = 0; r < fanIn; r++) {
-                    int c = r / (k * k);
-                    int sy = y + (r / k) % k - pad;
-                    int sx = x + r % k - pad;
-                    col[r] = sy < 0 || sy >= h || sx < 0 || sx >= wd ? 0f : xq[b * inSize + (c * h + sy) * wd + sx];
-                }
                 float[] w = draw(l, null, q[l], member, (long) (from + b) * positions + pos);
                 for (int j = 0; j < outC; j++) {
                     float acc = 0f;
                     int base = j * fanIn;
                     for (int r = 0; r < fanIn; r++) {
-                        acc += w[base + r] * col[r];
+                        acc += w[base + r] * cols[r * positions + pos];
                     }
                     lin[(b * outC + j) * positions + pos] = acc;
                 }
