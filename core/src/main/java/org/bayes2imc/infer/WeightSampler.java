@@ -55,6 +55,22 @@ public final class WeightSampler {
     }
 
     /**
+     * Half a step of the 24-bit grid of {@link #sample}: a realised probability this close to 0 or 1 is snapped to it
+     * (so a layer of such synapses is computed exactly, once). This is the sampler's resolution, a different concept
+     * from the ε rule of docs/MODEL.md §8 (sparsity.SynapseClassifier), which decides which synapses are stored
+     * deterministically.
+     */
+    public static final float SNAP_DISTANCE = 0x1p-25f;
+
+    /** p snapped to 0 or 1 when within {@link #SNAP_DISTANCE} of it. */
+    public static float snap(float p) {
+        if (p <= SNAP_DISTANCE) {
+            return 0f;
+        }
+        return p >= 1f - SNAP_DISTANCE ? 1f : p;
+    }
+
+    /**
      * True when every uniform gives the same answer (p ≤ 0: always −1; p ≥ 1: always +1): such a synapse consumes no
      * random number, so only the stochastic synapses cost a draw.
      */
