@@ -28,7 +28,8 @@ import java.util.SplittableRandom;
  * <p>Cost is (deterministic work) + S × (stochastic work): each layer gets a plan — {@code FIXED} when every q is
  * exactly 0 or 1 (identical weights for every member: computed once per chunk); {@code SHARED} for layers before the
  * first ensembling layer under layer sparsity (read once per chunk, independent of the member); {@code SPLIT} under
- * LS+RS, where rows whose synapses are all clamped form the deterministic plane (read once per chunk; its partial sums
+ * LS+RS, where rows whose synapses are all clamped form the deterministic plane ({@link StochasticPlaneSplit} at whole-row
+ * granularity; read once per chunk, since clamped PCM synapses are still read; its partial sums
  * computed once when the layer's input is shared) and the other rows the stochastic plane, sampled per member, the
  * two partial sums added per column before pool/BN; {@code FULL} otherwise. The leading run of FIXED/SHARED layers is
  * computed once per chunk and shared by every member.
