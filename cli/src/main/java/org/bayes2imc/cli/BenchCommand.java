@@ -12,7 +12,7 @@ import org.bayes2imc.imc.EngineConfig;
 import org.bayes2imc.imc.SamplingConfig;
 import org.bayes2imc.imc.StudyConfig;
 import org.bayes2imc.device.Durations;
-import org.bayes2imc.imc.CounterRandom;
+import org.bayes2imc.random.CounterRandom;
 import org.bayes2imc.imc.DeployOptions;
 import org.bayes2imc.imc.KernelChoice;
 import org.bayes2imc.imc.DeployedCore;

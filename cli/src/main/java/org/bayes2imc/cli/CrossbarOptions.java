@@ -1,7 +1,7 @@
 package org.bayes2imc.cli;
 
 import org.bayes2imc.imc.CrossbarConfig;
-import org.bayes2imc.imc.Design;
+import org.bayes2imc.imc.SamplerDesign;
 import picocli.CommandLine.Option;
 
 /** The crossbar group's options ({@link CrossbarConfig}): design, array size, word widths. */
@@ -18,7 +18,7 @@ final class CrossbarOptions {
     /** The given options over {@code base} (the file's group, or the defaults). */
     CrossbarConfig apply(CrossbarConfig base, Given given) {
         CrossbarConfig.Builder b = base.toBuilder();
-        if (given.test("--design")) b.optDesign(Design.parse(design));
+        if (given.test("--design")) b.optDesign(SamplerDesign.parse(design));
         if (given.test("--array-size")) b.optArraySize(Checks.arraySize("--array-size", arraySize));
         if (given.test("--activation-bits")) b.optActivationBits(Checks.range("--activation-bits", activationBits, 0, 16));
         if (given.test("--sram-bits")) b.optSramBits(Checks.bits("--sram-bits", sramBits));

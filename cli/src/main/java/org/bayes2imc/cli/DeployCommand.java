@@ -20,9 +20,9 @@ import org.bayes2imc.correct.NoLogitCorrection;
 import org.bayes2imc.study.SpreadDecomposition;
 import org.bayes2imc.imc.DeployReport;
 import org.bayes2imc.study.DeploymentRunner;
-import org.bayes2imc.imc.Design;
+import org.bayes2imc.imc.SamplerDesign;
 import org.bayes2imc.imc.ReadNoiseMode;
-import org.bayes2imc.imc.SamplingSemantics;
+import org.bayes2imc.imc.CoreSamplingSemantics;
 import org.bayes2imc.sparsity.SparsityMode;
 import org.bayes2imc.infer.ModelInputs;
 import org.bayes2imc.metrics.EvaluationResult;
@@ -123,7 +123,7 @@ public final class DeployCommand implements Callable<Integer> {
                     rawCal.mean(), fixedCal.mean(), rawEce.mean(), fixedEce.mean());
         }
         SpreadDecomposition spread = null;
-        if (!noFloor && o.design() == Design.BAYES2IMC) {
+        if (!noFloor && o.design() == SamplerDesign.BAYES2IMC) {
             List<EvaluationResult> raw = r.deployments().stream().map(f -> f.metrics()).toList();
             DeployOptions fo = DeploymentStudy.floorOptions(o);
             DeploymentRunner floor = new DeploymentRunner(m, fo);
@@ -180,7 +180,7 @@ public final class DeployCommand implements Callable<Integer> {
     private void print(DeployReport r) {
         System.out.printf(Locale.ROOT, "deploy: %d deployments x S=%d on %d images at t=%s, %s%n",
                 r.deployments().size(), r.options().samples(), r.images(), Durations.label(r.options().seconds()),
-                r.options().design() == Design.SRAM ? "SRAM + LFSR (" + r.options().sramBits() + "-bit)"
+                r.options().design() == SamplerDesign.SRAM ? "SRAM + LFSR (" + r.options().sramBits() + "-bit)"
                         : r.options().device().name() + ", compensation " + r.options().compensation().id()
                         + ", sparsity " + r.options().sparsity().label());
         System.out.printf(Locale.ROOT, "%-22s %10s %10s %10s %10s %10s%n", "metric", "software", "hw mean", "hw std", "hw min", "hw max");

@@ -3,7 +3,7 @@ package org.bayes2imc.cli;
 import org.bayes2imc.imc.ReadNoiseMode;
 import org.bayes2imc.imc.SampleStreams;
 import org.bayes2imc.imc.SamplingConfig;
-import org.bayes2imc.imc.SamplingSemantics;
+import org.bayes2imc.imc.CoreSamplingSemantics;
 import org.bayes2imc.sparsity.SparsityMode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,7 +32,7 @@ final class SamplingOptions {
     SamplingConfig apply(SamplingConfig base, Given given) {
         SamplingConfig.Builder b = base.toBuilder();
         if (given.test("--samples")) b.optSamples(samples.value());
-        if (given.test("--sampling")) b.optSemantics(SamplingSemantics.parse(semantics));
+        if (given.test("--sampling")) b.optSemantics(CoreSamplingSemantics.parse(semantics));
         if (given.test("--read-noise")) b.optReadNoise(ReadNoiseMode.parse(readNoise));
         if (given.test("--literal-reads")) b.optLiteralReads(literalReads);
         if (given.test("--sample-streams")) b.optSampleStreams(SampleStreams.parse(sampleStreams));

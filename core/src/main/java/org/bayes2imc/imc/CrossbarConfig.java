@@ -17,7 +17,7 @@ import org.bayes2imc.model.CrossbarTiling;
  * @param sramBits       bits of the SRAM word holding p [default 8]
  */
 @JsonDeserialize(builder = CrossbarConfig.Builder.class)
-public record CrossbarConfig(Design design, int arraySize, int activationBits, int sramBits) {
+public record CrossbarConfig(SamplerDesign design, int arraySize, int activationBits, int sramBits) {
     public CrossbarConfig {
         InvalidSetting.present("design", design);
         if (arraySize <= 0 || Integer.bitCount(arraySize) != 1) {
@@ -43,12 +43,12 @@ public record CrossbarConfig(Design design, int arraySize, int activationBits, i
     @JsonPOJOBuilder(withPrefix = "opt")
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public static final class Builder {
-        private Design design = Design.BAYES2IMC;
+        private SamplerDesign design = SamplerDesign.BAYES2IMC;
         private int arraySize = CrossbarTiling.DEFAULT_ARRAY_SIZE;
         private int activationBits = 8;
         private int sramBits = 8;
 
-        public Builder optDesign(Design v) {
+        public Builder optDesign(SamplerDesign v) {
             design = v;
             return this;
         }

@@ -30,7 +30,7 @@ public record DeployOptions(DeviceModel device, DriftCompensation compensation, 
         InvalidSetting.present("sampling", sampling);
         InvalidSetting.present("engine", engine);
         InvalidSetting.present("study", study);
-        if (device == null && crossbar.design() == Design.BAYES2IMC) {
+        if (device == null && crossbar.design() == SamplerDesign.BAYES2IMC) {
             throw new InvalidSetting("device", "must be set for the bayes2imc design");
         }
     }
@@ -106,12 +106,12 @@ public record DeployOptions(DeviceModel device, DriftCompensation compensation, 
 
     // Flat read access to the groups' fields: the names every study and command used before the nesting.
 
-    public Design design() { return crossbar.design(); }
+    public SamplerDesign design() { return crossbar.design(); }
     public int arraySize() { return crossbar.arraySize(); }
     public int activationBits() { return crossbar.activationBits(); }
     public int sramBits() { return crossbar.sramBits(); }
     public int samples() { return sampling.samples(); }
-    public SamplingSemantics semantics() { return sampling.semantics(); }
+    public CoreSamplingSemantics semantics() { return sampling.semantics(); }
     public ReadNoiseMode readNoise() { return sampling.readNoise(); }
     public boolean literalReads() { return sampling.literalReads(); }
     public SampleStreams sampleStreams() { return sampling.sampleStreams(); }
@@ -137,12 +137,12 @@ public record DeployOptions(DeviceModel device, DriftCompensation compensation, 
     public DeployOptions withSampling(SamplingConfig v) { return toBuilder().optSampling(v).build(); }
     public DeployOptions withEngine(EngineConfig v) { return toBuilder().optEngine(v).build(); }
     public DeployOptions withStudy(StudyConfig v) { return toBuilder().optStudy(v).build(); }
-    public DeployOptions withDesign(Design v) { return withCrossbar(crossbar.toBuilder().optDesign(v).build()); }
+    public DeployOptions withDesign(SamplerDesign v) { return withCrossbar(crossbar.toBuilder().optDesign(v).build()); }
     public DeployOptions withArraySize(int v) { return withCrossbar(crossbar.toBuilder().optArraySize(v).build()); }
     public DeployOptions withActivationBits(int v) { return withCrossbar(crossbar.toBuilder().optActivationBits(v).build()); }
     public DeployOptions withSramBits(int v) { return withCrossbar(crossbar.toBuilder().optSramBits(v).build()); }
     public DeployOptions withSamples(int v) { return withSampling(sampling.toBuilder().optSamples(v).build()); }
-    public DeployOptions withSemantics(SamplingSemantics v) { return withSampling(sampling.toBuilder().optSemantics(v).build()); }
+    public DeployOptions withSemantics(CoreSamplingSemantics v) { return withSampling(sampling.toBuilder().optSemantics(v).build()); }
     public DeployOptions withReadNoise(ReadNoiseMode v) { return withSampling(sampling.toBuilder().optReadNoise(v).build()); }
     public DeployOptions withLiteralReads(boolean v) { return withSampling(sampling.toBuilder().optLiteralReads(v).build()); }
     public DeployOptions withSampleStreams(SampleStreams v) { return withSampling(sampling.toBuilder().optSampleStreams(v).build()); }

@@ -21,7 +21,7 @@ import org.bayes2imc.sparsity.SparsityMode;
  * @param firstEnsemblingLayer L* for ls / ls+rs; −1 = chosen automatically [default]
  */
 @JsonDeserialize(builder = SamplingConfig.Builder.class)
-public record SamplingConfig(int samples, SamplingSemantics semantics, ReadNoiseMode readNoise, boolean literalReads,
+public record SamplingConfig(int samples, CoreSamplingSemantics semantics, ReadNoiseMode readNoise, boolean literalReads,
                              SampleStreams sampleStreams, SparsityMode sparsity, int firstEnsemblingLayer) {
     public SamplingConfig {
         InvalidSetting.atLeast("samples", samples, 1);
@@ -53,7 +53,7 @@ public record SamplingConfig(int samples, SamplingSemantics semantics, ReadNoise
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public static final class Builder {
         private int samples = 10;
-        private SamplingSemantics semantics = SamplingSemantics.PER_CHUNK;
+        private CoreSamplingSemantics semantics = CoreSamplingSemantics.PER_CHUNK;
         private ReadNoiseMode readNoise = ReadNoiseMode.PER_READ;
         private boolean literalReads;
         private SampleStreams sampleStreams = SampleStreams.INDEPENDENT;
@@ -65,7 +65,7 @@ public record SamplingConfig(int samples, SamplingSemantics semantics, ReadNoise
             return this;
         }
 
-        public Builder optSemantics(SamplingSemantics v) {
+        public Builder optSemantics(CoreSamplingSemantics v) {
             semantics = v;
             return this;
         }

@@ -4,7 +4,7 @@ import org.bayes2imc.device.Durations;
 import org.bayes2imc.device.SynapseEncoding;
 import org.bayes2imc.imc.DeployOptions;
 import org.bayes2imc.imc.GlobalReferenceRescaling;
-import org.bayes2imc.imc.SamplingSemantics;
+import org.bayes2imc.imc.CoreSamplingSemantics;
 import org.bayes2imc.io.InputException;
 import org.bayes2imc.io.InvalidSetting;
 import org.bayes2imc.sparsity.SparsityMode;
@@ -35,7 +35,7 @@ class ConfigFileTest {
         assertEquals(20.0, o.mappingSeconds());
         assertEquals(7L, o.seed());
         assertEquals(SparsityMode.LS_RS, o.sparsity());
-        assertEquals(SamplingSemantics.PER_CHUNK, o.semantics());
+        assertEquals(CoreSamplingSemantics.PER_CHUNK, o.semantics());
         assertEquals(SynapseEncoding.SINGLE_DEVICE, o.mapping().encoding());
         assertEquals(64, ((GlobalReferenceRescaling) o.compensation()).count());
         assertEquals("ibm-pcm", o.device().name());
