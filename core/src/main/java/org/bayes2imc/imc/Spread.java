@@ -1,10 +1,12 @@
 package org.bayes2imc.imc;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.bayes2imc.io.Json;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
-/** Mean, sample standard deviation (n − 1), minimum and maximum of one figure over deployments (docs/RESULTS.md). */
-public record Spread(double mean, double std, double min, double max, int count) {
+/**
+ * Mean, sample standard deviation (n − 1), minimum and maximum of one figure over deployments (docs/RESULTS.md
+ * {@code Spread}; the count of finite values is not written).
+ */
+public record Spread(double mean, double std, double min, double max, @JsonIgnore int count) {
 
     public static Spread of(double[] values) {
         int n = 0;
@@ -31,22 +33,5 @@ public record Spread(double mean, double std, double min, double max, int count)
             }
         }
         return new Spread(mean, n > 1 ? Math.sqrt(ss / (n - 1)) : 0.0, min, max, n);
-    }
-
-    public ObjectNode toJson() {
-        ObjectNode o = Json.object();
-        put(o, "mean", mean);
-        put(o, "std", std);
-        put(o, "min", min);
-        put(o, "max", max);
-        return o;
-    }
-
-    static void put(ObjectNode o, String k, double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            o.putNull(k);
-        } else {
-            o.put(k, v);
-        }
     }
 }
