@@ -6,6 +6,7 @@ import org.bayes2imc.cli.demo.DemoResults;
 import org.bayes2imc.cli.demo.DemoSettings;
 import org.bayes2imc.cli.demo.HardwareStep;
 import org.bayes2imc.cli.demo.PpaStep;
+import org.bayes2imc.cli.demo.PpaTables;
 import org.bayes2imc.cli.demo.SystematicStep;
 
 import org.bayes2imc.metrics.Metric;
@@ -40,6 +41,7 @@ import org.bayes2imc.model.BbnnModel;
 import org.bayes2imc.model.ModelFile;
 import org.bayes2imc.report.ReportBuilder;
 import org.bayes2imc.sparsity.SparsityAnalysis;
+import org.bayes2imc.sparsity.SparsityReport;
 import org.bayes2imc.sparsity.SparsityMode;
 import org.bayes2imc.sparsity.SparsitySettings;
 import org.bayes2imc.train.TrainConfig;
@@ -147,9 +149,9 @@ public final class DemoCommand implements Callable<Integer> {
     private HardwareStep hardware;
     private SystematicStep systematic;
     private List<DriftRow> drift;
-    private JsonNode sparsity;
+    private SparsityReport sparsity;
     private SparsityComparison sparsityDeploy;
-    private JsonNode ppa;
+    private PpaTables ppa;
     private Double totalSeconds;
     private final Map<String, Double> stepSeconds = new LinkedHashMap<>();
 
@@ -278,7 +280,7 @@ public final class DemoCommand implements Callable<Integer> {
         writeResults();
 
         SparsityAnalysis analysis = SparsityAnalysis.of(model, SparsitySettings.DEFAULTS.withSamples(samples));
-        sparsity = analysis.toJson();
+        sparsity = analysis.report();
         ObjectNode spKey = hwKey.deepCopy().put("sparsity_modes", "none,ls,ls+rs").put("sparsity_deployments", sparsityDeployments);
         sparsityDeploy = timed("sparsity_deploy", () -> steps.run("sparsity_deploy", spKey, SparsityComparison.class, () -> {
             // none is the hardware step's raw evaluation of the same first deployments: same cores, seeds and images

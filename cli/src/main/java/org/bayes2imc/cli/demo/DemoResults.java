@@ -1,10 +1,10 @@
 package org.bayes2imc.cli.demo;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.bayes2imc.cli.Timing;
 import org.bayes2imc.imc.DeploymentSummary;
 import org.bayes2imc.infer.SoftwareEvaluation;
+import org.bayes2imc.sparsity.SparsityReport;
 import org.bayes2imc.study.DriftRow;
 import org.bayes2imc.study.SparsityComparison;
 import org.bayes2imc.study.SpreadDecomposition;
@@ -19,7 +19,7 @@ import java.util.List;
 public record DemoResults(DemoSettings settings, int schemaVersion, String command,
                           SoftwareEvaluation.SoftwareResults software, DeploymentSummary hardware,
                           DeploymentSummary hardwareCorrected, SpreadDecomposition spreadDecomposition,
-                          SystematicStep systematic, List<DriftRow> drift, JsonNode sparsity,
-                          SparsityComparison sparsityDeploy, JsonNode ppa, Timing timing) {
+                          SystematicStep systematic, List<DriftRow> drift, SparsityReport sparsity,
+                          SparsityComparison sparsityDeploy, PpaTables ppa, Timing timing) {
     public static final int SCHEMA_VERSION = 1;
 }
