@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ser.PropertyWriter;
 import org.bayes2imc.cli.DeployResults;
 import org.bayes2imc.cli.DriftResults;
 import org.bayes2imc.cli.EvaluateResults;
+import org.bayes2imc.cli.PpaResults;
+import org.bayes2imc.cli.SparsityResults;
 import org.bayes2imc.cli.demo.DemoResults;
 import org.bayes2imc.io.Json;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ResultsSchemaTest {
     /** The results type of every command that writes results.json through records. */
     static final List<Class<?>> COMMANDS = List.of(DemoResults.class, DeployResults.class, DriftResults.class,
-            EvaluateResults.class);
+            EvaluateResults.class, SparsityResults.class, PpaResults.class);
 
     private static final Pattern SECTION = Pattern.compile("^### (\\S+)\\s*$");
     private static final Pattern ROW = Pattern.compile("^\\| `([^`]+)` \\|");
