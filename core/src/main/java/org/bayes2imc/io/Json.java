@@ -21,7 +21,7 @@ import java.nio.file.Path;
 /**
  * The project's one JSON/YAML mapper and atomic results.json writing (docs/MODEL.md §10, docs/RESULTS.md): result
  * records are written with snake_case keys, and a NaN or infinite double is written as null (JSON has no NaN) and
- * read back as NaN where the record holds a primitive double.
+ * a null is read back as NaN.
  */
 public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper()
@@ -99,17 +99,28 @@ public final class Json {
         };
         m.addSerializer(Double.class, write);
         m.addSerializer(double.class, write);
-        m.addDeserializer(double.class, new StdDeserializer<>(double.class) {
+        // a null read back is the NaN it was written from, boxed or not (an absent key stays null in a Double)
+        m.addDeserializer(double.class, nullAsNaN(double.class));
+        m.addDeserializer(Double.class, nullAsNaN(Double.class));
+        return m;
+    }
+
+    private static StdDeserializer<Double> nullAsNaN(Class<?> type) {
+        return new StdDeserializer<>(type) {
             @Override
             public Double deserialize(JsonParser p, DeserializationContext c) throws IOException {
-                return p.getValueAsDouble();
+                return p.currentToken().isNumeric() ? p.getDoubleValue() : (Double) c.handleUnexpectedToken(Double.class, p);
             }
 
             @Override
             public Double getNullValue(DeserializationContext c) {
                 return Double.NaN;
             }
-        });
-        return m;
+
+            @Override
+            public Object getAbsentValue(DeserializationContext c) {
+                return type.isPrimitive() ? Double.NaN : null;
+            }
+        };
     }
 }
