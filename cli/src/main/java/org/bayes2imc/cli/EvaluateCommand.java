@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
  * {@code bayes2imc evaluate}: the ideal software mode network and S-member ensemble of a BBNN (docs/MODEL.md §2.5).
  * results.json: {@code command}, {@code settings} (model, architecture, widths, dataset, split, images, ood,
  * ood_images, limit, samples, seed, sampling, chunk_images, threads, kernel, calibration_temperature, data_dir),
- * {@code software.mode} and {@code software.ensemble} ({@link org.bayes2imc.metrics.EvaluationResult#toJson}),
+ * {@code software.mode} and {@code software.ensemble} ({@link org.bayes2imc.metrics.Metrics}),
  * {@code software.posterior} ({@link PosteriorStats#report}), {@code timing} (mode_seconds, ensemble_seconds,
  * ensemble_images_per_second, total_seconds).
  */
