@@ -24,9 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bayes2imc.imc.DeployReport;
 import org.bayes2imc.study.DeploymentRunner;
-import org.bayes2imc.imc.Design;
+import org.bayes2imc.imc.SamplerDesign;
 import org.bayes2imc.imc.ReadNoiseMode;
-import org.bayes2imc.imc.SamplingSemantics;
+import org.bayes2imc.imc.CoreSamplingSemantics;
 import org.bayes2imc.sparsity.SparsityMode;
 import org.bayes2imc.infer.ModelInputs;
 import org.bayes2imc.metrics.EvaluationResult;
@@ -151,7 +151,7 @@ public final class DeployCommand implements Callable<Integer> {
         limit.value();
         double seconds = Checks.seconds("--time", time);
         double mapSeconds = designTime.seconds(seconds);
-        Design d = Design.parse(design);
+        SamplerDesign d = SamplerDesign.parse(design);
         DeviceModel dev = DeviceModels.create(device, programmingNoiseScale, readNoiseScale, driftScale);
         if (programVerify) {
             dev = DeviceModels.withProgramAndVerify(dev);
@@ -178,7 +178,7 @@ public final class DeployCommand implements Callable<Integer> {
                 .withKernel(kernel.choice())
                 .withSampleStreams(org.bayes2imc.imc.SampleStreams.parse(sampleStreams))
                 .withFirstEnsemblingLayer(firstEnsemblingLayer)
-                .withSemantics(SamplingSemantics.parse(sampling))
+                .withSemantics(CoreSamplingSemantics.parse(sampling))
                 .withReadNoise(ReadNoiseMode.parse(readNoise))
                 .withLiteralReads(literalReads)
                 .withChunkImages(chunk)
@@ -234,7 +234,7 @@ public final class DeployCommand implements Callable<Integer> {
                     rawCal.mean(), fixedCal.mean(), rawEce.mean(), fixedEce.mean());
         }
         SpreadDecomposition spread = null;
-        if (!noFloor && o.design() == Design.BAYES2IMC) {
+        if (!noFloor && o.design() == SamplerDesign.BAYES2IMC) {
             List<EvaluationResult> raw = r.deployments().stream().map(f -> f.metrics()).toList();
             DeployOptions fo = DeploymentStudy.floorOptions(o);
             DeploymentRunner floor = new DeploymentRunner(m, fo);
@@ -276,7 +276,7 @@ public final class DeployCommand implements Callable<Integer> {
     private void print(DeployReport r) {
         System.out.printf(Locale.ROOT, "deploy: %d deployments x S=%d on %d images at t=%s, %s%n",
                 r.deployments().size(), r.options().samples(), r.images(), Durations.label(r.options().seconds()),
-                r.options().design() == Design.SRAM ? "SRAM + LFSR (" + r.options().sramBits() + "-bit)"
+                r.options().design() == SamplerDesign.SRAM ? "SRAM + LFSR (" + r.options().sramBits() + "-bit)"
                         : r.options().device().name() + ", compensation " + r.options().compensation().id()
                         + ", sparsity " + r.options().sparsity().label());
         System.out.printf(Locale.ROOT, "%-22s %10s %10s %10s %10s %10s%n", "metric", "software", "hw mean", "hw std", "hw min", "hw max");

@@ -30,7 +30,7 @@ public record DeployReport(DeployOptions options, org.bayes2imc.model.Architectu
         List<CrossbarTiling> out = new ArrayList<>();
         for (var l : architecture.layers()) {
             out.add(new CrossbarTiling(l, options.arraySize(), options.arraySize(),
-                    options.design() == Design.SRAM ? options.sramBits() : options.devicesPerSynapse()));
+                    options.design() == SamplerDesign.SRAM ? options.sramBits() : options.devicesPerSynapse()));
         }
         return out;
     }
@@ -48,7 +48,7 @@ public record DeployReport(DeployOptions options, org.bayes2imc.model.Architectu
         List<DeployHardware.LayerArrays> perLayer = layers().stream().map(l -> new DeployHardware.LayerArrays(
                 l.layer().index(), l.arrays(), l.rowBlocks(), l.columnBlocks(), l.utilisation())).toList();
         return new DeployHardware(deployments.size(), options.seconds(),
-                options.design() == Design.SRAM ? "sram" : options.device().name(),
+                options.design() == SamplerDesign.SRAM ? "sram" : options.device().name(),
                 options.design().name().toLowerCase(java.util.Locale.ROOT), options.compensation().id(),
                 options.sparsity().label(), options.samples(), spread(Metric.ACCURACY), spread(Metric.NLL),
                 spread(Metric.BRIER), spread(Metric.ECE), spread(Metric.ENTROPY_MEAN), spread(Metric.ALEATORIC_MEAN),

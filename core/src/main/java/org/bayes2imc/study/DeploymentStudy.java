@@ -43,7 +43,7 @@ public final class DeploymentStudy {
      * programming noise and drift off and other random streams; null for the SRAM design (no devices).
      */
     public static DeployOptions floorOptions(DeployOptions o) {
-        if (o.design() != org.bayes2imc.imc.Design.BAYES2IMC) {
+        if (o.design() != org.bayes2imc.imc.SamplerDesign.BAYES2IMC) {
             return null;
         }
         return o.withDevice(o.device().withoutProgrammingNoiseAndDrift()).withSeed(o.seed() ^ FLOOR_SEED);
