@@ -18,11 +18,15 @@ import org.bayes2imc.correct.LogitCorrection;
 import org.bayes2imc.correct.LogitCorrections;
 import org.bayes2imc.correct.NoLogitCorrection;
 import org.bayes2imc.study.SpreadDecomposition;
+import org.bayes2imc.imc.DeploySettings;
+import org.bayes2imc.metrics.Metric;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.bayes2imc.imc.DeployReport;
 import org.bayes2imc.study.DeploymentRunner;
-import org.bayes2imc.imc.Design;
+import org.bayes2imc.imc.SamplerDesign;
 import org.bayes2imc.imc.ReadNoiseMode;
-import org.bayes2imc.imc.SamplingSemantics;
+import org.bayes2imc.imc.CoreSamplingSemantics;
 import org.bayes2imc.sparsity.SparsityMode;
 import org.bayes2imc.infer.ModelInputs;
 import org.bayes2imc.metrics.EvaluationResult;
@@ -54,72 +58,10 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "data cache directory (default: $BAYES2IMC_DATA_DIR or ~/.cache/bayes2imc/data)")
     Path dataDir;
     @picocli.CommandLine.Mixin
-    SamplesOption samplesOption;
-    /** --samples, validated at the start of call(). */
+    DeploymentOptions deployment;
+    /** --samples and --deployments as resolved (file, then options), for the memory check. */
     int samples;
-    @picocli.CommandLine.Mixin
-    DeploymentsOption deploymentsOption;
-    /** --deployments, validated at the start of call(). */
     int deployments;
-    @Option(names = "--device", defaultValue = "ibm-pcm", description = "ibm-pcm | nandakumar | ideal (default: ${DEFAULT-VALUE})")
-    String device;
-    @Option(names = "--design", defaultValue = "bayes2imc", description = "bayes2imc | sram (default: ${DEFAULT-VALUE})")
-    String design;
-    @Option(names = "--time", defaultValue = "20s", description = "evaluation time after programming: 20s, 1h, 1d, 1y, 1e7s (default: ${DEFAULT-VALUE})")
-    String time;
-    @Option(names = "--compensation", defaultValue = "global", description = "none | global | reference-cell (default: ${DEFAULT-VALUE})")
-    String compensation;
-    @Option(names = "--reference-devices", defaultValue = "64", description = "reference devices per layer for global compensation (default: ${DEFAULT-VALUE})")
-    int referenceDevices;
-    @Option(names = "--sparsity", defaultValue = "none", description = "none | ls | ls+rs (default: ${DEFAULT-VALUE})")
-    String sparsity;
-
-    @picocli.CommandLine.Mixin
-    KernelOption kernel;
-
-    @Option(names = "--sample-streams", defaultValue = "independent",
-            description = "independent: every deployment and time reads with its own random streams (physical); common: "
-                    + "the same streams everywhere (paired design: the spread across deployments is the deployment "
-                    + "variation without Monte-Carlo sampling noise) (default: ${DEFAULT-VALUE})")
-    String sampleStreams;
-    @Option(names = "--first-ensembling-layer", defaultValue = "-1", description = "L* for ls / ls+rs, -1 = automatic (default: ${DEFAULT-VALUE})")
-    int firstEnsemblingLayer;
-    @Option(names = "--epsilon", defaultValue = "0.01", description = "p < ε or p > 1-ε is deterministic (default: ${DEFAULT-VALUE})")
-    double epsilon;
-    @Option(names = "--encoding", defaultValue = "single", description = "single | differential (default: ${DEFAULT-VALUE})")
-    String encoding;
-    @Option(names = "--g-ref", defaultValue = "5", description = "sense-amplifier reference G_ref, µS (default: ${DEFAULT-VALUE})")
-    double referenceMicroSiemens;
-    @picocli.CommandLine.Mixin
-    DesignTimeOption designTime;
-    @Option(names = "--array-size", defaultValue = "128", description = "crossbar rows = columns, a power of two (default: ${DEFAULT-VALUE})")
-    int arraySize;
-    @Option(names = "--activation-bits", defaultValue = "8", description = "k-bit layer inputs, 0 = float (default: ${DEFAULT-VALUE})")
-    int activationBits;
-    @Option(names = "--sram-bits", defaultValue = "8", description = "bits of the SRAM word holding p (default: ${DEFAULT-VALUE})")
-    int sramBits;
-    @Option(names = "--sampling", defaultValue = "chunk", description = "chunk | image | read: when a new sample is drawn (default: ${DEFAULT-VALUE})")
-    String sampling;
-    @Option(names = "--read-noise", defaultValue = "per-read", description = "per-read | frozen (default: ${DEFAULT-VALUE})")
-    String readNoise;
-    @Option(names = "--literal-reads", description = "simulate every Gaussian read instead of Bernoulli draws with the realised probability (slow)")
-    boolean literalReads;
-    @Option(names = "--programming-noise-scale", defaultValue = "1", description = "1 = published, 0 = off (default: ${DEFAULT-VALUE})")
-    double programmingNoiseScale;
-    @Option(names = "--read-noise-scale", defaultValue = "1", description = "1 = published, 0 = off (default: ${DEFAULT-VALUE})")
-    double readNoiseScale;
-    @Option(names = "--drift-scale", defaultValue = "1", description = "1 = published, 0 = off (default: ${DEFAULT-VALUE})")
-    double driftScale;
-    @Option(names = "--program-verify", description = "program-and-verify (re-program until within 0.5 µS, at most 10 times)")
-    boolean programVerify;
-    @Option(names = "--no-reuse-deterministic", description = "recompute exactly deterministic layers for every member (naive baseline for speed studies)")
-    boolean noReuseDeterministic;
-    @Option(names = "--chunk", defaultValue = "64", description = "images per chunk (unit of work and of sampling) (default: ${DEFAULT-VALUE})")
-    int chunk;
-    @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
-    long seed;
-    @picocli.CommandLine.Mixin
-    ThreadsOption threads;
     @Option(names = "--correction", defaultValue = "none", description = "logit correction: none | affine | read-back (default: ${DEFAULT-VALUE})")
     String correction;
     @Option(names = "--calibration-images", defaultValue = "1000",
@@ -131,64 +73,19 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "out/deploy", description = "output directory for results.json (default: ${DEFAULT-VALUE})")
     Path out;
 
-    /** Builds the options, validating every setting before any file is read. */
+    /** Builds the options (experiment file, then the options given), validating every setting before any data is read. */
     DeployOptions options() {
-        Checks.count("--reference-devices", referenceDevices, Checks.MAX_REFERENCE_DEVICES);
-        Checks.count("--chunk", chunk, Integer.MAX_VALUE);
         Checks.count("--calibration-images", calibrationImages, Integer.MAX_VALUE);
-        Checks.arraySize("--array-size", arraySize);
-        Checks.range("--activation-bits", activationBits, 0, 16);
-        Checks.bits("--sram-bits", sramBits);
-        Checks.epsilon("--epsilon", epsilon);
-        Checks.scale("--programming-noise-scale", programmingNoiseScale);
-        Checks.scale("--read-noise-scale", readNoiseScale);
-        Checks.scale("--drift-scale", driftScale);
-        Checks.range("--g-ref", referenceMicroSiemens, 0, 1000);
         limit.value();
-        double seconds = Checks.seconds("--time", time);
-        double mapSeconds = designTime.seconds(seconds);
-        Design d = Design.parse(design);
-        DeviceModel dev = DeviceModels.create(device, programmingNoiseScale, readNoiseScale, driftScale);
-        if (programVerify) {
-            dev = DeviceModels.withProgramAndVerify(dev);
-        }
-        SynapseEncoding enc = switch (encoding.toLowerCase(Locale.ROOT)) {
-            case "single" -> SynapseEncoding.SINGLE_DEVICE;
-            case "differential" -> SynapseEncoding.DIFFERENTIAL_PAIR;
-            default -> throw new IllegalArgumentException("--encoding must be single or differential, got '" + encoding + "'");
-        };
-        MappingConfig mapping = MappingConfig.defaults().withEncoding(enc).withReference(referenceMicroSiemens).withEpsilon(epsilon);
-        int t = threads.resolve();
-        return DeployOptions.defaults(dev)
-                .withDesign(d)
-                .withMapping(mapping)
-                .withMappingSeconds(mapSeconds)
-                .withCompensation(DriftCompensation.parse(compensation, referenceDevices))
-                .withArraySize(arraySize)
-                .withActivationBits(activationBits)
-                .withSramBits(sramBits)
-                .withSamples(samples)
-                .withDeployments(deployments)
-                .withSeconds(seconds)
-                .withSparsity(SparsityMode.parse(sparsity))
-                .withKernel(kernel.choice())
-                .withSampleStreams(org.bayes2imc.imc.SampleStreams.parse(sampleStreams))
-                .withFirstEnsemblingLayer(firstEnsemblingLayer)
-                .withSemantics(SamplingSemantics.parse(sampling))
-                .withReadNoise(ReadNoiseMode.parse(readNoise))
-                .withLiteralReads(literalReads)
-                .withChunkImages(chunk)
-                .withSeed(seed)
-                .withThreads(t)
-                .withReuseDeterministic(!noReuseDeterministic);
+        return deployment.experiment().deployOptions();
     }
 
     @Override
     public Integer call() {
-        samples = samplesOption.value();
-        deployments = deploymentsOption.value();
         long start = System.nanoTime();
         DeployOptions o = options();
+        samples = o.samples();
+        deployments = o.deployments();
         LogitCorrection logitCorrection = LogitCorrections.byName(correction);
         OutputDir.claim("--out", out);
         BbnnModel m = ModelFile.read(model);
@@ -218,19 +115,19 @@ public final class DeployCommand implements Callable<Integer> {
         if (correct) {
             // the test and OOD logits of the run are reused: only the calibration set passes through again
             corrected = DeploymentStudy.correct(runner, r, test, oodSet, calibration, logitCorrection, ConsoleProgress.INSTANCE);
-            Spread raw = DeploymentSummary.spread(corrected.raw(), "accuracy");
-            Spread fixed = DeploymentSummary.spread(corrected.corrected(), "accuracy");
-            Spread rawEce = DeploymentSummary.spread(corrected.raw(), "ece");
-            Spread fixedEce = DeploymentSummary.spread(corrected.corrected(), "ece");
-            Spread rawCal = DeploymentSummary.spread(corrected.raw(), "ece_calibrated");
-            Spread fixedCal = DeploymentSummary.spread(corrected.corrected(), "ece_calibrated");
+            Spread raw = DeploymentSummary.spread(corrected.raw(), Metric.ACCURACY);
+            Spread fixed = DeploymentSummary.spread(corrected.corrected(), Metric.ACCURACY);
+            Spread rawEce = DeploymentSummary.spread(corrected.raw(), Metric.ECE);
+            Spread fixedEce = DeploymentSummary.spread(corrected.corrected(), Metric.ECE);
+            Spread rawCal = DeploymentSummary.spread(corrected.raw(), Metric.ECE_CALIBRATED);
+            Spread fixedCal = DeploymentSummary.spread(corrected.corrected(), Metric.ECE_CALIBRATED);
             System.out.printf(Locale.ROOT, "logit correction %s on %d calibration images: accuracy %.4f ± %.4f -> %.4f ± %.4f, "
                             + "ECE calibrated %.4f -> %.4f (raw %.4f -> %.4f)%n",
                     logitCorrection.name(), calibration.size(), raw.mean(), raw.std(), fixed.mean(), fixed.std(),
                     rawCal.mean(), fixedCal.mean(), rawEce.mean(), fixedEce.mean());
         }
         SpreadDecomposition spread = null;
-        if (!noFloor && o.design() == Design.BAYES2IMC) {
+        if (!noFloor && o.design() == SamplerDesign.BAYES2IMC) {
             List<EvaluationResult> raw = r.deployments().stream().map(f -> f.metrics()).toList();
             DeployOptions fo = DeploymentStudy.floorOptions(o);
             DeploymentRunner floor = new DeploymentRunner(m, fo);
@@ -241,41 +138,26 @@ public final class DeployCommand implements Callable<Integer> {
                     correct ? f.corrected() : null);
             printSpread(spread);
         }
-        ObjectNode root = Json.object();
-        root.put("schema_version", 1);
-        root.put("command", "deploy");
-        ObjectNode settings = r.settingsJson();
-        settings.put("model", model.toString());
-        settings.put("dataset", dataset);
-        settings.put("limit", limit.value());
-        settings.put("images", test.size());
-        settings.put("ood", ood);
-        settings.put("activation_calibration", "first " + Math.min(256, calibration.size()) + " training images (unlabelled)");
-        settings.put("correction", logitCorrection.name());
-        settings.put("calibration_images", calibration.size());
-        root.set("settings", settings);
-        root.putObject("software").set("ensemble", r.software().toJson());
-        root.set("hardware", r.hardwareJson());
-        if (corrected != null) {
-            root.set("hardware_corrected", corrected.correctedJson());
-        }
-        if (spread != null) {
-            root.set("spread_decomposition", spread.toJson());
-        }
-        ObjectNode timing = root.putObject("timing");
-        timing.put("total_seconds", (System.nanoTime() - start) / 1e9);
-        ObjectNode steps = timing.putObject("steps");
+        DeploySettings settings = r.settings().withInputs(model.toString(), dataset, limit.value(), test.size(), ood,
+                "first " + Math.min(256, calibration.size()) + " training images (unlabelled)", logitCorrection.name(),
+                calibration.size());
+        Map<String, Double> steps = new LinkedHashMap<>();
         steps.put("software_seconds", r.softwareSeconds());
         steps.put("hardware_seconds", r.hardwareSeconds());
+        DeployResults results = new DeployResults(1, "deploy", settings,
+                new DeployResults.Software(r.software().metrics()), r.hardware(),
+                corrected == null ? null : corrected.hardwareCorrected(), spread,
+                new Timing((System.nanoTime() - start) / 1e9, steps));
         Path file = out.resolve("results.json");
-        Json.write(file, root);
+        Json.write(file, results);
         System.out.println("wrote " + file);
         return 0;
     }
 
     private static void printSpread(SpreadDecomposition s) {
         System.out.printf(Locale.ROOT, "spread over K = %d: total / Monte-Carlo floor / deployment-induced (std)%n", s.deployments());
-        for (String k : SpreadDecomposition.FIGURES) {
+        for (Metric figure : SpreadDecomposition.FIGURES) {
+            String k = figure.key();
             SpreadDecomposition.Part p = s.raw().get(k);
             SpreadDecomposition.Part c = s.corrected().get(k);
             System.out.printf(Locale.ROOT, "  %-16s raw %.4f / %.4f / %.4f%s%n", k, p.total(), p.floor(), p.deploymentInduced(),
@@ -287,19 +169,18 @@ public final class DeployCommand implements Callable<Integer> {
     private void print(DeployReport r) {
         System.out.printf(Locale.ROOT, "deploy: %d deployments x S=%d on %d images at t=%s, %s%n",
                 r.deployments().size(), r.options().samples(), r.images(), Durations.label(r.options().seconds()),
-                r.options().design() == Design.SRAM ? "SRAM + LFSR (" + r.options().sramBits() + "-bit)"
+                r.options().design() == SamplerDesign.SRAM ? "SRAM + LFSR (" + r.options().sramBits() + "-bit)"
                         : r.options().device().name() + ", compensation " + r.options().compensation().id()
                         + ", sparsity " + r.options().sparsity().label());
         System.out.printf(Locale.ROOT, "%-22s %10s %10s %10s %10s %10s%n", "metric", "software", "hw mean", "hw std", "hw min", "hw max");
-        ObjectNode sw = r.software().toJson();
-        for (String k : r.metricKeys()) {
-            JsonNode s = sw.path(k);
+        for (Metric k : Metric.values()) {
+            double s = k.of(r.software());
             var sp = r.spread(k);
-            if (!s.isNumber() && Double.isNaN(sp.mean())) {
+            if (!Double.isFinite(s) && Double.isNaN(sp.mean())) {
                 continue;
             }
-            System.out.printf(Locale.ROOT, "%-22s %10.4f %10.4f %10.4f %10.4f %10.4f%n", k,
-                    s.isNumber() ? s.asDouble() : Double.NaN, sp.mean(), sp.std(), sp.min(), sp.max());
+            System.out.printf(Locale.ROOT, "%-22s %10.4f %10.4f %10.4f %10.4f %10.4f%n", k.key(),
+                    Double.isFinite(s) ? s : Double.NaN, sp.mean(), sp.std(), sp.min(), sp.max());
         }
         System.out.printf(Locale.ROOT, "arrays %d; MACs/image shared %d, per member %d; hardware %.1f s (%.1f images/s)%n",
                 r.arrays(), r.sharedMacsPerImage(), r.memberMacsPerImage(), r.hardwareSeconds(), r.imagesPerSecond());

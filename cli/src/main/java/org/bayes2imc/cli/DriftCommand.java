@@ -4,17 +4,22 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bayes2imc.imc.DriftCompensation;
 import org.bayes2imc.study.DriftSweep;
+import org.bayes2imc.study.DriftRow;
 import org.bayes2imc.data.Dataset;
 import org.bayes2imc.data.Datasets;
-import org.bayes2imc.device.DeviceModel;
-import org.bayes2imc.device.DeviceModels;
 import org.bayes2imc.device.Durations;
+import org.bayes2imc.config.DeviceConfig;
+import org.bayes2imc.config.ExperimentConfig;
+import org.bayes2imc.device.MappingConfig;
+import org.bayes2imc.imc.CrossbarConfig;
 import org.bayes2imc.imc.DeployOptions;
+import org.bayes2imc.imc.EngineConfig;
+import org.bayes2imc.imc.SamplingConfig;
+import org.bayes2imc.imc.StudyConfig;
 import org.bayes2imc.infer.ModelInputs;
 import org.bayes2imc.io.Json;
 import org.bayes2imc.model.BbnnModel;
 import org.bayes2imc.model.ModelFile;
-import org.bayes2imc.sparsity.SparsityMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -59,31 +64,28 @@ public final class DriftCommand implements Callable<Integer> {
     @Option(names = "--reference-devices", defaultValue = "64", description = "reference devices per layer (default: ${DEFAULT-VALUE})")
     int referenceDevices;
     @picocli.CommandLine.Mixin
-    SamplesOption samplesOption;
-    /** --samples, validated at the start of call(). */
-    int samples;
-    @picocli.CommandLine.Mixin
     DeploymentsOption deploymentsOption;
     /** --deployments, validated at the start of call(). */
     int deployments;
-    @Option(names = "--device", defaultValue = "ibm-pcm", description = "ibm-pcm | nandakumar | ideal (default: ${DEFAULT-VALUE})")
-    String device;
-    @Option(names = "--program-verify", description = "program-and-verify (re-program until within 0.5 µS, at most 10 times)")
-    boolean programVerify;
-    @Option(names = "--sparsity", defaultValue = "none", description = "none | ls | ls+rs (default: ${DEFAULT-VALUE})")
-    String sparsity;
+    @picocli.CommandLine.Mixin
+    DeviceOptions device;
+    @picocli.CommandLine.Mixin
+    CrossbarOptions crossbar;
+    @picocli.CommandLine.Mixin
+    MappingOptions mapping;
+    @picocli.CommandLine.Mixin
+    SamplingOptions sampling;
+    @picocli.CommandLine.Mixin
+    EngineOptions engine;
     @Option(names = "--calibration-images", defaultValue = "256", description = "training images fixing the activation ranges (default: ${DEFAULT-VALUE})")
     int calibrationImages;
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
-    @picocli.CommandLine.Mixin
-    ThreadsOption threads;
     @Option(names = "--out", defaultValue = "out/drift", description = "output directory (default: ${DEFAULT-VALUE})")
     Path out;
 
     @Override
     public Integer call() {
-        samples = samplesOption.value();
         deployments = deploymentsOption.value();
         long start = System.nanoTime();
         // one check per option, each naming it (docs/RELIABILITY.md: refuse before any work)
@@ -91,7 +93,6 @@ public final class DriftCommand implements Callable<Integer> {
         Checks.count("--calibration-images", calibrationImages, Integer.MAX_VALUE);
         Checks.limit("--limit", limit);
         Checks.limit("--ood-limit", oodLimit);
-        int t = threads.resolve();
         double[] seconds = Checks.secondsList("--times", times);
         double design = designTime.seconds(seconds[0]);
         List<DriftCompensation> comps = new ArrayList<>();
@@ -102,14 +103,17 @@ public final class DriftCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--compensations: " + e.getMessage());
             }
         }
-        DeviceModel dev = DeviceModels.create(device);
-        if (programVerify) {
-            dev = DeviceModels.withProgramAndVerify(dev);
-        }
         org.bayes2imc.correct.LogitCorrection corr = "none".equalsIgnoreCase(correction) ? null
                 : org.bayes2imc.correct.LogitCorrections.byName(correction);
-        DeployOptions base = DeployOptions.defaults(dev).withSamples(samples).withDeployments(deployments)
-                .withSparsity(SparsityMode.parse(sparsity)).withSeed(seed).withThreads(t).withMappingSeconds(design);
+        // every group this sweep shares with deploy, from the same mixins; the times and compensations are its own
+        DeployOptions base = ExperimentConfig.builder()
+                .optDevice(device.apply(DeviceConfig.defaults(), Given.ALL))
+                .optCrossbar(crossbar.apply(CrossbarConfig.defaults(), Given.ALL))
+                .optMapping(mapping.apply(MappingConfig.defaults(), Given.ALL))
+                .optSampling(sampling.apply(SamplingConfig.defaults(), Given.ALL))
+                .optEngine(engine.apply(EngineConfig.defaults(), Given.ALL))
+                .optStudy(StudyConfig.builder().optDeployments(deployments).optSeed(seed).optDesignSeconds(design).build())
+                .build().deployOptions();
         OutputDir.claim("--out", out); // after every option is parsed, before any file is read
         BbnnModel m = ModelFile.read(model);
         Path dir = dataDir != null ? dataDir : Datasets.defaultDataDir();
@@ -127,50 +131,26 @@ public final class DriftCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%-8s %-24s %18s %16s %8s %16s %8s %10s %22s%n", "time", "compensation", "accuracy",
                 "ECE calibrated", "NLL cal", "ECE raw", "NLL raw", "OOD AUROC", "acc floor/induced (pp)");
         for (DriftSweep.Cell c : cells) {
-            ObjectNode r = c.toJson();
+            DriftRow r = c.row();
             System.out.printf(Locale.ROOT, "%-8s %-24s %8.2f ± %5.2f %%  %6.4f ± %6.4f %8.4f  %6.4f ± %6.4f %8.4f %10.4f %10.2f/%.2f%n",
-                    Durations.label(c.seconds()), c.compensation(), 100 * r.path("accuracy_mean").asDouble(Double.NaN),
-                    100 * r.path("accuracy_std").asDouble(Double.NaN), r.path("ece_calibrated_mean").asDouble(Double.NaN),
-                    r.path("ece_calibrated_std").asDouble(Double.NaN), r.path("nll_calibrated_mean").asDouble(Double.NaN),
-                    r.path("ece_mean").asDouble(Double.NaN), r.path("ece_std").asDouble(Double.NaN),
-                    r.path("nll_mean").asDouble(Double.NaN), r.path("ood_auroc_entropy_mean").asDouble(Double.NaN),
-                    100 * r.path("accuracy_floor").asDouble(Double.NaN), 100 * r.path("accuracy_induced").asDouble(Double.NaN));
+                    Durations.label(c.seconds()), c.compensation(), 100 * r.accuracyMean(), 100 * r.accuracyStd(),
+                    r.eceCalibratedMean(), r.eceCalibratedStd(), r.nllCalibratedMean(), r.eceMean(), r.eceStd(),
+                    r.nllMean(), r.oodAurocEntropyMean(), 100 * orNaN(r.accuracyFloor()), 100 * orNaN(r.accuracyInduced()));
         }
-        ObjectNode root = Json.object();
-        root.put("schema_version", 1);
-        root.put("command", "drift");
-        ObjectNode s = root.putObject("settings");
-        s.put("model", model.toString());
-        s.put("dataset", dataset);
-        s.put("images", test.size());
-        s.put("ood", ood);
-        s.put("ood_images", oodSet == null ? 0 : oodSet.size());
-        s.put("times", times);
-        s.put("design_time_seconds", design);
-        s.put("compensations", compensations);
-        s.put("correction", correction);
-        s.put("spread_floor", !noFloor);
-        s.put("reference_devices", referenceDevices);
-        s.put("samples", samples);
-        s.put("deployments", deployments);
-        s.put("device", dev.name());
-        s.put("sparsity", sparsity);
-        s.put("calibration_images", calibration.size());
-        s.put("seed", seed);
-        s.put("threads", t);
-        root.set("drift", DriftSweep.toJson(cells));
-        ArrayNode per = root.putArray("drift_per_deployment");
-        for (DriftSweep.Cell c : cells) {
-            ObjectNode o = per.addObject();
-            o.put("time_seconds", c.seconds());
-            o.put("compensation", c.compensation());
-            ArrayNode acc = o.putArray("accuracy");
-            c.perDeployment().forEach(e -> acc.add(e.toJson().path("accuracy").asDouble()));
-        }
-        root.putObject("timing").put("total_seconds", (System.nanoTime() - start) / 1e9);
+        DriftResults.Settings settings = new DriftResults.Settings(model.toString(), dataset, test.size(), ood,
+                oodSet == null ? 0 : oodSet.size(), times, design, compensations, correction, !noFloor, referenceDevices,
+                base.samples(), deployments, base.device().name(), sampling.sparsity, calibration.size(), seed, base.threads());
+        List<DriftResults.PerDeployment> per = cells.stream().map(c -> new DriftResults.PerDeployment(c.seconds(),
+                c.compensation(), c.perDeployment().stream().map(e -> e.accuracy()).toList())).toList();
+        DriftResults results = new DriftResults(1, "drift", settings, DriftSweep.rows(cells), per,
+                new Timing((System.nanoTime() - start) / 1e9, null));
         Path file = out.resolve("results.json");
-        Json.write(file, root);
+        Json.write(file, results);
         System.out.println("wrote " + file);
         return 0;
+    }
+
+    private static double orNaN(Double v) {
+        return v == null ? Double.NaN : v;
     }
 }

@@ -1,6 +1,7 @@
 package org.bayes2imc.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.bayes2imc.io.Json;
 import org.bayes2imc.model.BbnnModel;
 import org.bayes2imc.model.ModelFile;
@@ -54,9 +55,10 @@ public final class SparsityCommand implements Callable<Integer> {
             description = "Crossbar arrays of N x N cells, a power of two (default: ${DEFAULT-VALUE}).")
     int arraySize;
 
-    @Option(names = "--devices-per-synapse", defaultValue = "1", paramLabel = "D",
-            description = "Adjacent columns per synapse: 1, or 2 for a differential pair (default: ${DEFAULT-VALUE}).")
-    int devicesPerSynapse;
+    @Option(names = {"--encoding", "--devices-per-synapse"}, defaultValue = "single", paramLabel = "E",
+            description = "Synapse encoding, as in deploy: single (1 column per synapse) or differential (2 adjacent "
+                    + "columns); --devices-per-synapse 1 | 2 says the same (default: ${DEFAULT-VALUE}).")
+    String encoding;
 
     @picocli.CommandLine.Mixin
     SamplesOption samplesOption;
@@ -76,7 +78,8 @@ public final class SparsityCommand implements Callable<Integer> {
         }
         Checks.epsilon("--epsilon", epsilon);
         Checks.arraySize("--array-size", arraySize);
-        Checks.range("--devices-per-synapse", devicesPerSynapse, 1, 2);
+        int devicesPerSynapse = org.bayes2imc.device.SynapseEncoding.parse(encoding)
+                == org.bayes2imc.device.SynapseEncoding.DIFFERENTIAL_PAIR ? 2 : 1;
         if (!(ensembleFraction > 0 && ensembleFraction <= 1)) {
             throw new IllegalArgumentException("--ensemble-fraction must be in (0, 1], got " + ensembleFraction);
         }
@@ -90,34 +93,18 @@ public final class SparsityCommand implements Callable<Integer> {
         long analysed = System.nanoTime();
         print(System.out, a);
 
-        ObjectNode root = Json.object();
-        root.put("schema_version", 1);
-        root.put("command", "sparsity");
-        ObjectNode s = root.putObject("settings");
-        s.put("model", model.toString());
-        s.put("network", m.architecture().name());
-        s.put("widths", m.architecture().widths());
-        s.put("epsilon", settings.epsilon());
-        if (firstEnsemblingLayer == null) {
-            s.put("first_ensembling_layer", "automatic");
-        } else {
-            s.put("first_ensembling_layer", firstEnsemblingLayer.intValue());
-        }
-        s.put("ensemble_fraction", settings.ensembleFraction());
-        s.put("granularity", settings.granularity().label());
-        s.put("array_size", settings.arraySize());
-        s.put("devices_per_synapse", settings.devicesPerSynapse());
-        s.put("samples", settings.samples());
-        s.put("out", out.toString());
-        root.set("sparsity", a.toJson());
-        ObjectNode t = root.putObject("timing");
-        double total = (System.nanoTime() - start) / 1e9;
-        t.put("total_seconds", total);
-        ObjectNode steps = t.putObject("steps");
+        SparsityResults.Settings written = new SparsityResults.Settings(model.toString(), m.architecture().name(),
+                m.architecture().widths(), settings.epsilon(),
+                firstEnsemblingLayer == null ? "automatic" : (Object) firstEnsemblingLayer.intValue(),
+                settings.ensembleFraction(), settings.granularity().label(), settings.arraySize(),
+                settings.devicesPerSynapse(), settings.samples(), out.toString());
+        Map<String, Double> steps = new LinkedHashMap<>();
         steps.put("load_seconds", (loaded - start) / 1e9);
         steps.put("analysis_seconds", (analysed - loaded) / 1e9);
+        SparsityResults results = new SparsityResults(1, "sparsity", written, a.report(),
+                new Timing((System.nanoTime() - start) / 1e9, steps));
         Path file = out.resolve("results.json");
-        Json.write(file, root);
+        Json.write(file, results);
         System.out.println("wrote " + file);
         return 0;
     }

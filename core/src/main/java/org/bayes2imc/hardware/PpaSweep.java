@@ -1,8 +1,7 @@
 package org.bayes2imc.hardware;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.bayes2imc.io.Json;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.bayes2imc.model.Architecture;
 
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ public record PpaSweep(String key, List<Point> points) {
     public static PpaSweep run(String spec, Base base) {
         int eq = spec.indexOf('=');
         if (eq <= 0 || eq == spec.length() - 1) {
-            throw new IllegalArgumentException("--sweep '" + spec + "' must read key=v1,v2,...");
+            throw new org.bayes2imc.io.InvalidSetting("sweep", "'" + spec + "' must read key=v1,v2,...");
         }
         String key = spec.substring(0, eq).trim().toLowerCase(java.util.Locale.ROOT);
         List<Double> values = new ArrayList<>();
@@ -39,7 +38,7 @@ public record PpaSweep(String key, List<Point> points) {
             try {
                 values.add(Double.parseDouble(v.trim()));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--sweep " + key + ": '" + v + "' is not a number");
+                throw new org.bayes2imc.io.InvalidSetting("sweep", key + ": '" + v + "' is not a number");
             }
         }
         return run(key, values, base);
@@ -54,7 +53,7 @@ public record PpaSweep(String key, List<Point> points) {
             if (key.equals("samples")) {
                 samples = (int) Math.round(v);
                 if (samples != v) {
-                    throw new IllegalArgumentException("--sweep samples: " + v + " is not an integer");
+                    throw new org.bayes2imc.io.InvalidSetting("sweep", "samples: " + v + " is not an integer");
                 }
             } else if (key.contains(".")) {
                 String[] parts = key.split("\\.", 2);
@@ -70,19 +69,20 @@ public record PpaSweep(String key, List<Point> points) {
         return new PpaSweep(key, points);
     }
 
-    public ObjectNode toJson() {
-        ObjectNode o = Json.object();
-        o.put("key", key);
-        ArrayNode rows = o.putArray("points");
-        for (Point p : points) {
-            ObjectNode r = rows.addObject();
-            r.put("value", p.value());
-            r.set("subject", p.subject().toRow());
-            if (p.baseline() != null) {
-                r.set("baseline", p.baseline().toRow());
-                r.set("ratios", p.comparison().toJson());
-            }
-        }
-        return o;
+    /** results.json {@code sweep}: the swept key and one point per value. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Report(String key, List<PointReport> points) {
+    }
+
+    /** One value of the sweep: the subject's row and, with a baseline, its row and the ratios. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PointReport(double value, PpaRow subject, PpaRow baseline, PpaRatios ratios) {
+    }
+
+    /** Its results.json record. */
+    public Report report() {
+        return new Report(key, points.stream().map(p -> new PointReport(p.value(), p.subject().toRow(),
+                p.baseline() == null ? null : p.baseline().toRow(),
+                p.baseline() == null ? null : p.comparison().ratios())).toList());
     }
 }

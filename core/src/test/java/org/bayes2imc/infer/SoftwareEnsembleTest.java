@@ -6,7 +6,6 @@ import org.bayes2imc.io.Progress;
 import org.bayes2imc.model.Architecture;
 import org.bayes2imc.model.Architectures;
 import org.bayes2imc.model.BbnnModel;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
@@ -16,11 +15,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SoftwareEnsembleTest {
     static final Architecture ARCH = Architectures.parse("fmnist-tiny");
-
-    @AfterEach
-    void restoreThreads() {
-        Parallel.setThreads(Runtime.getRuntime().availableProcessors());
-    }
 
     static BbnnModel randomModel(long seed, double lambdaScale) {
         SplittableRandom rng = new SplittableRandom(seed);
@@ -53,12 +47,10 @@ class SoftwareEnsembleTest {
     void membersAreBitIdenticalAtOneAndTwoThreads() {
         BbnnModel m = randomModel(1, 1.0);
         Dataset d = randomImages(120, 2);
-        for (SamplingSemantics sem : SamplingSemantics.values()) {
+        for (SoftwareSamplingSemantics sem : SoftwareSamplingSemantics.values()) {
             var settings = new SoftwareEnsemble.Settings(2, 99, sem, 50);
-            Parallel.setThreads(1);
-            float[][] one = SoftwareEnsemble.memberLogits(m, d, settings, Progress.NONE);
-            Parallel.setThreads(2);
-            float[][] two = SoftwareEnsemble.memberLogits(m, d, settings, Progress.NONE);
+            float[][] one = Parallel.of(1).call(() -> SoftwareEnsemble.memberLogits(m, d, settings, Progress.NONE));
+            float[][] two = Parallel.of(2).call(() -> SoftwareEnsemble.memberLogits(m, d, settings, Progress.NONE));
             for (int s = 0; s < 2; s++) {
                 assertThat(two[s]).as(sem + " member " + s).containsExactly(one[s]);
             }
@@ -88,8 +80,8 @@ class SoftwareEnsembleTest {
         Dataset one = randomImages(1, 7);
         // The same image twice in one chunk sees one weight draw; in two chunks (chunk size 1) two draws.
         Dataset twice = new Dataset("twice", 1, 28, 28, 10, concat(one.features(), one.features()), new int[] {0, 0});
-        float[] shared = SoftwareEnsemble.memberLogits(m, twice, new SoftwareEnsemble.Settings(1, 8, SamplingSemantics.PER_CHUNK, 100), Progress.NONE)[0];
-        float[] fresh = SoftwareEnsemble.memberLogits(m, twice, new SoftwareEnsemble.Settings(1, 8, SamplingSemantics.PER_IMAGE, 100), Progress.NONE)[0];
+        float[] shared = SoftwareEnsemble.memberLogits(m, twice, new SoftwareEnsemble.Settings(1, 8, SoftwareSamplingSemantics.PER_CHUNK, 100), Progress.NONE)[0];
+        float[] fresh = SoftwareEnsemble.memberLogits(m, twice, new SoftwareEnsemble.Settings(1, 8, SoftwareSamplingSemantics.PER_IMAGE, 100), Progress.NONE)[0];
         assertThat(java.util.Arrays.copyOfRange(shared, 0, 10)).containsExactly(java.util.Arrays.copyOfRange(shared, 10, 20));
         assertThat(java.util.Arrays.copyOfRange(fresh, 0, 10)).isNotEqualTo(java.util.Arrays.copyOfRange(fresh, 10, 20));
     }
@@ -112,9 +104,9 @@ class SoftwareEnsembleTest {
         }
         // PER_IMAGE: one member, 2000 images, each its own draw. PER_CHUNK: 400 members on 5 images in one chunk.
         float[] perImage = SoftwareEnsemble.memberLogits(m, x, n,
-                new SoftwareEnsemble.Settings(1, 21, SamplingSemantics.PER_IMAGE, 100), Progress.NONE)[0];
+                new SoftwareEnsemble.Settings(1, 21, SoftwareSamplingSemantics.PER_IMAGE, 100), Progress.NONE)[0];
         float[][] perChunk = SoftwareEnsemble.memberLogits(m, java.util.Arrays.copyOf(x, 10), 5,
-                new SoftwareEnsemble.Settings(400, 22, SamplingSemantics.PER_CHUNK, 100), Progress.NONE);
+                new SoftwareEnsemble.Settings(400, 22, SoftwareSamplingSemantics.PER_CHUNK, 100), Progress.NONE);
         for (int k = 0; k < 2; k++) {
             double p = k == 0 ? p0 : p1;
             int plus = 0;

@@ -127,7 +127,7 @@ class VggBinaryConnectSparsityTest {
         assertThat(forced.firstEnsemblingLayer()).isEqualTo(7);
         assertThat(forced.sampledParameters().ls()).isEqualTo(1024L * 1024 + 10240);
         assertThatThrownBy(() -> analysis.withEnsembling(SparsitySettings.DEFAULTS.withFirstEnsemblingLayer(9)))
-                .hasMessageContaining("--first-ensembling-layer must be in [0, 8]");
+                .hasMessageContaining("first_ensembling_layer must be in [0, 8]");
     }
 
     @Test
@@ -170,7 +170,7 @@ class VggBinaryConnectSparsityTest {
 
     @Test
     void resultsJsonHasTheDocumentedShape() {
-        ObjectNode j = analysis.toJson();
+        ObjectNode j = (ObjectNode) org.bayes2imc.io.Json.tree(analysis.report());
         assertThat(j.path("epsilon").asDouble()).isEqualTo(0.01);
         assertThat(j.path("first_ensembling_layer").asInt()).isEqualTo(6);
         assertThat(j.path("layers")).hasSize(9);
