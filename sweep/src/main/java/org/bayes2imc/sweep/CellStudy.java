@@ -13,7 +13,7 @@ import org.bayes2imc.hardware.PpaModel;
 import org.bayes2imc.hardware.PpaResult;
 import org.bayes2imc.hardware.SparsityProfile;
 import org.bayes2imc.imc.DeployOptions;
-import org.bayes2imc.imc.Design;
+import org.bayes2imc.imc.SamplerDesign;
 import org.bayes2imc.imc.DriftCompensation;
 import org.bayes2imc.imc.Spread;
 import org.bayes2imc.io.Progress;
@@ -64,7 +64,7 @@ public final class CellStudy {
                 .withEpsilon(c.number("epsilon"));
         double seconds = c.number("time");
         return DeployOptions.defaults(dev)
-                .withDesign(c.text("design").equals("sram") ? Design.SRAM : Design.BAYES2IMC)
+                .withDesign(c.text("design").equals("sram") ? SamplerDesign.SRAM : SamplerDesign.BAYES2IMC)
                 .withMapping(mapping)
                 .withMappingSeconds(seconds) // the design read time defaults to the study's read time, as in deploy
                 .withCompensation(DriftCompensation.parse(c.text("compensation"), c.integer("reference_devices")))
@@ -97,7 +97,7 @@ public final class CellStudy {
             study = DeploymentStudy.run(runner, o.seconds(), in.test(), in.ood(), in.calibration(), correction, false,
                     Progress.NONE);
             raw = study.raw();
-            if (c.flag("floor") && o.design() == Design.BAYES2IMC) {
+            if (c.flag("floor") && o.design() == SamplerDesign.BAYES2IMC) {
                 spread = DeploymentStudy.decompose(study, model, o, o.seconds(), in.test(), in.calibration(), correction,
                         Progress.NONE);
             }
