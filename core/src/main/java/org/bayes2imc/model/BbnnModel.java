@@ -81,11 +81,11 @@ public final class BbnnModel {
     }
 
     public void setCalibrationTemperature(double t) {
-        setCalibration(Calibration.of(t));
+        setCalibration(TemperatureCalibration.of(t));
     }
 
     /** Records a calibration in the metadata (replacing one there, in place). */
-    public void setCalibration(Calibration c) {
+    public void setCalibration(TemperatureCalibration c) {
         metadata.set("calibration", Json.tree(c));
     }
 

@@ -1,7 +1,7 @@
 package org.bayes2imc.train;
 
 /**
- * One epoch's row of a model's (and a checkpoint's) {@code history} (docs/RESULTS.md, model metadata): the
+ * One epoch's row of a model's (and a checkpoint's) {@code history} (docs/MODEL.md §2.2; {@code bayes2imc} metadata of the model file): the
  * {@link EpochReport} without the full posterior summary.
  */
 public record EpochRow(int epoch, double trainLoss, double trainAccuracy, double imagesPerSecond, double seconds,

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bayes2imc.data.Dataset;
 import org.bayes2imc.data.Normalisation;
 import org.bayes2imc.io.InputException;
-import org.bayes2imc.model.Calibration;
+import org.bayes2imc.model.TemperatureCalibration;
 import org.bayes2imc.io.Json;
 import org.bayes2imc.io.Progress;
 import org.bayes2imc.metrics.TemperatureScaling;
@@ -264,7 +264,8 @@ public final class Trainer {
         double[] probs = TemperatureScaling.ensembleProbabilities(logits, classes, t);
         double ensAcc = accuracy(probs, val.labels(), classes);
         double modeAcc = accuracy(DjlForward.logits(model, DjlForward.modeWeights(model), xv, val.size()), val.labels(), classes);
-        Calibration cal = new Calibration(t, Calibration.METHOD, TemperatureScaling.nll(logits, val.labels(), classes, 1.0),
+        TemperatureCalibration cal = new TemperatureCalibration(t, TemperatureCalibration.METHOD,
+                TemperatureScaling.nll(logits, val.labels(), classes, 1.0),
                 TemperatureScaling.nll(logits, val.labels(), classes, t), members.length);
         recordValidation(model, cal, new ValidationRecord(val.size(), modeAcc, ensAcc, members.length));
         PosteriorSummary post = PosteriorSummary.of(model);
@@ -276,7 +277,7 @@ public final class Trainer {
     }
 
     /** Adds the calibration and validation figures to a trained model's metadata (after its {@link ModelMetadata}). */
-    static void recordValidation(BbnnModel model, Calibration cal, ValidationRecord validation) {
+    static void recordValidation(BbnnModel model, TemperatureCalibration cal, ValidationRecord validation) {
         model.setCalibration(cal);
         model.metadata().set("validation", Json.tree(validation));
         model.metadata().set("validation_accuracy", Json.tree(validation.ensembleAccuracy()));

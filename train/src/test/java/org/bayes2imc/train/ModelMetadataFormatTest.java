@@ -6,7 +6,7 @@ import org.bayes2imc.data.Normalisation;
 import org.bayes2imc.io.Json;
 import org.bayes2imc.model.Architectures;
 import org.bayes2imc.model.BbnnModel;
-import org.bayes2imc.model.Calibration;
+import org.bayes2imc.model.TemperatureCalibration;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -29,7 +29,8 @@ class ModelMetadataFormatTest {
                 1075.065764646, List.of(row));
         BbnnModel model = BbnnModel.zeros(Architectures.named(Architectures.FMNIST_SMALL, 1, 28, 28, 10));
         model.metadata().setAll((ObjectNode) Json.tree(meta));
-        Trainer.recordValidation(model, new Calibration(0.48245052065802974, Calibration.METHOD, 0.5026424717296715,
+        Trainer.recordValidation(model, new TemperatureCalibration(0.48245052065802974, TemperatureCalibration.METHOD,
+                0.5026424717296715,
                 0.25583291689357135, 10), new ValidationRecord(6000, 0.9196666666666666, 0.9185, 10));
 
         assertThat(Json.MAPPER.writeValueAsString(model.metadata())).isEqualTo(String.join("\n",

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * docs/MODEL.md §2.5) and, when the trainer fitted it, the validation NLL before and after and the ensemble size.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Calibration(double temperature, String method, Double validationNllRaw, Double validationNllCalibrated,
+public record TemperatureCalibration(double temperature, String method, Double validationNllRaw, Double validationNllCalibrated,
                           Integer ensembleSamples) {
     public static final String METHOD = "temperature scaling on the validation split (Guo et al. 2017)";
 
     /** A temperature alone (the fit's figures unknown). */
-    public static Calibration of(double temperature) {
-        return new Calibration(temperature, METHOD, null, null, null);
+    public static TemperatureCalibration of(double temperature) {
+        return new TemperatureCalibration(temperature, METHOD, null, null, null);
     }
 }
