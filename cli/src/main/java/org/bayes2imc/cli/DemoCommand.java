@@ -32,7 +32,6 @@ import org.bayes2imc.imc.DeploymentSummary;
 import org.bayes2imc.metrics.Evaluation;
 import org.bayes2imc.metrics.EvaluationResult;
 import org.bayes2imc.study.DeploymentRunner;
-import org.bayes2imc.infer.Parallel;
 import org.bayes2imc.infer.SoftwareEnsemble;
 import org.bayes2imc.infer.SoftwareEvaluation;
 import org.bayes2imc.io.Json;
@@ -177,7 +176,6 @@ public final class DemoCommand implements Callable<Integer> {
         Checks.range("--floor-deployments", floorDeployments, 2, Checks.MAX_DEPLOYMENTS); // a spread needs two
         double sysSeconds = Checks.seconds("--systematic-time", systematicTime);
         OutputDir.claim("--out", out);
-        Parallel.setThreads(nThreads);
         Path data = dataDir == null ? Datasets.defaultDataDir() : dataDir;
         Path models = modelDir == null ? TrainStep.defaultModelDir() : modelDir;
 
