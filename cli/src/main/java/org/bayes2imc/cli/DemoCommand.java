@@ -7,6 +7,7 @@ import org.bayes2imc.cli.demo.PpaStep;
 import org.bayes2imc.cli.demo.StepCache;
 import org.bayes2imc.cli.demo.TrainStep;
 import org.bayes2imc.study.DeploymentStudy;
+import org.bayes2imc.study.StudyResult;
 import org.bayes2imc.imc.DriftCompensation;
 import org.bayes2imc.study.DriftSweep;
 import org.bayes2imc.correct.LogitCorrections;
@@ -228,19 +229,16 @@ public final class DemoCommand implements Callable<Integer> {
                 .put("correction", LogitCorrections.DEFAULT).put("time_seconds", 20.0).put("design_time_seconds", 20.0)
                 .put("spread_floor", true).put("floor_deployments", floorDeployments);
         JsonNode hw = timed("hardware", () -> steps.run("hardware", hwKey, () -> {
-            DeploymentRunner runner = new DeploymentRunner(model, base);
-            runner.calibrateActivations(calibration);
             // On the full test and OOD sets the software step already holds the software ensemble: not run twice.
             boolean sameAsSoftware = hwTest.size() == test.size() && hwOod.size() == ood.size();
-            DeploymentStudy.Result r = DeploymentStudy.run(runner, 20, hwTest, hwOod, calibration,
-                    LogitCorrections.byName(LogitCorrections.DEFAULT), !sameAsSoftware, progress);
+            StudyResult study = DeploymentStudy.run(model, base, 20, hwTest, hwOod, calibration,
+                    LogitCorrections.byName(LogitCorrections.DEFAULT), !sameAsSoftware, floorDeployments, progress);
+            DeploymentStudy.Result r = DeploymentStudy.Result.of(study.only(), study.software());
             ObjectNode o = Json.object();
             o.put("evaluation_seconds", r.evaluationSeconds());
             o.set("hardware", r.hardwareJson().put("time_seconds", 20.0).put("device", "ibm-pcm"));
             o.set("hardware_corrected", r.correctedJson().put("time_seconds", 20.0).put("device", "ibm-pcm"));
-            o.set("spread_decomposition", DeploymentStudy.decompose(r, model,
-                    base.withDeployments(floorDeployments), 20, hwTest, calibration,
-                    LogitCorrections.byName(LogitCorrections.DEFAULT), progress).toJson()
+            o.set("spread_decomposition", study.only().spreadDecomposition().toJson()
                     .put("floor_deployments", floorDeployments));
             return o;
         }));
@@ -261,17 +259,16 @@ public final class DemoCommand implements Callable<Integer> {
                 .put("systematic_compensation", "none");
         results.set("systematic", timed("systematic", () -> steps.run("systematic", sysKey, () -> {
             DeployOptions so = base.withCompensation(DriftCompensation.parse("none", 0)).withSeconds(sysSeconds);
-            DeploymentRunner runner = new DeploymentRunner(model, so);
-            runner.calibrateActivations(calibration);
             var corr = LogitCorrections.byName(LogitCorrections.DEFAULT);
-            DeploymentStudy.Result r = DeploymentStudy.run(runner, sysSeconds, sysTest, null, calibration, corr, true, progress);
+            StudyResult study = DeploymentStudy.run(model, so, sysSeconds, sysTest, null, calibration, corr, true,
+                    floorDeployments, progress);
+            DeploymentStudy.Result r = DeploymentStudy.Result.of(study.only(), study.software());
             ObjectNode o = Json.object();
             o.put("time_seconds", sysSeconds).put("design_time_seconds", so.mappingSeconds()).put("compensation", "none")
                     .put("images", sysTest.size()).put("deployments", deployments);
             o.set("hardware", r.hardwareJson());
             o.set("hardware_corrected", r.correctedJson());
-            o.set("spread_decomposition", DeploymentStudy.decompose(r, model,
-                    so.withDeployments(floorDeployments), sysSeconds, sysTest, calibration, corr, progress).toJson()
+            o.set("spread_decomposition", study.only().spreadDecomposition().toJson()
                     .put("floor_deployments", floorDeployments));
             return o;
         })));

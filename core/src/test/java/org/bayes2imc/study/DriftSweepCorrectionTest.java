@@ -35,15 +35,13 @@ class DriftSweepCorrectionTest {
                 .withThreads(2).withCompensation(none);
         double day = 86400.0;
         List<DriftSweep.Cell> cells = DriftSweep.run(m, o, List.of(none), new double[] {20.0, day}, test, null,
-                calibration, LogitCorrections.byName("affine"), Progress.NONE);
+                calibration, LogitCorrections.byName("affine"), false, Progress.NONE);
         assertThat(cells).extracting(DriftSweep.Cell::compensation)
                 .containsExactly("none", "none", "none+affine", "none+affine");
         assertThat(cells).extracting(DriftSweep.Cell::seconds).containsExactly(20.0, day, 20.0, day);
 
-        DeploymentRunner runner = new DeploymentRunner(m, o);
-        runner.calibrateActivations(calibration);
-        DeploymentStudy.Result study = DeploymentStudy.run(runner, day, test, null, calibration,
-                LogitCorrections.byName("affine"), false, Progress.NONE);
+        StudyCell study = DeploymentStudy.run(m, o, day, test, null, calibration, LogitCorrections.byName("affine"),
+                false, 0, Progress.NONE).only();
         for (int k = 0; k < 3; k++) {
             EvaluationResult raw = cells.get(1).perDeployment().get(k);
             EvaluationResult corrected = cells.get(3).perDeployment().get(k);
