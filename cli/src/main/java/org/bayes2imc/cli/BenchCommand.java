@@ -12,8 +12,12 @@ import org.bayes2imc.imc.CounterRandom;
 import org.bayes2imc.imc.DeployOptions;
 import org.bayes2imc.imc.KernelChoice;
 import org.bayes2imc.imc.DeployedCore;
-import org.bayes2imc.imc.Deployment;
+import org.bayes2imc.study.DeploymentRow;
 import org.bayes2imc.study.DeploymentRunner;
+import org.bayes2imc.study.Study;
+import org.bayes2imc.study.StudyCell;
+import org.bayes2imc.study.StudyResult;
+import org.bayes2imc.io.Progress;
 import org.bayes2imc.infer.BatchNormStats;
 import org.bayes2imc.infer.ModelInputs;
 import org.bayes2imc.infer.Parallel;
@@ -34,7 +38,6 @@ import picocli.CommandLine.Option;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -320,26 +323,22 @@ public final class BenchCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "time vs deployments K at S=%d (program + realise + evaluate, seconds)%n%6s %22s %22s%n",
                 samples, "K", "none (eval / program)", "ls+rs (eval / program)");
+        Dataset subset = test.slice(0, n);
         for (int k : new int[] {1, 2, 4}) {
             ObjectNode row = byDeployments.addObject();
             row.put("deployments", k);
+            // the study engine's own loop: program each deployment, realise it, read the subset (activation ranges
+            // from the test images, as above); its per-deployment timings are the figures
+            StudyResult r = Study.builder().setModel(m).setTest(subset).setCalibration(test)
+                    .addConfiguration("none", base.withSparsity(SparsityMode.NONE))
+                    .addConfiguration("ls_rs", base.withSparsity(SparsityMode.LS_RS))
+                    .optDeployments(k).optSoftware(false).build().run(Progress.NONE);
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%6d", k));
-            for (Prepared p : List.of(full, lsrs)) {
-                double eval = 0;
-                double program = 0;
-                for (int i = 0; i < k; i++) {
-                    long t0 = System.nanoTime();
-                    Deployment d = p.runner().program(i);
-                    DeployedCore core = p.runner().core(d, i, base.seconds());
-                    long t1 = System.nanoTime();
-                    core.logits(x, n, samples, null);
-                    long t2 = System.nanoTime();
-                    program += (t1 - t0) / 1e9;
-                    eval += (t2 - t1) / 1e9;
-                }
-                String key = p == full ? "none" : "ls_rs";
-                row.put(key + "_evaluation_seconds", eval);
-                row.put(key + "_programming_seconds", program);
+            for (StudyCell cell : r.cells()) {
+                double eval = cell.deployments().stream().mapToDouble(DeploymentRow::evaluationSeconds).sum();
+                double program = cell.deployments().stream().mapToDouble(DeploymentRow::programmingSeconds).sum();
+                row.put(cell.configuration() + "_evaluation_seconds", eval);
+                row.put(cell.configuration() + "_programming_seconds", program);
                 line.append(String.format(Locale.ROOT, " %10.3f / %9.3f", eval, program));
             }
             System.out.println(line);

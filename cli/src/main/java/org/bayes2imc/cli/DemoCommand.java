@@ -3,13 +3,16 @@ package org.bayes2imc.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bayes2imc.cli.demo.DemoPlan;
+import org.bayes2imc.cli.demo.DemoStep;
+import org.bayes2imc.cli.demo.DriftStep;
+import org.bayes2imc.cli.demo.HardwareStep;
 import org.bayes2imc.cli.demo.PpaStep;
+import org.bayes2imc.cli.demo.SoftwareStep;
+import org.bayes2imc.cli.demo.SparsityStep;
+import org.bayes2imc.cli.demo.SystematicStep;
 import org.bayes2imc.cli.demo.StepCache;
 import org.bayes2imc.cli.demo.TrainStep;
-import org.bayes2imc.study.DeploymentStudy;
-import org.bayes2imc.study.StudyResult;
-import org.bayes2imc.imc.DriftCompensation;
-import org.bayes2imc.study.DriftSweep;
 import org.bayes2imc.correct.LogitCorrections;
 import org.bayes2imc.data.DataFetcher;
 import org.bayes2imc.data.Dataset;
@@ -18,28 +21,19 @@ import org.bayes2imc.device.DeviceModels;
 import org.bayes2imc.device.Durations;
 import org.bayes2imc.hardware.SparsityProfile;
 import org.bayes2imc.imc.DeployOptions;
-import org.bayes2imc.imc.DeployedCore;
-import org.bayes2imc.imc.DeploymentSummary;
-import org.bayes2imc.metrics.Evaluation;
-import org.bayes2imc.metrics.EvaluationResult;
-import org.bayes2imc.study.DeploymentRunner;
 import org.bayes2imc.infer.Parallel;
-import org.bayes2imc.infer.SoftwareEnsemble;
-import org.bayes2imc.infer.SoftwareEvaluation;
 import org.bayes2imc.io.Json;
 import org.bayes2imc.io.Progress;
 import org.bayes2imc.model.BbnnModel;
 import org.bayes2imc.model.ModelFile;
 import org.bayes2imc.report.ReportBuilder;
 import org.bayes2imc.sparsity.SparsityAnalysis;
-import org.bayes2imc.sparsity.SparsityMode;
 import org.bayes2imc.sparsity.SparsitySettings;
 import org.bayes2imc.train.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -188,6 +182,13 @@ public final class DemoCommand implements Callable<Integer> {
         BbnnModel model = ModelFile.read(modelFile[0]);
         String modelKey = TrainStep.key(trainConfig);
 
+        DeployOptions base = DeployOptions.defaults(DeviceModels.create(DemoPlan.DEVICE)).withSamples(samples)
+                .withDeployments(deployments).withSeconds(DemoPlan.TIME_SECONDS).withMappingSeconds(DemoPlan.TIME_SECONDS)
+                .withSeed(seed).withThreads(nThreads);
+        DemoPlan plan = new DemoPlan(model, modelKey, test, ood, calibration, hwTest, hwOod, limit(test, systematicImages),
+                sysSeconds, driftTest, driftOod, times, driftTimes, driftSparsity, driftDeployments, samples, deployments,
+                floorDeployments, sparsityDeployments, seed, base, progress);
+
         ObjectNode settings = results.putObject("settings");
         settings.put("model", modelFile[0].toString());
         settings.put("model_key", modelKey);
@@ -206,8 +207,8 @@ public final class DemoCommand implements Callable<Integer> {
         settings.put("calibration_source", "first images of the Fashion-MNIST training set (labels unused)");
         settings.put("samples", samples);
         settings.put("deployments", deployments);
-        settings.put("device", "ibm-pcm");
-        settings.put("time_seconds", 20.0);
+        settings.put("device", DemoPlan.DEVICE);
+        settings.put("time_seconds", DemoPlan.TIME_SECONDS);
         settings.put("correction", LogitCorrections.DEFAULT);
         settings.put("seed", seed);
         settings.put("threads", nThreads);
@@ -215,117 +216,28 @@ public final class DemoCommand implements Callable<Integer> {
         results.put("command", "demo");
         StepCache steps = new StepCache(out);
 
-        DeployOptions base = DeployOptions.defaults(DeviceModels.create("ibm-pcm")).withSamples(samples)
-                .withDeployments(deployments).withSeconds(20).withMappingSeconds(20).withSeed(seed).withThreads(nThreads);
-
-        ObjectNode key = Json.object().put("model_key", modelKey).put("samples", samples).put("seed", seed)
-                .put("test_images", test.size()).put("ood_images", ood.size());
-        results.set("software", timed("software", () -> steps.run("software", key, () -> SoftwareEvaluation.run(model,
-                test, ood, SoftwareEnsemble.Settings.of(samples, seed), progress).toJson())));
+        results.set("software", run(steps, new SoftwareStep(plan)));
         writeResults();
 
-        ObjectNode hwKey = key.deepCopy().put("hardware_test_images", hwTest.size()).put("hardware_ood_images", hwOod.size())
-                .put("deployments", deployments).put("calibration_images", calibration.size())
-                .put("correction", LogitCorrections.DEFAULT).put("time_seconds", 20.0).put("design_time_seconds", 20.0)
-                .put("spread_floor", true).put("floor_deployments", floorDeployments);
-        JsonNode hw = timed("hardware", () -> steps.run("hardware", hwKey, () -> {
-            // On the full test and OOD sets the software step already holds the software ensemble: not run twice.
-            boolean sameAsSoftware = hwTest.size() == test.size() && hwOod.size() == ood.size();
-            StudyResult study = DeploymentStudy.run(model, base, 20, hwTest, hwOod, calibration,
-                    LogitCorrections.byName(LogitCorrections.DEFAULT), !sameAsSoftware, floorDeployments, progress);
-            DeploymentStudy.Result r = DeploymentStudy.Result.of(study.only(), study.software());
-            ObjectNode o = Json.object();
-            o.put("evaluation_seconds", r.evaluationSeconds());
-            o.set("hardware", r.hardwareJson().put("time_seconds", 20.0).put("device", "ibm-pcm"));
-            o.set("hardware_corrected", r.correctedJson().put("time_seconds", 20.0).put("device", "ibm-pcm"));
-            o.set("spread_decomposition", study.only().spreadDecomposition().toJson()
-                    .put("floor_deployments", floorDeployments));
-            return o;
-        }));
+        JsonNode hw = run(steps, new HardwareStep(plan));
         results.set("hardware", hw.get("hardware"));
         if (!results.path("hardware").has("software_same_images")) {
             ((ObjectNode) results.get("hardware")).set("software_same_images", results.path("software").path("ensemble"));
         }
-        double noneSeconds = hw.path("evaluation_seconds").asDouble();
         results.set("hardware_corrected", hw.get("hardware_corrected"));
         results.set("spread_decomposition", hw.get("spread_decomposition"));
         writeResults();
 
-        // Systematic deployment variation: reads after drift without compensation, mapped for 20 s. Measured on the
-        // demo model (2,000 images, K = 10; the demo reads 1,000): at 1 h deployments differ in NLL but their accuracy spread is the
-        // Monte-Carlo floor; by 1 day the drift makes them differ in accuracy too, which the correction removes.
-        Dataset sysTest = limit(test, systematicImages);
-        ObjectNode sysKey = hwKey.deepCopy().put("systematic_images", sysTest.size()).put("systematic_time_seconds", sysSeconds)
-                .put("systematic_compensation", "none");
-        results.set("systematic", timed("systematic", () -> steps.run("systematic", sysKey, () -> {
-            DeployOptions so = base.withCompensation(DriftCompensation.parse("none", 0)).withSeconds(sysSeconds);
-            var corr = LogitCorrections.byName(LogitCorrections.DEFAULT);
-            StudyResult study = DeploymentStudy.run(model, so, sysSeconds, sysTest, null, calibration, corr, true,
-                    floorDeployments, progress);
-            DeploymentStudy.Result r = DeploymentStudy.Result.of(study.only(), study.software());
-            ObjectNode o = Json.object();
-            o.put("time_seconds", sysSeconds).put("design_time_seconds", so.mappingSeconds()).put("compensation", "none")
-                    .put("images", sysTest.size()).put("deployments", deployments);
-            o.set("hardware", r.hardwareJson());
-            o.set("hardware_corrected", r.correctedJson());
-            o.set("spread_decomposition", study.only().spreadDecomposition().toJson()
-                    .put("floor_deployments", floorDeployments));
-            return o;
-        })));
+        results.set("systematic", run(steps, new SystematicStep(plan)));
         writeResults();
 
-        ObjectNode driftKey = hwKey.deepCopy().put("drift_test_images", driftTest.size()).put("times", driftTimes)
-                .put("drift_sparsity", driftSparsity).put("drift_deployments", driftDeployments)
-                .put("drift_ood_images", driftOod.size()).put("drift_correction", LogitCorrections.DEFAULT)
-                .put("drift_floor", true);
-        results.set("drift", timed("drift", () -> steps.run("drift", driftKey, () -> DriftSweep.toJson(DriftSweep.run(model,
-                base.withSparsity(SparsityMode.parse(driftSparsity)).withDeployments(driftDeployments),
-                List.of(DriftCompensation.parse("none", 0), DriftCompensation.DEFAULT), times, driftTest, driftOod,
-                calibration, LogitCorrections.byName(LogitCorrections.DEFAULT), true, progress)))));
+        results.set("drift", run(steps, new DriftStep(plan)));
         writeResults();
 
         SparsityAnalysis analysis = SparsityAnalysis.of(model, SparsitySettings.DEFAULTS.withSamples(samples));
         results.set("sparsity", analysis.toJson());
-        ObjectNode spKey = hwKey.deepCopy().put("sparsity_modes", "none,ls,ls+rs").put("sparsity_deployments", sparsityDeployments);
-        results.set("sparsity_deploy", timed("sparsity_deploy", () -> steps.run("sparsity_deploy", spKey, () -> {
-            ObjectNode o = Json.object();
-            // none is the hardware step's raw evaluation of the same first deployments: same cores, seeds and images
-            int ks = Math.min(deployments, sparsityDeployments);
-            o.put("deployments", ks);
-            ObjectNode none = o.putObject("none");
-            JsonNode hwPer = results.path("hardware").path("per_deployment");
-            for (String k : SPARSITY_METRICS) {
-                double[] v = new double[ks];
-                boolean present = true;
-                for (int i = 0; i < ks; i++) {
-                    JsonNode x = hwPer.path(i).path(k);
-                    present &= x.isNumber();
-                    v[i] = x.asDouble();
-                }
-                none.set(k, present ? org.bayes2imc.imc.Spread.of(v).toJson() : results.path("hardware").path(k));
-            }
-            none.put("seconds", noneSeconds * ks / deployments);
-            for (SparsityMode mode : List.of(SparsityMode.LS, SparsityMode.LS_RS)) {
-                DeploymentRunner runner = new DeploymentRunner(model, base.withSparsity(mode));
-                runner.calibrateActivations(calibration);
-                List<EvaluationResult> per = new ArrayList<>();
-                long t0 = System.nanoTime();
-                for (int k = 0; k < ks; k++) {
-                    DeployedCore core = runner.core(runner.program(k), k, 20);
-                    per.add(Evaluation.of(runner.logits(core, hwTest, progress), hwTest.labels(),
-                            model.calibrationTemperature(), runner.logits(core, hwOod, progress)));
-                }
-                ObjectNode m = o.putObject(mode.jsonKey());
-                for (String k : SPARSITY_METRICS) {
-                    m.set(k, DeploymentSummary.spread(per, k).toJson());
-                }
-                m.put("seconds", (System.nanoTime() - t0) / 1e9);
-                m.put("first_ensembling_layer", runner.firstEnsemblingLayer());
-                ArrayNode acc = m.putArray("per_deployment_accuracy");
-                per.forEach(e -> acc.add(e.accuracy()));
-            }
-            return o;
-        })));
+        results.set("sparsity_deploy", run(steps, new SparsityStep(plan, results.path("hardware"),
+                hw.path("evaluation_seconds").asDouble())));
         writeResults();
 
         results.set("ppa", timed("ppa", () -> PpaStep.run(PpaStep.defaultCases("fmnist-small (demo model)",
@@ -337,11 +249,13 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static final List<String> SPARSITY_METRICS = List.of("accuracy", "ece", "ece_calibrated", "nll",
-            "nll_calibrated", "brier", "ood_auroc_entropy", "ood_auroc_mi");
-
     private static Dataset limit(Dataset d, int n) {
         return n > 0 && n < d.size() ? d.slice(0, n) : d;
+    }
+
+    /** Runs one pipeline step through the cache, timed under its name. */
+    private JsonNode run(StepCache cache, DemoStep step) {
+        return timed(step.name(), () -> cache.run(step.name(), step.settings(), step::run));
     }
 
     private void step(String name, Runnable r) {
@@ -372,7 +286,7 @@ public final class DemoCommand implements Callable<Integer> {
                 "ECE raw", "NLL raw", "OOD AUROC");
         row("software mode network", results.path("software").path("mode"), false);
         row("software ensemble", results.path("software").path("ensemble"), false);
-        row("hardware, 20 s (mean over K)", results.path("hardware"), true);
+        row("hardware, " + Durations.label(DemoPlan.TIME_SECONDS) + " (mean over K)", results.path("hardware"), true);
         row("hardware + logit correction", results.path("hardware_corrected"), true);
         for (String m : List.of("none", "ls", "ls_rs")) {
             row("sparsity " + m + " (mean over K)", results.path("sparsity_deploy").path(m), true);
@@ -395,7 +309,7 @@ public final class DemoCommand implements Callable<Integer> {
             if (raw.isObject()) {
                 System.out.printf(Locale.ROOT, "%s accuracy spread (pp) total/floor/deployment-induced: raw %.3f/%.3f/%.3f, "
                                 + "corrected %.3f/%.3f/%.3f%n", s.equals("systematic") ? Durations.label(results.path(s)
-                                .path("time_seconds").asDouble()) + ", no compensation," : "20 s,",
+                                .path("time_seconds").asDouble()) + ", no compensation," : Durations.label(DemoPlan.TIME_SECONDS) + ",",
                         100 * raw.path("total").asDouble(), 100 * raw.path("floor").asDouble(),
                         100 * raw.path("deployment_induced").asDouble(), 100 * cor.path("total").asDouble(Double.NaN),
                         100 * cor.path("floor").asDouble(Double.NaN), 100 * cor.path("deployment_induced").asDouble(Double.NaN));

@@ -1,0 +1,49 @@
+package org.bayes2imc.cli.demo;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bayes2imc.correct.LogitCorrection;
+import org.bayes2imc.correct.LogitCorrections;
+import org.bayes2imc.data.Dataset;
+import org.bayes2imc.imc.DeployOptions;
+import org.bayes2imc.io.Json;
+import org.bayes2imc.io.Progress;
+import org.bayes2imc.model.BbnnModel;
+
+/**
+ * What every step of the demo shares, resolved once from the command line: the model, the slices of the data each
+ * study reads, the base deployment options (device {@link #DEVICE}, read and design time {@link #TIME_SECONDS}) and
+ * the study sizes.
+ *
+ * @param hardwareTest   test images per deployment of the hardware and sparsity studies
+ * @param systematicTest test images of the systematic-variation scenario
+ */
+public record DemoPlan(BbnnModel model, String modelKey, Dataset test, Dataset ood, Dataset calibration,
+                       Dataset hardwareTest, Dataset hardwareOod, Dataset systematicTest, double systematicSeconds,
+                       Dataset driftTest, Dataset driftOod, double[] driftTimes, String driftTimesText,
+                       String driftSparsity, int driftDeployments, int samples, int deployments, int floorDeployments,
+                       int sparsityDeployments, long seed, DeployOptions base, Progress progress) {
+    /** The device model of every demo study. */
+    public static final String DEVICE = "ibm-pcm";
+    /** Read time after programming, and the time the conductances are designed for, seconds. */
+    public static final double TIME_SECONDS = 20.0;
+
+    /** The logit correction of every demo study (docs/MODEL.md §7). */
+    public LogitCorrection correction() {
+        return LogitCorrections.byName(LogitCorrections.DEFAULT);
+    }
+
+    /** The settings the software step's output depends on, and the base of every later step's. */
+    public ObjectNode softwareKey() {
+        return Json.object().put("model_key", modelKey).put("samples", samples).put("seed", seed)
+                .put("test_images", test.size()).put("ood_images", ood.size());
+    }
+
+    /** The settings of the hardware step, and the base of the systematic, drift and sparsity steps'. */
+    public ObjectNode hardwareKey() {
+        return softwareKey().put("hardware_test_images", hardwareTest.size())
+                .put("hardware_ood_images", hardwareOod.size()).put("deployments", deployments)
+                .put("calibration_images", calibration.size()).put("correction", LogitCorrections.DEFAULT)
+                .put("time_seconds", TIME_SECONDS).put("design_time_seconds", TIME_SECONDS).put("spread_floor", true)
+                .put("floor_deployments", floorDeployments);
+    }
+}

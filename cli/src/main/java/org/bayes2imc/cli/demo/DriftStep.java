@@ -1,0 +1,40 @@
+package org.bayes2imc.cli.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.bayes2imc.imc.DriftCompensation;
+import org.bayes2imc.imc.NoCompensation;
+import org.bayes2imc.correct.LogitCorrections;
+import org.bayes2imc.sparsity.SparsityMode;
+import org.bayes2imc.study.DriftSweep;
+
+import java.util.List;
+
+/**
+ * The demo's drift sweep (docs/MODEL.md §7): the drift deployments read at every drift time, uncompensated and with
+ * the default compensation, raw and corrected, each row with its Monte-Carlo floor. Output: the {@code drift} rows.
+ */
+public record DriftStep(DemoPlan plan) implements DemoStep {
+    public static final String NAME = "drift";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public JsonNode settings() {
+        return plan.hardwareKey().put("drift_test_images", plan.driftTest().size()).put("times", plan.driftTimesText())
+                .put("drift_sparsity", plan.driftSparsity()).put("drift_deployments", plan.driftDeployments())
+                .put("drift_ood_images", plan.driftOod().size()).put("drift_correction", LogitCorrections.DEFAULT)
+                .put("drift_floor", true);
+    }
+
+    @Override
+    public JsonNode run() {
+        List<DriftCompensation> compensations = List.of(new NoCompensation(), DriftCompensation.DEFAULT);
+        return DriftSweep.toJson(DriftSweep.run(plan.model(), plan.base()
+                        .withSparsity(SparsityMode.parse(plan.driftSparsity())).withDeployments(plan.driftDeployments()),
+                compensations, plan.driftTimes(), plan.driftTest(), plan.driftOod(), plan.calibration(),
+                plan.correction(), true, plan.progress()));
+    }
+}

@@ -1,0 +1,29 @@
+package org.bayes2imc.cli.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.bayes2imc.infer.SoftwareEnsemble;
+import org.bayes2imc.infer.SoftwareEvaluation;
+
+/**
+ * The ideal software evaluation of the demo model (docs/MODEL.md §4): mode network and S-member ensemble on the whole
+ * test and OOD sets. Output: {@code software}.
+ */
+public record SoftwareStep(DemoPlan plan) implements DemoStep {
+    public static final String NAME = "software";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public JsonNode settings() {
+        return plan.softwareKey();
+    }
+
+    @Override
+    public JsonNode run() {
+        return SoftwareEvaluation.run(plan.model(), plan.test(), plan.ood(),
+                SoftwareEnsemble.Settings.of(plan.samples(), plan.seed()), plan.progress()).toJson();
+    }
+}
