@@ -1,14 +1,9 @@
 package org.bayes2imc.study;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.bayes2imc.correct.LogitCorrection;
 import org.bayes2imc.correct.LogitMap;
-import org.bayes2imc.data.Dataset;
-import org.bayes2imc.imc.DeployOptions;
 import org.bayes2imc.imc.DeploymentSummary;
-import org.bayes2imc.io.Progress;
 import org.bayes2imc.metrics.EvaluationResult;
-import org.bayes2imc.model.BbnnModel;
 
 import java.util.List;
 
@@ -19,11 +14,6 @@ import java.util.List;
  */
 public final class DeploymentStudy {
     private DeploymentStudy() {
-    }
-
-    /** The options of a Monte-Carlo floor run; see {@link Study#floorOptions}. */
-    public static DeployOptions floorOptions(DeployOptions o) {
-        return Study.floorOptions(o);
     }
 
     /** Per-deployment figures, raw and corrected, and the fitted maps. */
@@ -53,18 +43,5 @@ public final class DeploymentStudy {
             o.put("correction", correction);
             return o;
         }
-    }
-
-    /**
-     * Runs K = {@code options.deployments()} at {@code seconds} with a correction and, when {@code floorDeployments}
-     * ≥ 2, the Monte-Carlo floor. {@code calibration} holds training images only (never test images); its labels are
-     * not used. {@code evaluateSoftware = false} skips the software ensemble on the test images.
-     */
-    public static StudyResult run(BbnnModel model, DeployOptions options, double seconds, Dataset test, Dataset ood,
-                                  Dataset calibration, LogitCorrection correction, boolean evaluateSoftware,
-                                  int floorDeployments, Progress progress) {
-        return Study.builder().setModel(model).setTest(test).optOod(ood).setCalibration(calibration)
-                .addConfiguration(options).optTimes(seconds).optCorrection(correction).optSoftware(evaluateSoftware)
-                .optFloor(floorDeployments).build().run(progress);
     }
 }

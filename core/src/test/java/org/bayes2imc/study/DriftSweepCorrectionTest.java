@@ -2,13 +2,11 @@ package org.bayes2imc.study;
 
 import org.bayes2imc.correct.LogitCorrections;
 
-import org.bayes2imc.study.DeploymentStudy;
 import org.bayes2imc.imc.DriftCompensation;
 import org.bayes2imc.data.Dataset;
 import org.bayes2imc.data.TestData;
 import org.bayes2imc.device.DeviceModels;
 import org.bayes2imc.imc.DeployOptions;
-import org.bayes2imc.study.DeploymentRunner;
 import org.bayes2imc.imc.HandmadeModels;
 import org.bayes2imc.io.Progress;
 import org.bayes2imc.metrics.EvaluationResult;
@@ -22,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The drift sweep's logit-corrected twin cells: one per (time, compensation), on the same deployments, equal to what
- * the deployment study's correction gives for those deployments at that time.
+ * a one-time study's correction gives for those deployments at that time.
  */
 class DriftSweepCorrectionTest {
     @Test
@@ -40,8 +38,9 @@ class DriftSweepCorrectionTest {
                 .containsExactly("none", "none", "none+affine", "none+affine");
         assertThat(cells).extracting(DriftSweep.Cell::seconds).containsExactly(20.0, day, 20.0, day);
 
-        StudyCell study = DeploymentStudy.run(m, o, day, test, null, calibration, LogitCorrections.byName("affine"),
-                false, 0, Progress.NONE).only();
+        StudyCell study = Study.builder().setModel(m).setTest(test).setCalibration(calibration).addConfiguration(o)
+                .optTimes(day).optCorrection(LogitCorrections.byName("affine")).optSoftware(false).build()
+                .run(Progress.NONE).only();
         for (int k = 0; k < 3; k++) {
             EvaluationResult raw = cells.get(1).perDeployment().get(k);
             EvaluationResult corrected = cells.get(3).perDeployment().get(k);
