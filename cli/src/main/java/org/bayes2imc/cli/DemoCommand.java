@@ -254,7 +254,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** Runs one pipeline step through the cache, timed under its name. */
-    private JsonNode run(StepCache cache, DemoStep step) {
+    private JsonNode run(StepCache cache, DemoStep<JsonNode> step) {
         return timed(step.name(), () -> cache.run(step.name(), step.settings(), step::run));
     }
 

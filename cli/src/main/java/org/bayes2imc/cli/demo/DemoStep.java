@@ -5,14 +5,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * One resumable step of the demo pipeline: its name (the file DIR/steps/NAME.json that stores its output), the
  * settings its output depends on (a rerun with equal settings reuses the stored output, see {@link StepCache}),
- * and the work.
+ * the type of its output and the work.
+ *
+ * @param <T> the step's output, a results.json section
  */
-public interface DemoStep {
+public interface DemoStep<T> {
     String name();
 
     /** The settings the output depends on: the step's cache key. */
     JsonNode settings();
 
+    /** The output's type, to read a stored output back. */
+    Class<T> type();
+
     /** Computes the step's output. */
-    JsonNode run();
+    T run();
 }

@@ -13,12 +13,17 @@ import java.util.List;
  * The demo's drift sweep (docs/MODEL.md §7): the drift deployments read at every drift time, uncompensated and with
  * the default compensation, raw and corrected, each row with its Monte-Carlo floor. Output: the {@code drift} rows.
  */
-public record DriftStep(DemoPlan plan) implements DemoStep {
+public record DriftStep(DemoPlan plan) implements DemoStep<JsonNode> {
     public static final String NAME = "drift";
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Class<JsonNode> type() {
+        return JsonNode.class;
     }
 
     @Override

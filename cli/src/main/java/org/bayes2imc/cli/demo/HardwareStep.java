@@ -13,12 +13,17 @@ import org.bayes2imc.study.StudyResult;
  * Monte-Carlo floor that splits their spread (docs/MODEL.md §5–§7). Output: {@code hardware},
  * {@code hardware_corrected}, {@code spread_decomposition} and {@code evaluation_seconds} (the test and OOD passes).
  */
-public record HardwareStep(DemoPlan plan) implements DemoStep {
+public record HardwareStep(DemoPlan plan) implements DemoStep<JsonNode> {
     public static final String NAME = "hardware";
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Class<JsonNode> type() {
+        return JsonNode.class;
     }
 
     @Override

@@ -8,12 +8,17 @@ import org.bayes2imc.infer.SoftwareEvaluation;
  * The ideal software evaluation of the demo model (docs/MODEL.md §4): mode network and S-member ensemble on the whole
  * test and OOD sets. Output: {@code software}.
  */
-public record SoftwareStep(DemoPlan plan) implements DemoStep {
+public record SoftwareStep(DemoPlan plan) implements DemoStep<JsonNode> {
     public static final String NAME = "software";
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Class<JsonNode> type() {
+        return JsonNode.class;
     }
 
     @Override

@@ -22,7 +22,7 @@ import java.util.List;
  * @param hardware                  the hardware step's {@code hardware} object (its per-deployment figures)
  * @param hardwareEvaluationSeconds the hardware step's test and OOD seconds over all K deployments
  */
-public record SparsityStep(DemoPlan plan, JsonNode hardware, double hardwareEvaluationSeconds) implements DemoStep {
+public record SparsityStep(DemoPlan plan, JsonNode hardware, double hardwareEvaluationSeconds) implements DemoStep<JsonNode> {
     public static final String NAME = "sparsity_deploy";
     /** The figures compared. */
     public static final List<String> METRICS = List.of("accuracy", "ece", "ece_calibrated", "nll", "nll_calibrated",
@@ -32,6 +32,11 @@ public record SparsityStep(DemoPlan plan, JsonNode hardware, double hardwareEval
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Class<JsonNode> type() {
+        return JsonNode.class;
     }
 
     @Override

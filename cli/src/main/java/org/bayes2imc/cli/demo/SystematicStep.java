@@ -16,12 +16,17 @@ import org.bayes2imc.study.StudyResult;
  * images, K = 10): at 1 h deployments differ in NLL but their accuracy spread is the Monte-Carlo floor; by 1 day the
  * drift makes them differ in accuracy too, which the correction removes.
  */
-public record SystematicStep(DemoPlan plan) implements DemoStep {
+public record SystematicStep(DemoPlan plan) implements DemoStep<JsonNode> {
     public static final String NAME = "systematic";
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Class<JsonNode> type() {
+        return JsonNode.class;
     }
 
     @Override
