@@ -8,7 +8,7 @@ import org.bayes2imc.data.Dataset;
 import org.bayes2imc.data.Datasets;
 import org.bayes2imc.device.DeviceModels;
 import org.bayes2imc.device.Durations;
-import org.bayes2imc.imc.CounterRandom;
+import org.bayes2imc.random.CounterRandom;
 import org.bayes2imc.imc.DeployOptions;
 import org.bayes2imc.imc.KernelChoice;
 import org.bayes2imc.imc.DeployedCore;

@@ -22,9 +22,9 @@ import org.bayes2imc.correct.NoLogitCorrection;
 import org.bayes2imc.study.SpreadDecomposition;
 import org.bayes2imc.imc.DeployReport;
 import org.bayes2imc.study.DeploymentRunner;
-import org.bayes2imc.imc.Design;
+import org.bayes2imc.imc.SamplerDesign;
 import org.bayes2imc.imc.ReadNoiseMode;
-import org.bayes2imc.imc.SamplingSemantics;
+import org.bayes2imc.imc.CoreSamplingSemantics;
 import org.bayes2imc.sparsity.SparsityMode;
 import org.bayes2imc.infer.ModelInputs;
 import org.bayes2imc.metrics.EvaluationResult;
@@ -149,7 +149,7 @@ public final class DeployCommand implements Callable<Integer> {
         limit.value();
         double seconds = Checks.seconds("--time", time);
         double mapSeconds = designTime.seconds(seconds);
-        Design d = Design.parse(design);
+        SamplerDesign d = SamplerDesign.parse(design);
         DeviceModel dev = DeviceModels.create(device, programmingNoiseScale, readNoiseScale, driftScale);
         if (programVerify) {
             dev = DeviceModels.withProgramAndVerify(dev);
@@ -176,7 +176,7 @@ public final class DeployCommand implements Callable<Integer> {
                 .withKernel(kernel.choice())
                 .withSampleStreams(org.bayes2imc.imc.SampleStreams.parse(sampleStreams))
                 .withFirstEnsemblingLayer(firstEnsemblingLayer)
-                .withSemantics(SamplingSemantics.parse(sampling))
+                .withSemantics(CoreSamplingSemantics.parse(sampling))
                 .withReadNoise(ReadNoiseMode.parse(readNoise))
                 .withLiteralReads(literalReads)
                 .withChunkImages(chunk)
@@ -281,7 +281,7 @@ public final class DeployCommand implements Callable<Integer> {
     private void print(DeployReport r) {
         System.out.printf(Locale.ROOT, "deploy: %d deployments x S=%d on %d images at t=%s, %s%n",
                 r.deployments().size(), r.options().samples(), r.images(), Durations.label(r.options().seconds()),
-                r.options().design() == Design.SRAM ? "SRAM + LFSR (" + r.options().sramBits() + "-bit)"
+                r.options().design() == SamplerDesign.SRAM ? "SRAM + LFSR (" + r.options().sramBits() + "-bit)"
                         : r.options().device().name() + ", compensation " + r.options().compensation().id()
                         + ", sparsity " + r.options().sparsity().label());
         System.out.printf(Locale.ROOT, "%-22s %10s %10s %10s %10s %10s%n", "metric", "software", "hw mean", "hw std", "hw min", "hw max");

@@ -6,7 +6,7 @@ import org.bayes2imc.data.Dataset;
 import org.bayes2imc.data.Datasets;
 import org.bayes2imc.infer.ModelInputs;
 import org.bayes2imc.infer.Parallel;
-import org.bayes2imc.infer.SamplingSemantics;
+import org.bayes2imc.infer.SoftwareSamplingSemantics;
 import org.bayes2imc.infer.SoftwareEnsemble;
 import org.bayes2imc.infer.SoftwareEvaluation;
 import org.bayes2imc.io.InputException;
@@ -66,7 +66,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--sampling", defaultValue = "PER_CHUNK",
             description = "weight draws: ${COMPLETION-CANDIDATES}, any case (default: ${DEFAULT-VALUE})")
-    SamplingSemantics sampling;
+    SoftwareSamplingSemantics sampling;
 
     @Option(names = "--chunk", defaultValue = "100", description = "images per weight draw under PER_CHUNK (default: ${DEFAULT-VALUE})")
     int chunk;

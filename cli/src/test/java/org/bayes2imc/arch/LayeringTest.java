@@ -38,7 +38,7 @@ class LayeringTest {
     void coreKnowsNothingOfTheModulesAboveIt() {
         noClasses().that().resideInAnyPackage("org.bayes2imc.data..", "org.bayes2imc.model..", "org.bayes2imc.device..",
                         "org.bayes2imc.imc..", "org.bayes2imc.correct..", "org.bayes2imc.sparsity..", "org.bayes2imc.hardware..",
-                        "org.bayes2imc.metrics..", "org.bayes2imc.infer..", "org.bayes2imc.io..", "org.bayes2imc.study..",
+                        "org.bayes2imc.metrics..", "org.bayes2imc.infer..", "org.bayes2imc.io..", "org.bayes2imc.random..", "org.bayes2imc.study..",
                         "org.bayes2imc.bench..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.bayes2imc.train..", "org.bayes2imc.report..",
                         "org.bayes2imc.cli..")

@@ -1,5 +1,7 @@
 package org.bayes2imc.correct;
 
+import org.bayes2imc.metrics.SampleStatistics;
+
 /**
  * The default logit correction (docs/MODEL.md §7 reconstruction): per logit, an affine map that gives the hardware logits
  * over the unlabelled calibration set the mean and standard deviation of the software model's logits, i.e. the
@@ -31,22 +33,13 @@ public final class MomentMatchingLogitCorrection implements LogitCorrection {
         int rows = logits.length / c;
         double[] mean = new double[c];
         double[] sd = new double[c];
-        for (int r = 0; r < rows; r++) {
-            for (int k = 0; k < c; k++) {
-                mean[k] += logits[r * c + k];
-            }
-        }
+        double[] column = new double[rows];
         for (int k = 0; k < c; k++) {
-            mean[k] /= rows;
-        }
-        for (int r = 0; r < rows; r++) {
-            for (int k = 0; k < c; k++) {
-                double d = logits[r * c + k] - mean[k];
-                sd[k] += d * d;
+            for (int r = 0; r < rows; r++) {
+                column[r] = logits[r * c + k];
             }
-        }
-        for (int k = 0; k < c; k++) {
-            sd[k] = Math.sqrt(sd[k] / rows);
+            mean[k] = SampleStatistics.mean(column);
+            sd[k] = SampleStatistics.populationStd(column, mean[k]);
         }
         return new double[][] {mean, sd};
     }

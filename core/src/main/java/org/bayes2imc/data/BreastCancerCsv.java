@@ -26,7 +26,7 @@ public final class BreastCancerCsv {
 
     /** All 569 rows (dataset name "breast-cancer"). */
     public static Dataset read(Path file) {
-        try (BufferedReader r = CsvFiles.open(file)) {
+        try (BufferedReader r = NumericCsvReader.open(file)) {
             String header = r.readLine();
             if (header == null) {
                 throw new InputException(file, "empty file");
@@ -51,7 +51,7 @@ public final class BreastCancerCsv {
             while ((line = r.readLine()) != null) {
                 lineNo++;
                 if (!line.isBlank()) {
-                    rows.add(CsvFiles.parseRow(file, lineNo, line, FEATURES + 1));
+                    rows.add(NumericCsvReader.parseRow(file, lineNo, line, FEATURES + 1));
                 }
             }
             if (rows.size() != count) {

@@ -1,5 +1,7 @@
 package org.bayes2imc.data;
 
+import org.bayes2imc.random.CounterRandom;
+
 /**
  * The standard CIFAR training augmentation (He et al. 2016; torchvision RandomCrop(32, padding=4) +
  * RandomHorizontalFlip(0.5)): zero-pad each image by {@code padding} pixels, take a random crop of the original size,
@@ -62,11 +64,8 @@ public record CifarAugmentation(int padding, double flipProbability) {
         return out;
     }
 
-    /** SplitMix64 finaliser: a fixed, well-mixed hash so draws do not depend on java.util.Random's state order. */
+    /** SplitMix64's generator step (increment, then finaliser): draws do not depend on java.util.Random's state order. */
     private static long mix(long z) {
-        z += 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return CounterRandom.mix(z + CounterRandom.GOLDEN);
     }
 }

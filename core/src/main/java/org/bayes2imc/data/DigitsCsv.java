@@ -22,7 +22,7 @@ public final class DigitsCsv {
     public static Dataset read(Path file) {
         float[] px;
         int[] labels;
-        try (BufferedReader r = CsvFiles.open(file)) {
+        try (BufferedReader r = NumericCsvReader.open(file)) {
             java.util.List<float[]> rows = new java.util.ArrayList<>();
             java.util.List<Integer> lab = new java.util.ArrayList<>();
             String line;
@@ -32,7 +32,7 @@ public final class DigitsCsv {
                 if (line.isBlank()) {
                     continue;
                 }
-                double[] v = CsvFiles.parseRow(file, lineNo, line, SIDE * SIDE + 1);
+                double[] v = NumericCsvReader.parseRow(file, lineNo, line, SIDE * SIDE + 1);
                 float[] row = new float[SIDE * SIDE];
                 for (int i = 0; i < row.length; i++) {
                     if (v[i] < 0 || v[i] > LEVELS || v[i] != Math.rint(v[i])) {

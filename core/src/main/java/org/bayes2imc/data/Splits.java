@@ -2,6 +2,7 @@ package org.bayes2imc.data;
 
 import java.util.Arrays;
 import java.util.Random;
+import java.util.random.RandomGenerator;
 
 /**
  * Seeded, deterministic hold-out splits. Shuffles use {@link java.util.Random}, whose algorithm the JDK specifies,
@@ -69,8 +70,8 @@ public final class Splits {
         return new Dataset(name, d.channels(), d.height(), d.width(), d.classes(), d.features(), d.labels());
     }
 
-    /** A uniformly random permutation of 0..n-1 (Fisher–Yates). */
-    public static int[] permutation(int n, Random rng) {
+    /** A uniformly random permutation of 0..n-1 (Fisher–Yates), drawn from any generator. */
+    public static int[] permutation(int n, RandomGenerator rng) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
             p[i] = i;

@@ -2,6 +2,7 @@ package org.bayes2imc.device;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bayes2imc.io.Json;
+import org.bayes2imc.metrics.SampleStatistics;
 
 import java.util.Arrays;
 
@@ -14,17 +15,9 @@ public record DistributionSummary(double mean, double std, double p1, double p5,
         }
         double[] x = values.clone();
         Arrays.sort(x);
-        double sum = 0.0;
-        for (double v : x) {
-            sum += v;
-        }
-        double mean = sum / x.length;
-        double ss = 0.0;
-        for (double v : x) {
-            ss += (v - mean) * (v - mean);
-        }
-        double std = x.length > 1 ? Math.sqrt(ss / (x.length - 1)) : 0.0;
-        return new DistributionSummary(mean, std, percentile(x, 1), percentile(x, 5), percentile(x, 25),
+        // summed in sorted order, as before the shared helper
+        SampleStatistics.Summary s = SampleStatistics.summarise(x);
+        return new DistributionSummary(s.mean(), s.std(), percentile(x, 1), percentile(x, 5), percentile(x, 25),
                 percentile(x, 50), percentile(x, 75), percentile(x, 95), percentile(x, 99));
     }
 

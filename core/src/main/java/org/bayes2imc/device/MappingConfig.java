@@ -48,7 +48,11 @@ public record MappingConfig(SynapseEncoding encoding, double referenceMicroSieme
                 pairMidpointMicroSiemens, solverToleranceMicroSiemens);
     }
 
-    /** True when p is outside [ε, 1 − ε]: the synapse is stored in SET/RESET states and not sampled. */
+    /**
+     * True when p is outside [ε, 1 − ε]: the synapse is stored in SET/RESET states and not sampled. The ε rule of
+     * docs/MODEL.md §8 stated on p for the solver, which sees only p; deployments decide on λ through
+     * sparsity.SynapseClassifier, which agrees with this test for every float λ (SynapseClassifierTest).
+     */
     public boolean isDeterministic(double p) {
         return p < epsilon || p > 1.0 - epsilon;
     }

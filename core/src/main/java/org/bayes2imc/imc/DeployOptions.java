@@ -34,7 +34,7 @@ import org.bayes2imc.device.MappingConfig;
  *                             int8 or float; results are identical, only speed differs
  * @param sampleStreams        independent random streams per deployment and time [default] or common ones (paired)
  */
-public record DeployOptions(DeviceModel device, Design design, MappingConfig mapping, double mappingSeconds, DriftCompensation compensation, int arraySize, int activationBits, int sramBits, int samples, int deployments, double seconds, SparsityMode sparsity, int firstEnsemblingLayer, SamplingSemantics semantics, ReadNoiseMode readNoise, boolean literalReads, int chunkImages, long seed, int threads, boolean reuseDeterministic, KernelChoice kernel, SampleStreams sampleStreams) {
+public record DeployOptions(DeviceModel device, SamplerDesign design, MappingConfig mapping, double mappingSeconds, DriftCompensation compensation, int arraySize, int activationBits, int sramBits, int samples, int deployments, double seconds, SparsityMode sparsity, int firstEnsemblingLayer, CoreSamplingSemantics semantics, ReadNoiseMode readNoise, boolean literalReads, int chunkImages, long seed, int threads, boolean reuseDeterministic, KernelChoice kernel, SampleStreams sampleStreams) {
 
     public DeployOptions {
         if (sampleStreams == null) {
@@ -73,7 +73,7 @@ public record DeployOptions(DeviceModel device, Design design, MappingConfig map
         if (firstEnsemblingLayer < -1) {
             throw new IllegalArgumentException("--first-ensembling-layer must be >= 0 (or -1 = automatic), got " + firstEnsemblingLayer);
         }
-        if (device == null && design == Design.BAYES2IMC) {
+        if (device == null && design == SamplerDesign.BAYES2IMC) {
             throw new IllegalArgumentException("the bayes2imc design needs a device model");
         }
         if (mapping == null || compensation == null || design == null || sparsity == null || semantics == null || readNoise == null) {
@@ -82,9 +82,9 @@ public record DeployOptions(DeviceModel device, Design design, MappingConfig map
     }
 
     public static DeployOptions defaults(DeviceModel device) {
-        return new DeployOptions(device, Design.BAYES2IMC, MappingConfig.defaults(), 20.0, DriftCompensation.DEFAULT,
+        return new DeployOptions(device, SamplerDesign.BAYES2IMC, MappingConfig.defaults(), 20.0, DriftCompensation.DEFAULT,
                 CrossbarTiling.DEFAULT_ARRAY_SIZE, 8, 8, 10, 10, 20.0, SparsityMode.NONE, -1,
-                SamplingSemantics.PER_CHUNK, ReadNoiseMode.PER_READ, false, 64, 1L,
+                CoreSamplingSemantics.PER_CHUNK, ReadNoiseMode.PER_READ, false, 64, 1L,
                 Math.max(1, Runtime.getRuntime().availableProcessors()), true, KernelChoice.AUTO, SampleStreams.INDEPENDENT);
     }
 
@@ -108,7 +108,7 @@ public record DeployOptions(DeviceModel device, Design design, MappingConfig map
         return new DeployOptions(v, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
     }
 
-    public DeployOptions withDesign(Design v) {
+    public DeployOptions withDesign(SamplerDesign v) {
         return new DeployOptions(device, v, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
     }
 
@@ -156,7 +156,7 @@ public record DeployOptions(DeviceModel device, Design design, MappingConfig map
         return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, v, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
     }
 
-    public DeployOptions withSemantics(SamplingSemantics v) {
+    public DeployOptions withSemantics(CoreSamplingSemantics v) {
         return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, v, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
     }
 

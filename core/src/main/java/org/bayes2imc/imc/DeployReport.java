@@ -36,7 +36,7 @@ public record DeployReport(DeployOptions options, org.bayes2imc.model.Architectu
         List<CrossbarTiling> out = new ArrayList<>();
         for (var l : architecture.layers()) {
             out.add(new CrossbarTiling(l, options.arraySize(), options.arraySize(),
-                    options.design() == Design.SRAM ? options.sramBits() : options.devicesPerSynapse()));
+                    options.design() == SamplerDesign.SRAM ? options.sramBits() : options.devicesPerSynapse()));
         }
         return out;
     }
@@ -51,7 +51,7 @@ public record DeployReport(DeployOptions options, org.bayes2imc.model.Architectu
         ObjectNode h = Json.object();
         h.put("deployments", deployments.size());
         h.put("time_seconds", options.seconds());
-        h.put("device", options.design() == Design.SRAM ? "sram" : options.device().name());
+        h.put("device", options.design() == SamplerDesign.SRAM ? "sram" : options.device().name());
         h.put("design", options.design().name().toLowerCase(java.util.Locale.ROOT));
         h.put("compensation", options.compensation().id());
         h.put("sparsity", options.sparsity().label());

@@ -1,6 +1,9 @@
 package org.bayes2imc.imc;
 
+import org.bayes2imc.model.CrossbarTiling;
+import org.bayes2imc.sparsity.RowGranularity;
 import org.bayes2imc.sparsity.SparsityMode;
+import org.bayes2imc.sparsity.StochasticPlaneSplit;
 import org.bayes2imc.infer.ActivationQuantiser;
 import org.bayes2imc.infer.BatchNormStats;
 import org.bayes2imc.infer.LayerForward;
@@ -25,7 +28,8 @@ import java.util.SplittableRandom;
  * <p>Cost is (deterministic work) + S × (stochastic work): each layer gets a plan — {@code FIXED} when every q is
  * exactly 0 or 1 (identical weights for every member: computed once per chunk); {@code SHARED} for layers before the
  * first ensembling layer under layer sparsity (read once per chunk, independent of the member); {@code SPLIT} under
- * LS+RS, where rows whose synapses are all clamped form the deterministic plane (read once per chunk; its partial sums
+ * LS+RS, where rows whose synapses are all clamped form the deterministic plane ({@link StochasticPlaneSplit} at whole-row
+ * granularity; read once per chunk, since clamped PCM synapses are still read; its partial sums
  * computed once when the layer's input is shared) and the other rows the stochastic plane, sampled per member, the
  * two partial sums added per column before pool/BN; {@code FULL} otherwise. The leading run of FIXED/SHARED layers is
  * computed once per chunk and shared by every member.
@@ -34,25 +38,45 @@ import java.util.SplittableRandom;
  * fixed size, so logits are bit-identical at any thread count.
  */
 public final class DeployedCore {
-    /** Realised probabilities within this of 0 or 1 are snapped to it: below the 24-bit sampler's resolution. */
-    public static final float SNAP = 0x1p-25f;
 
     enum Kind { FIXED, SHARED, SPLIT, FULL }
 
-    static final class LayerPlan {
-        Kind kind;
-        float[] fixed;
-        int[] dpRows;
-        int[] spRows;
-        int[] dpIdx;
-        int[] spIdx;
-        float[] qDp;
-        float[] qSp;
-        /** Draw plans (Bernoulli sampler): every synapse, the DP rows, the SP rows. */
-        LiveSynapses all;
-        LiveSynapses dpLive;
-        LiveSynapses spLive;
-        byte[] fixedBytes;
+    /**
+     * How one layer is computed (immutable): the exact weights of a FIXED layer; the draw plan of every synapse
+     * otherwise; for a SPLIT layer its two planes.
+     */
+    record LayerPlan(Kind kind, float[] fixed, byte[] fixedBytes, LiveSynapses all, Plane dp, Plane sp) {
+        static LayerPlan fixed(float[] q) {
+            float[] w = new float[q.length];
+            for (int i = 0; i < q.length; i++) {
+                w[i] = q[i] == 1f ? 1f : -1f;
+            }
+            return new LayerPlan(Kind.FIXED, w, LiveSynapses.toBytes(w), null, null, null);
+        }
+
+        static LayerPlan sampled(Kind kind, float[] q) {
+            return new LayerPlan(kind, null, null, LiveSynapses.of(q), null, null);
+        }
+    }
+
+    /**
+     * One plane of a SPLIT layer in the kernels' layout: its input rows, the synapse indices of the [out][rows]
+     * sub-matrix (row-major, as LayerForward.linearRows expects its weights), their q and their draw plan.
+     */
+    record Plane(int[] rows, int[] idx, float[] q, LiveSynapses live) {
+        static Plane of(int[] rows, float[] layerQ, int out, int fanIn) {
+            int[] idx = new int[rows.length * out];
+            for (int j = 0; j < out; j++) {
+                for (int r = 0; r < rows.length; r++) {
+                    idx[j * rows.length + r] = j * fanIn + rows[r];
+                }
+            }
+            float[] q = new float[idx.length];
+            for (int i = 0; i < idx.length; i++) {
+                q[i] = layerQ[idx[i]];
+            }
+            return new Plane(rows, idx, q, LiveSynapses.of(q));
+        }
     }
 
     private final Architecture arch;
@@ -61,7 +85,7 @@ public final class DeployedCore {
     private final LayerPlan[] plans;
     private final SynapseSampler sampler;
     private final ActivationQuantiser quantiser;
-    private final SamplingSemantics semantics;
+    private final CoreSamplingSemantics semantics;
     private final int chunkImages;
     private final long streamSeed;
     private final int firstMemberLayer;
@@ -69,7 +93,7 @@ public final class DeployedCore {
     private final Int8ChunkRunner int8;
 
     /**
-     * @param q                    realised P(+1) per layer and synapse (PyTorch layout); snapped at {@link #SNAP}
+     * @param q                    realised P(+1) per layer and synapse (PyTorch layout); snapped by {@link WeightSampler#snap}
      * @param clamped              per layer and synapse: stored deterministically (defines the DP rows for LS+RS)
      * @param forceSampling        draw every synapse (literal reads), never take the exact FIXED shortcut
      * @param firstEnsemblingLayer L* (used by LS and LS+RS)
@@ -77,7 +101,7 @@ public final class DeployedCore {
      */
     public DeployedCore(BbnnModel model, float[][] q, boolean[][] clamped, SynapseSampler sampler,
                         ActivationQuantiser quantiser, SparsityMode sparsity, int firstEnsemblingLayer,
-                        SamplingSemantics semantics, int chunkImages, long streamSeed, boolean forceSampling) {
+                        CoreSamplingSemantics semantics, int chunkImages, long streamSeed, boolean forceSampling) {
         this(model, q, clamped, sampler, quantiser, sparsity, firstEnsemblingLayer, semantics, chunkImages, streamSeed,
                 forceSampling, true);
     }
@@ -85,7 +109,7 @@ public final class DeployedCore {
     /** As above; {@code reuseDeterministic = false} recomputes every layer per member (the naive baseline). */
     public DeployedCore(BbnnModel model, float[][] q, boolean[][] clamped, SynapseSampler sampler,
                         ActivationQuantiser quantiser, SparsityMode sparsity, int firstEnsemblingLayer,
-                        SamplingSemantics semantics, int chunkImages, long streamSeed, boolean forceSampling,
+                        CoreSamplingSemantics semantics, int chunkImages, long streamSeed, boolean forceSampling,
                         boolean reuseDeterministic) {
         this(model, q, clamped, sampler, quantiser, sparsity, firstEnsemblingLayer, semantics, chunkImages, streamSeed,
                 forceSampling, reuseDeterministic, KernelChoice.AUTO);
@@ -94,7 +118,7 @@ public final class DeployedCore {
     /** As above, with the choice of kernels (bit-identical results either way). */
     public DeployedCore(BbnnModel model, float[][] q, boolean[][] clamped, SynapseSampler sampler,
                         ActivationQuantiser quantiser, SparsityMode sparsity, int firstEnsemblingLayer,
-                        SamplingSemantics semantics, int chunkImages, long streamSeed, boolean forceSampling,
+                        CoreSamplingSemantics semantics, int chunkImages, long streamSeed, boolean forceSampling,
                         boolean reuseDeterministic, KernelChoice kernel) {
         this.arch = model.architecture();
         this.bn = BatchNormStats.of(model);
@@ -102,16 +126,16 @@ public final class DeployedCore {
         this.sampler = sampler;
         this.quantiser = quantiser;
         this.semantics = semantics;
-        this.chunkImages = semantics == SamplingSemantics.PER_IMAGE ? 1 : chunkImages;
+        this.chunkImages = semantics == CoreSamplingSemantics.PER_IMAGE ? 1 : chunkImages;
         this.streamSeed = streamSeed;
         int depth = arch.depth();
         plans = new LayerPlan[depth];
         int first = depth;
         for (int l = 0; l < depth; l++) {
             snap(q[l]);
-            plans[l] = plan(arch.layer(l), q[l], clamped == null ? null : clamped[l], sparsity,
+            plans[l] = plan(arch.layer(l), model.lambda(l), q[l], clamped == null ? null : clamped[l], sparsity,
                     l < firstEnsemblingLayer, forceSampling);
-            if (first == depth && (plans[l].kind == Kind.SPLIT || plans[l].kind == Kind.FULL)) {
+            if (first == depth && (plans[l].kind() == Kind.SPLIT || plans[l].kind() == Kind.FULL)) {
                 first = l;
             }
         }
@@ -139,92 +163,60 @@ public final class DeployedCore {
 
     private static void snap(float[] q) {
         for (int i = 0; i < q.length; i++) {
-            if (q[i] <= SNAP) {
-                q[i] = 0f;
-            } else if (q[i] >= 1f - SNAP) {
-                q[i] = 1f;
-            }
+            q[i] = WeightSampler.snap(q[i]);
         }
     }
 
-    private static LayerPlan plan(LayerSpec layer, float[] q, boolean[] clamped, SparsityMode sparsity,
+    /**
+     * The layer's plan. Under LS+RS the deterministic and stochastic planes are those of the project's one split,
+     * {@link StochasticPlaneSplit}, at whole-row granularity (the deployed core keeps whole rows): a row joins the
+     * stochastic plane when any of its synapses is not stored deterministically ({@code clamped}; without flags,
+     * when its realised q is not exactly 0 or 1).
+     */
+    private static LayerPlan plan(LayerSpec layer, float[] lambda, float[] q, boolean[] clamped, SparsityMode sparsity,
                                   boolean beforeFirstEnsembling, boolean forceSampling) {
-        LayerPlan p = new LayerPlan();
         boolean exact = !forceSampling;
         for (int i = 0; exact && i < q.length; i++) {
-            exact = q[i] == 0f || q[i] == 1f;
+            exact = WeightSampler.deterministic(q[i]);
         }
         if (exact) {
-            p.kind = Kind.FIXED;
-            p.fixed = new float[q.length];
-            for (int i = 0; i < q.length; i++) {
-                p.fixed[i] = q[i] == 1f ? 1f : -1f;
-            }
-            p.fixedBytes = LiveSynapses.toBytes(p.fixed);
-            return p;
+            return LayerPlan.fixed(q);
         }
-        p.all = LiveSynapses.of(q);
         if (sparsity != SparsityMode.NONE && beforeFirstEnsembling) {
-            p.kind = Kind.SHARED;
-            return p;
+            return LayerPlan.sampled(Kind.SHARED, q);
         }
         if (sparsity != SparsityMode.LS_RS) {
-            p.kind = Kind.FULL;
-            return p;
+            return LayerPlan.sampled(Kind.FULL, q);
         }
+        boolean[] deterministic = clamped;
+        if (deterministic == null) {
+            deterministic = new boolean[q.length];
+            for (int i = 0; i < q.length; i++) {
+                deterministic[i] = WeightSampler.deterministic(q[i]);
+            }
+        }
+        // whole rows: the column blocks of the tiling do not matter
+        StochasticPlaneSplit split = StochasticPlaneSplit.of(CrossbarTiling.of(layer, CrossbarTiling.DEFAULT_ARRAY_SIZE),
+                lambda, q, deterministic, RowGranularity.WHOLE_ROW);
+        int[] sp = split.stochasticRows();
         int fanIn = layer.fanIn();
+        if (sp.length == 0) {
+            return LayerPlan.sampled(Kind.SHARED, q);
+        }
+        if (sp.length == fanIn) {
+            return LayerPlan.sampled(Kind.FULL, q);
+        }
+        int[] dp = new int[fanIn - sp.length];
+        for (int k = 0, d = 0, s = 0; k < fanIn; k++) {
+            if (s < sp.length && sp[s] == k) {
+                s++;
+            } else {
+                dp[d++] = k;
+            }
+        }
         int out = layer.outChannels();
-        boolean[] stochasticRow = new boolean[fanIn];
-        for (int j = 0; j < out; j++) {
-            for (int k = 0; k < fanIn; k++) {
-                int i = j * fanIn + k;
-                if (clamped == null ? !(q[i] == 0f || q[i] == 1f) : !clamped[i]) {
-                    stochasticRow[k] = true;
-                }
-            }
-        }
-        List<Integer> dp = new ArrayList<>();
-        List<Integer> sp = new ArrayList<>();
-        for (int k = 0; k < fanIn; k++) {
-            (stochasticRow[k] ? sp : dp).add(k);
-        }
-        if (sp.isEmpty()) {
-            p.kind = Kind.SHARED;
-            return p;
-        }
-        if (dp.isEmpty()) {
-            p.kind = Kind.FULL;
-            return p;
-        }
-        p.kind = Kind.SPLIT;
-        p.dpRows = dp.stream().mapToInt(Integer::intValue).toArray();
-        p.spRows = sp.stream().mapToInt(Integer::intValue).toArray();
-        p.dpIdx = gather(p.dpRows, out, fanIn);
-        p.spIdx = gather(p.spRows, out, fanIn);
-        p.qDp = values(q, p.dpIdx);
-        p.qSp = values(q, p.spIdx);
-        p.dpLive = LiveSynapses.of(p.qDp);
-        p.spLive = LiveSynapses.of(p.qSp);
-        return p;
-    }
-
-    /** Synapse indices of the [out][rows] sub-matrix, row-major, as LayerForward.linearRows expects its weights. */
-    private static int[] gather(int[] rows, int out, int fanIn) {
-        int[] idx = new int[rows.length * out];
-        for (int j = 0; j < out; j++) {
-            for (int r = 0; r < rows.length; r++) {
-                idx[j * rows.length + r] = j * fanIn + rows[r];
-            }
-        }
-        return idx;
-    }
-
-    private static float[] values(float[] q, int[] idx) {
-        float[] v = new float[idx.length];
-        for (int i = 0; i < idx.length; i++) {
-            v[i] = q[idx[i]];
-        }
-        return v;
+        return new LayerPlan(Kind.SPLIT, null, null, LiveSynapses.of(q), Plane.of(dp, q, out, fanIn),
+                Plane.of(sp, q, out, fanIn));
     }
 
     public Architecture architecture() {
@@ -240,7 +232,7 @@ public final class DeployedCore {
     public List<String> layerPlans() {
         List<String> out = new ArrayList<>();
         for (LayerPlan p : plans) {
-            out.add(p.kind.name().toLowerCase(java.util.Locale.ROOT));
+            out.add(p.kind().name().toLowerCase(java.util.Locale.ROOT));
         }
         return out;
     }
@@ -253,15 +245,15 @@ public final class DeployedCore {
     /** Multiply-accumulates per image done once (shared by all members). */
     public long sharedMacsPerImage() {
         long macs = 0;
-        if (firstMemberLayer == 0 && plans.length > 0 && plans[0].kind != Kind.SPLIT) {
+        if (firstMemberLayer == 0 && plans.length > 0 && plans[0].kind() != Kind.SPLIT) {
             return 0;
         }
         for (int l = 0; l < firstMemberLayer; l++) {
             macs += arch.layer(l).macsPerImage();
         }
-        if (firstMemberLayer < arch.depth() && plans[firstMemberLayer].kind == Kind.SPLIT) {
+        if (firstMemberLayer < arch.depth() && plans[firstMemberLayer].kind() == Kind.SPLIT) {
             LayerSpec s = arch.layer(firstMemberLayer);
-            macs += (long) plans[firstMemberLayer].dpRows.length * s.outChannels() * s.positions();
+            macs += (long) plans[firstMemberLayer].dp().rows().length * s.outChannels() * s.positions();
         }
         return macs;
     }
@@ -276,9 +268,9 @@ public final class DeployedCore {
         long n = 0;
         for (int l = firstMemberLayer; l < arch.depth(); l++) {
             LayerPlan p = plans[l];
-            n += switch (p.kind) {
+            n += switch (p.kind()) {
                 case FIXED, SHARED -> 0;
-                case SPLIT -> p.spIdx.length;
+                case SPLIT -> p.sp().idx().length;
                 case FULL -> q[l].length;
             };
         }
@@ -327,26 +319,23 @@ public final class DeployedCore {
         return quantiser == null ? x : quantiser.quantise(layer, x, m);
     }
 
-    private float[] draw(int layer, int[] idx, float[] qs, int member, long chunk) {
-        return LiveSynapses.toFloat(drawBytes(layer, idx, qs, member, chunk));
+    private float[] draw(int layer, Plane plane, int member, long chunk) {
+        return LiveSynapses.toFloat(drawBytes(layer, plane, member, chunk));
     }
 
     /**
-     * One draw of a plane (idx null: the whole layer) as ±1 bytes. The Bernoulli sampler draws only the live
+     * One draw of a plane (null: the whole layer) as ±1 bytes. The Bernoulli sampler draws only the live
      * synapses (the same numbers as {@link WeightSampler#sample} on the same stream); other samplers draw all.
      */
-    byte[] drawBytes(int layer, int[] idx, float[] qs, int member, long chunk) {
+    byte[] drawBytes(int layer, Plane plane, int member, long chunk) {
         SplittableRandom rng = WeightSampler.stream(streamSeed, member, layer, chunk);
+        float[] qs = plane == null ? q[layer] : plane.q();
         if (sampler instanceof BernoulliSampler) {
-            LayerPlan p = plans[layer];
-            LiveSynapses live = idx == null ? p.all : idx == p.dpIdx ? p.dpLive : idx == p.spIdx ? p.spLive : null;
-            if (live == null) {
-                live = LiveSynapses.of(qs);
-            }
-            return live.draw(rng);
+            LiveSynapses live = plane != null ? plane.live() : plans[layer].all();
+            return (live != null ? live : LiveSynapses.of(qs)).draw(rng);
         }
         float[] w = new float[qs.length];
-        sampler.draw(layer, idx, qs, rng, w);
+        sampler.draw(layer, plane == null ? null : plane.idx(), qs, rng, w);
         return LiveSynapses.toBytes(w);
     }
 
@@ -354,10 +343,10 @@ public final class DeployedCore {
     private float[][] fixedPrefix() {
         float[][] w = new float[firstMemberLayer][];
         for (int l = 0; l < firstMemberLayer; l++) {
-            if (plans[l].kind != Kind.FIXED) {
+            if (plans[l].kind() != Kind.FIXED) {
                 return null;
             }
-            w[l] = plans[l].fixed;
+            w[l] = plans[l].fixed();
         }
         return w;
     }
@@ -374,7 +363,7 @@ public final class DeployedCore {
             x = java.util.Arrays.copyOfRange(input, from * inSize, (from + m) * inSize);
             for (int l = 0; l < l0; l++) {
                 LayerSpec s = arch.layer(l);
-                float[] w = plans[l].kind == Kind.FIXED ? plans[l].fixed : draw(l, null, q[l], -1, ch);
+                float[] w = plans[l].kind() == Kind.FIXED ? plans[l].fixed() : draw(l, null, -1, ch);
                 x = LayerForward.forward(s, w, bn.mean()[l], bn.var()[l], quantise(l, x, m), m);
             }
             if (cache != null) {
@@ -390,49 +379,49 @@ public final class DeployedCore {
         LayerSpec s0 = arch.layer(l0);
         LayerPlan p0 = plans[l0];
         float[] xq = quantise(l0, x, m);
-        boolean perRead0 = semantics == SamplingSemantics.PER_READ && s0.kind() == LayerKind.CONV;
-        float[] dp = p0.kind == Kind.SPLIT && !perRead0
-                ? LayerForward.linearRows(s0, draw(l0, p0.dpIdx, p0.qDp, -1, ch), p0.dpRows, xq, m) : null;
+        boolean perRead0 = semantics == CoreSamplingSemantics.PER_READ && s0.kind() == LayerKind.CONV;
+        float[] dp = p0.kind() == Kind.SPLIT && !perRead0
+                ? LayerForward.linearRows(s0, draw(l0, p0.dp(), -1, ch), p0.dp().rows(), xq, m) : null;
         for (int member = 0; member < members; member++) {
             float[] lin;
-            if (perRead0 && (p0.kind == Kind.SPLIT || p0.kind == Kind.FULL)) {
+            if (perRead0 && (p0.kind() == Kind.SPLIT || p0.kind() == Kind.FULL)) {
                 lin = perReadLinear(l0, xq, m, member, from);
             } else if (dp != null) {
-                lin = LayerForward.linearRows(s0, draw(l0, p0.spIdx, p0.qSp, member, ch), p0.spRows, xq, m);
+                lin = LayerForward.linearRows(s0, draw(l0, p0.sp(), member, ch), p0.sp().rows(), xq, m);
                 for (int i = 0; i < lin.length; i++) {
                     lin[i] += dp[i];
                 }
-            } else if (p0.kind == Kind.FIXED) {
-                lin = LayerForward.linear(s0, p0.fixed, xq, m);
-            } else if (p0.kind == Kind.SHARED) {
+            } else if (p0.kind() == Kind.FIXED) {
+                lin = LayerForward.linear(s0, p0.fixed(), xq, m);
+            } else if (p0.kind() == Kind.SHARED) {
                 if (shared[l0] == null) {
-                    shared[l0] = draw(l0, null, q[l0], -1, ch);
+                    shared[l0] = draw(l0, null, -1, ch);
                 }
                 lin = LayerForward.linear(s0, shared[l0], xq, m);
             } else {
-                lin = LayerForward.linear(s0, draw(l0, null, q[l0], member, ch), xq, m);
+                lin = LayerForward.linear(s0, draw(l0, null, member, ch), xq, m);
             }
             float[] y = LayerForward.postLinear(s0, bn.mean()[l0], bn.var()[l0], lin, m);
             for (int l = l0 + 1; l < depth; l++) {
                 LayerSpec s = arch.layer(l);
                 float[] yq = quantise(l, y, m);
                 LayerPlan p = plans[l];
-                if (semantics == SamplingSemantics.PER_READ && s.kind() == LayerKind.CONV
-                        && (p.kind == Kind.SPLIT || p.kind == Kind.FULL)) {
+                if (semantics == CoreSamplingSemantics.PER_READ && s.kind() == LayerKind.CONV
+                        && (p.kind() == Kind.SPLIT || p.kind() == Kind.FULL)) {
                     y = LayerForward.postLinear(s, bn.mean()[l], bn.var()[l], perReadLinear(l, yq, m, member, from), m);
                     continue;
                 }
-                float[] w = switch (p.kind) {
-                    case FIXED -> p.fixed;
-                    case SHARED -> shared[l] == null ? (shared[l] = draw(l, null, q[l], -1, ch)) : shared[l];
-                    case FULL -> draw(l, null, q[l], member, ch);
+                float[] w = switch (p.kind()) {
+                    case FIXED -> p.fixed();
+                    case SHARED -> shared[l] == null ? (shared[l] = draw(l, null, -1, ch)) : shared[l];
+                    case FULL -> draw(l, null, member, ch);
                     case SPLIT -> {
                         if (sharedDp[l] == null) {
-                            sharedDp[l] = draw(l, p.dpIdx, p.qDp, -1, ch);
+                            sharedDp[l] = draw(l, p.dp(), -1, ch);
                         }
                         float[] full = new float[q[l].length];
-                        scatter(full, p.dpIdx, sharedDp[l]);
-                        scatter(full, p.spIdx, draw(l, p.spIdx, p.qSp, member, ch));
+                        scatter(full, p.dp().idx(), sharedDp[l]);
+                        scatter(full, p.sp().idx(), draw(l, p.sp(), member, ch));
                         yield full;
                     }
                 };
@@ -454,32 +443,21 @@ public final class DeployedCore {
      */
     private float[] perReadLinear(int l, float[] xq, int m, int member, int from) {
         LayerSpec s = arch.layer(l);
-        int h = s.inHeight();
-        int wd = s.inWidth();
-        int k = s.kernel();
-        int pad = s.padding();
         int fanIn = s.fanIn();
         int outC = s.outChannels();
         int positions = s.positions();
         int inSize = s.inputSize();
         float[] lin = new float[m * outC * positions];
-        float[] col = new float[fanIn];
+        float[] cols = new float[fanIn * positions];
         for (int b = 0; b < m; b++) {
+            LayerForward.im2col(s, xq, b * inSize, cols);
             for (int pos = 0; pos < positions; pos++) {
-                int y = pos / wd;
-                int x = pos % wd;
-                for (int r = 0; r < fanIn; r++) {
-                    int c = r / (k * k);
-                    int sy = y + (r / k) % k - pad;
-                    int sx = x + r % k - pad;
-                    col[r] = sy < 0 || sy >= h || sx < 0 || sx >= wd ? 0f : xq[b * inSize + (c * h + sy) * wd + sx];
-                }
-                float[] w = draw(l, null, q[l], member, (long) (from + b) * positions + pos);
+                float[] w = draw(l, null, member, (long) (from + b) * positions + pos);
                 for (int j = 0; j < outC; j++) {
                     float acc = 0f;
                     int base = j * fanIn;
                     for (int r = 0; r < fanIn; r++) {
-                        acc += w[base + r] * col[r];
+                        acc += w[base + r] * cols[r * positions + pos];
                     }
                     lin[(b * outC + j) * positions + pos] = acc;
                 }

@@ -45,9 +45,9 @@ final class Int8ChunkRunner {
      * The runner for a core, or null when the integer kernels do not apply (no quantiser, more than 8 bits, a signed
      * range past the first layer, per-read conv semantics) or cannot run here (no VNNI / oneDNN).
      */
-    static Int8ChunkRunner forCore(DeployedCore core, Object quantiser, SamplingSemantics semantics) {
+    static Int8ChunkRunner forCore(DeployedCore core, Object quantiser, CoreSamplingSemantics semantics) {
         if (!(quantiser instanceof UniformActivationQuantiser qz) || qz.bits() > 8
-                || semantics == SamplingSemantics.PER_READ) {
+                || semantics == CoreSamplingSemantics.PER_READ) {
             return null;
         }
         Architecture a = core.architecture();
@@ -110,8 +110,8 @@ final class Int8ChunkRunner {
         if (prefix == null) {
             Object x = java.util.Arrays.copyOfRange(input, from * inSize, (from + m) * inSize);
             for (int l = 0; l < l0; l++) {
-                byte[] w = plans[l].kind == DeployedCore.Kind.FIXED ? plans[l].fixedBytes
-                        : core.drawBytes(l, null, core.realisedProbabilities(l), -1, ch);
+                byte[] w = plans[l].kind() == DeployedCore.Kind.FIXED ? plans[l].fixedBytes()
+                        : core.drawBytes(l, null, -1, ch);
                 x = forward(l, w, x, m);
                 if (l == l0 - 1 && x instanceof byte[] codes) {
                     x = realOf(l + 1, codes, m);
@@ -132,14 +132,13 @@ final class Int8ChunkRunner {
         DeployedCore.LayerPlan p0 = plans[l0];
         Object in0 = integer[l0] ? Int8Layers.codes(s0, qz, l0, prefix, m) : prefix;
         int[] dp = null;
-        if (p0.kind == DeployedCore.Kind.SPLIT && integer[l0]) {
-            dp = planeSums(l0, p0.dpRows, p0.dpIdx, core.drawBytes(l0, p0.dpIdx, p0.qDp, -1, ch), (byte[]) in0, m);
+        if (p0.kind() == DeployedCore.Kind.SPLIT && integer[l0]) {
+            dp = planeSums(l0, p0.dp(), core.drawBytes(l0, p0.dp(), -1, ch), (byte[]) in0, m);
         }
         for (int member = 0; member < members; member++) {
             Object y;
             if (dp != null) {
-                int[] sp = planeSums(l0, p0.spRows, p0.spIdx, core.drawBytes(l0, p0.spIdx, p0.qSp, member, ch),
-                        (byte[]) in0, m);
+                int[] sp = planeSums(l0, p0.sp(), core.drawBytes(l0, p0.sp(), member, ch), (byte[]) in0, m);
                 for (int i = 0; i < sp.length; i++) {
                     sp[i] += dp[i];
                 }
@@ -182,30 +181,30 @@ final class Int8ChunkRunner {
     private byte[] weights(int l, int member, long ch, byte[][] shared) {
         DeployedCore.LayerPlan p = core.plans()[l];
         float[] q = core.realisedProbabilities(l);
-        return switch (p.kind) {
-            case FIXED -> p.fixedBytes;
-            case SHARED -> shared[l] == null ? (shared[l] = core.drawBytes(l, null, q, -1, ch)) : shared[l];
-            case FULL -> core.drawBytes(l, null, q, member, ch);
+        return switch (p.kind()) {
+            case FIXED -> p.fixedBytes();
+            case SHARED -> shared[l] == null ? (shared[l] = core.drawBytes(l, null, -1, ch)) : shared[l];
+            case FULL -> core.drawBytes(l, null, member, ch);
             case SPLIT -> {
                 if (shared[l] == null) {
-                    shared[l] = core.drawBytes(l, p.dpIdx, p.qDp, -1, ch);
+                    shared[l] = core.drawBytes(l, p.dp(), -1, ch);
                 }
                 byte[] full = new byte[q.length];
-                scatter(full, p.dpIdx, shared[l]);
-                scatter(full, p.spIdx, core.drawBytes(l, p.spIdx, p.qSp, member, ch));
+                scatter(full, p.dp().idx(), shared[l]);
+                scatter(full, p.sp().idx(), core.drawBytes(l, p.sp(), member, ch));
                 yield full;
             }
         };
     }
 
     /** Sums over a plane's rows: FC gathers the rows' codes; conv runs the full layer with the other rows at 0. */
-    private int[] planeSums(int l, int[] rows, int[] idx, byte[] values, byte[] codes, int m) {
+    private int[] planeSums(int l, DeployedCore.Plane plane, byte[] values, byte[] codes, int m) {
         LayerSpec s = arch.layer(l);
         if (s.kind() == LayerKind.FC) {
-            return Int8Layers.linearRows(s, values, rows, codes, m);
+            return Int8Layers.linearRows(s, values, plane.rows(), codes, m);
         }
         byte[] full = new byte[core.realisedProbabilities(l).length];
-        scatter(full, idx, values);
+        scatter(full, plane.idx(), values);
         return sums(l, full, codes, m);
     }
 

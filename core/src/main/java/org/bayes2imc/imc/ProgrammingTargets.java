@@ -33,28 +33,26 @@ public final class ProgrammingTargets {
         boolean pair = solver.config().encoding() == SynapseEncoding.DIFFERENTIAL_PAIR;
         int d = pair ? 2 : 1;
         float[][] t = new float[depth][];
-        boolean[][] c = new boolean[depth][];
+        // which synapses are stored deterministically: the one ε rule (SynapseClassifier), as for the SRAM core
+        boolean[][] c = clampFlags(model, solver.config().epsilon(), clampLayer);
         double set = solver.config().setMicroSiemens();
         double reset = solver.config().resetMicroSiemens();
         for (int l = 0; l < depth; l++) {
             float[] lambda = model.lambda(l);
             float[] tl = new float[lambda.length * d];
-            boolean[] cl = new boolean[lambda.length];
-            boolean clampAll = clampLayer != null && clampLayer[l];
+            boolean[] cl = c[l];
             int blocks = (lambda.length + BLOCK - 1) / BLOCK;
             Parallel.forEach(blocks, b -> {
                 int to = Math.min(lambda.length, (b + 1) * BLOCK);
                 for (int i = b * BLOCK; i < to; i++) {
-                    double p = BbnnModel.probabilityPlusOne(lambda[i]);
-                    if (clampAll || solver.config().isDeterministic(p)) {
+                    if (cl[i]) {
                         boolean plus = lambda[i] >= 0f;
-                        cl[i] = true;
                         tl[i * d] = (float) (plus ? set : reset);
                         if (pair) {
                             tl[i * d + 1] = (float) (plus ? reset : set);
                         }
                     } else {
-                        SynapseConductances g = solver.target(p);
+                        SynapseConductances g = solver.target(BbnnModel.probabilityPlusOne(lambda[i]));
                         tl[i * d] = (float) g.positiveMicroSiemens();
                         if (pair) {
                             tl[i * d + 1] = (float) g.negativeMicroSiemens();
@@ -63,14 +61,14 @@ public final class ProgrammingTargets {
                 }
             });
             t[l] = tl;
-            c[l] = cl;
         }
         return new ProgrammingTargets(t, c, d);
     }
 
     /**
-     * Which synapses are stored deterministically: p outside [ε, 1 − ε] (docs/MODEL.md §8, the sparsity package's classifier), or every synapse of a layer with
-     * {@code clampLayer[l]} (layers before L* under layer sparsity).
+     * Which synapses are stored deterministically: p outside [ε, 1 − ε] (docs/MODEL.md §8; the one definition,
+     * {@link SynapseClassifier}; ε = 0 clamps none), or every synapse of a layer with {@code clampLayer[l]} (layers
+     * before L* under layer sparsity).
      */
     public static boolean[][] clampFlags(BbnnModel model, double epsilon, boolean[] clampLayer) {
         int depth = model.architecture().depth();

@@ -1,5 +1,7 @@
 package org.bayes2imc.imc;
 
+import org.bayes2imc.random.CounterRandom;
+
 import org.bayes2imc.model.CrossbarTiling;
 import org.bayes2imc.device.DeviceModel;
 import org.bayes2imc.device.Gaussian;

@@ -202,6 +202,11 @@ public final class LayerForward {
         return holder[0];
     }
 
+    /** The whole im2col matrix of one image (every fan-in row) into cols[fanIn][H·W]; see below. */
+    public static void im2col(LayerSpec layer, float[] input, int offset, float[] cols) {
+        im2col(layer, input, offset, allRows(layer.fanIn()), cols);
+    }
+
     /** The im2col matrix of one image into cols[rows.length][H·W]: row r holds input (c, y+ky−pad, x+kx−pad), 0 outside. */
     static void im2col(LayerSpec layer, float[] input, int offset, int[] rows, float[] cols) {
         int h = layer.inHeight();

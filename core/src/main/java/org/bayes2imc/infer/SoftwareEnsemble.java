@@ -19,10 +19,10 @@ public final class SoftwareEnsemble {
      *
      * @param samples     ensemble members S (default 10, as the papers' figures)
      * @param seed        seed of every weight draw
-     * @param semantics   when a member draws fresh weights (default {@link SamplingSemantics#PER_CHUNK})
+     * @param semantics   when a member draws fresh weights (default {@link SoftwareSamplingSemantics#PER_CHUNK})
      * @param chunkImages images per chunk (default 100); also the unit of parallel work
      */
-    public record Settings(int samples, long seed, SamplingSemantics semantics, int chunkImages) {
+    public record Settings(int samples, long seed, SoftwareSamplingSemantics semantics, int chunkImages) {
         public static final int DEFAULT_SAMPLES = 10;
         public static final int DEFAULT_CHUNK_IMAGES = 100;
 
@@ -36,12 +36,12 @@ public final class SoftwareEnsemble {
         }
 
         public static Settings of(int samples, long seed) {
-            return new Settings(samples, seed, SamplingSemantics.PER_CHUNK, DEFAULT_CHUNK_IMAGES);
+            return new Settings(samples, seed, SoftwareSamplingSemantics.PER_CHUNK, DEFAULT_CHUNK_IMAGES);
         }
 
         /** Images sharing one weight draw: the chunk index passed to a {@link WeightDraw} is image / drawImages(). */
         public int drawImages() {
-            return semantics == SamplingSemantics.PER_IMAGE ? 1 : chunkImages;
+            return semantics == SoftwareSamplingSemantics.PER_IMAGE ? 1 : chunkImages;
         }
     }
 
@@ -94,7 +94,7 @@ public final class SoftwareEnsemble {
 
     /** The mode network's logits [n·C] on already normalised input. */
     public static float[] modeLogits(BbnnModel model, float[] input, int n, Progress progress) {
-        var settings = new Settings(1, 0, SamplingSemantics.PER_CHUNK, Settings.DEFAULT_CHUNK_IMAGES);
+        var settings = new Settings(1, 0, SoftwareSamplingSemantics.PER_CHUNK, Settings.DEFAULT_CHUNK_IMAGES);
         return memberLogits(model.architecture(), BatchNormStats.of(model), WeightDraw.mode(model), null, input, n,
                 settings, progress)[0];
     }

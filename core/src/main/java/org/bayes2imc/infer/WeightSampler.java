@@ -1,6 +1,7 @@
 package org.bayes2imc.infer;
 
 import org.bayes2imc.model.BbnnModel;
+import org.bayes2imc.random.CounterRandom;
 
 import java.util.SplittableRandom;
 
@@ -54,6 +55,22 @@ public final class WeightSampler {
     }
 
     /**
+     * Half a step of the 24-bit grid of {@link #sample}: a realised probability this close to 0 or 1 is snapped to it
+     * (so a layer of such synapses is computed exactly, once). This is the sampler's resolution, a different concept
+     * from the ε rule of docs/MODEL.md §8 (sparsity.SynapseClassifier), which decides which synapses are stored
+     * deterministically.
+     */
+    public static final float SNAP_DISTANCE = 0x1p-25f;
+
+    /** p snapped to 0 or 1 when within {@link #SNAP_DISTANCE} of it. */
+    public static float snap(float p) {
+        if (p <= SNAP_DISTANCE) {
+            return 0f;
+        }
+        return p >= 1f - SNAP_DISTANCE ? 1f : p;
+    }
+
+    /**
      * True when every uniform gives the same answer (p ≤ 0: always −1; p ≥ 1: always +1): such a synapse consumes no
      * random number, so only the stochastic synapses cost a draw.
      */
@@ -68,17 +85,6 @@ public final class WeightSampler {
 
     /** The random stream of one (seed, member, layer, chunk). */
     public static SplittableRandom stream(long seed, int member, int layer, long chunk) {
-        long k = mix(seed ^ 0x9E3779B97F4A7C15L);
-        k = mix(k ^ (member * 0xBF58476D1CE4E5B9L + 1));
-        k = mix(k ^ (layer * 0x94D049BB133111EBL + 2));
-        k = mix(k ^ (chunk * 0xD6E8FEB86659FD93L + 3));
-        return new SplittableRandom(k);
-    }
-
-    /** SplitMix64's finaliser. */
-    static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return new SplittableRandom(CounterRandom.sampleStreamKey(seed, member, layer, chunk));
     }
 }

@@ -44,7 +44,8 @@ public final class Evaluation {
         return new EvaluationResult(in.samples(), in.images(),
                 ClassificationMetrics.accuracy(raw, labels), ClassificationMetrics.nll(raw, labels),
                 ClassificationMetrics.brier(raw, labels), Calibration.ece(rel),
-                mean(raw.entropy()), mean(raw.aleatoric()), mean(raw.epistemic()), rel,
+                SampleStatistics.mean(raw.entropy()), SampleStatistics.mean(raw.aleatoric()),
+                SampleStatistics.mean(raw.epistemic()), rel,
                 temperature, ClassificationMetrics.accuracy(cal, labels), ClassificationMetrics.nll(cal, labels),
                 ClassificationMetrics.brier(cal, labels), Calibration.ece(relCal), relCal,
                 oodImages, byEntropy, byMi,
@@ -65,13 +66,5 @@ public final class Evaluation {
             max = Math.max(max, v);
         }
         return Math.min(bound, Math.max(1e-6, max * 1.0001));
-    }
-
-    static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return v.length == 0 ? Double.NaN : s / v.length;
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bayes2imc.io.Json;
 import org.bayes2imc.model.BbnnModel;
 import org.bayes2imc.model.LayerSpec;
+import org.bayes2imc.sparsity.SynapseClassifier;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,16 +32,16 @@ public record PosteriorStats(double epsilon, List<Layer> layers, long synapses, 
         }
     }
 
-    /** |λ| bound equivalent to ε ≤ p ≤ 1 − ε. */
+    /** |λ| bound equivalent to ε ≤ p ≤ 1 − ε (the one ε rule, {@link SynapseClassifier}). */
     public static double lambdaBound(double epsilon) {
-        return 0.5 * Math.log((1 - epsilon) / epsilon);
+        return SynapseClassifier.ofEpsilon(epsilon).lambdaThreshold();
     }
 
     public static PosteriorStats of(BbnnModel model, double epsilon) {
         if (!(epsilon > 0 && epsilon < 0.5)) {
             throw new IllegalArgumentException("--epsilon must be in (0, 0.5), got " + epsilon);
         }
-        double bound = lambdaBound(epsilon);
+        SynapseClassifier classifier = SynapseClassifier.ofEpsilon(epsilon);
         List<Layer> rows = new ArrayList<>();
         long total = 0;
         long prob = 0;
@@ -50,7 +51,7 @@ public record PosteriorStats(double epsilon, List<Layer> layers, long synapses, 
             long[] h = new long[P_BINS];
             long k = 0;
             for (float v : lam) {
-                if (Math.abs(v) <= bound) {
+                if (classifier.isProbabilistic(v)) {
                     k++;
                 }
                 h[Histogram.bin(BbnnModel.probabilityPlusOne(v), 0, 1, P_BINS)]++;

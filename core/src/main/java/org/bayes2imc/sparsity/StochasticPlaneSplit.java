@@ -58,29 +58,74 @@ public final class StochasticPlaneSplit {
 
     /**
      * Row sparsity: rows (WHOLE_ROW) or row segments (ROW_SEGMENT) holding ≥ 1 probabilistic synapse form the SP;
-     * the rest is the DP. Array geometry from the tiling (only the column blocks matter).
+     * the rest is the DP. Array geometry from the tiling (only the column blocks matter). Probabilistic synapses carry
+     * p = sigmoid(2λ), the others, clamped, exactly 1 or 0.
      */
     public static StochasticPlaneSplit of(CrossbarTiling tiling, float[] lambda, SynapseClassifier classifier,
                                           RowGranularity granularity) {
+        checkLength(tiling.layer(), lambda);
+        boolean[] deterministic = new boolean[lambda.length];
+        float[] p = new float[lambda.length];
+        for (int i = 0; i < lambda.length; i++) {
+            float l = lambda[i];
+            if (Float.isNaN(l)) {
+                throw new IllegalArgumentException(tiling.layer().name() + ": λ[" + i + "] is NaN");
+            }
+            deterministic[i] = !classifier.isProbabilistic(l);
+            p[i] = deterministic[i] ? (SynapseClassifier.clamp(l) > 0 ? 1f : 0f)
+                    : (float) SynapseClassifier.probabilityPlusOne(l);
+        }
+        return of(tiling, lambda, p, deterministic, granularity);
+    }
+
+    /**
+     * The one definition of the split (docs/MODEL.md §8), for any source of per-synapse state: the rows (WHOLE_ROW) or
+     * row segments (ROW_SEGMENT) holding ≥ 1 synapse not flagged {@code deterministic} form the SP, whose blocks
+     * carry {@code probabilities} (P(w = +1) per synapse, PyTorch layout: the model's clamped p for the sparsity
+     * analysis, the realised read probabilities for a deployed core); the rest is the DP, sign(λ).
+     */
+    public static StochasticPlaneSplit of(CrossbarTiling tiling, float[] lambda, float[] probabilities,
+                                          boolean[] deterministic, RowGranularity granularity) {
         LayerSpec layer = tiling.layer();
-        ProbabilisticMap m = ProbabilisticMap.of(tiling, lambda, classifier, false);
-        int fanIn = m.rows;
+        checkLength(layer, lambda);
+        if (probabilities.length != lambda.length || deterministic.length != lambda.length) {
+            throw new IllegalArgumentException(layer.name() + ": " + probabilities.length + " probabilities and "
+                    + deterministic.length + " flags for " + lambda.length + " synapses");
+        }
+        int fanIn = layer.fanIn();
+        int columns = layer.outChannels();
         float[] dp = clampAll(lambda);
         List<Block> blocks = new ArrayList<>();
         if (granularity == RowGranularity.WHOLE_ROW) {
-            int[] rows = indicesOf(m.rowStochastic, 0, 1, fanIn);
+            int[] rows = stochasticRows(deterministic, fanIn, 0, columns);
             if (rows.length > 0) {
-                blocks.add(block(lambda, dp, fanIn, 0, m.columns, rows, classifier));
+                blocks.add(block(lambda, probabilities, dp, fanIn, 0, columns, rows));
             }
         } else {
-            for (int b = 0; b < m.columnBlocks; b++) {
-                int[] rows = indicesOf(m.segmentStochastic, b, m.columnBlocks, fanIn);
+            int width = tiling.synapsesPerArrayRow();
+            for (int c0 = 0; c0 < columns; c0 += width) {
+                int c1 = Math.min(columns, c0 + width);
+                int[] rows = stochasticRows(deterministic, fanIn, c0, c1);
                 if (rows.length > 0) {
-                    blocks.add(block(lambda, dp, fanIn, m.columnStart(b), m.columnEnd(b), rows, classifier));
+                    blocks.add(block(lambda, probabilities, dp, fanIn, c0, c1, rows));
                 }
             }
         }
         return new StochasticPlaneSplit(layer, dp, blocks);
+    }
+
+    /** Input rows r (ascending) with a synapse (r, o), o in [c0, c1), not flagged deterministic. */
+    private static int[] stochasticRows(boolean[] deterministic, int fanIn, int c0, int c1) {
+        boolean[] stochastic = new boolean[fanIn];
+        for (int o = c0; o < c1; o++) {
+            int base = o * fanIn;
+            for (int r = 0; r < fanIn; r++) {
+                if (!deterministic[base + r]) {
+                    stochastic[r] = true;
+                }
+            }
+        }
+        return indicesOf(stochastic, 0, 1, fanIn);
     }
 
     /** Convenience for square arrays of {@code arraySize} cells, one device per synapse. */
@@ -223,8 +268,7 @@ public final class StochasticPlaneSplit {
         return w;
     }
 
-    private static Block block(float[] lambda, float[] dp, int fanIn, int c0, int c1, int[] rows,
-                               SynapseClassifier classifier) {
+    private static Block block(float[] lambda, float[] probabilities, float[] dp, int fanIn, int c0, int c1, int[] rows) {
         int width = c1 - c0;
         float[] p = new float[rows.length * width];
         float[] lam = new float[p.length];
@@ -232,11 +276,8 @@ public final class StochasticPlaneSplit {
             int r = rows[i];
             for (int j = 0; j < width; j++) {
                 int idx = (c0 + j) * fanIn + r;
-                float l = lambda[idx];
-                lam[i * width + j] = l;
-                p[i * width + j] = classifier.isProbabilistic(l)
-                        ? (float) SynapseClassifier.probabilityPlusOne(l)
-                        : (SynapseClassifier.clamp(l) > 0 ? 1f : 0f);
+                lam[i * width + j] = lambda[idx];
+                p[i * width + j] = probabilities[idx];
                 dp[idx] = 0f;
             }
         }

@@ -1,18 +1,18 @@
 package org.bayes2imc.study;
 
 import org.bayes2imc.imc.SynapseSampler;
-import org.bayes2imc.imc.SamplingSemantics;
+import org.bayes2imc.imc.CoreSamplingSemantics;
 import org.bayes2imc.imc.SampleStreams;
 import org.bayes2imc.imc.Realisation;
 import org.bayes2imc.imc.ReadNoiseMode;
 import org.bayes2imc.imc.ProgrammingTargets;
 import org.bayes2imc.imc.PrefixCache;
 import org.bayes2imc.imc.LfsrSampler;
-import org.bayes2imc.imc.Design;
+import org.bayes2imc.imc.SamplerDesign;
 import org.bayes2imc.imc.Deployment;
 import org.bayes2imc.imc.DeployedCore;
 import org.bayes2imc.imc.DeployOptions;
-import org.bayes2imc.imc.CounterRandom;
+import org.bayes2imc.random.CounterRandom;
 import org.bayes2imc.imc.BernoulliSampler;
 import org.bayes2imc.imc.ActivationRanges;
 import org.bayes2imc.sparsity.SparsityAnalysis;
@@ -74,7 +74,7 @@ public final class DeploymentRunner {
         for (int l = 0; l < depth; l++) {
             clampLayer[l] = options.sparsity() != SparsityMode.NONE && l < firstEnsemblingLayer;
         }
-        if (options.design() == Design.BAYES2IMC) {
+        if (options.design() == SamplerDesign.BAYES2IMC) {
             ConductanceSolver solver = new ConductanceSolver(options.device(), options.mapping(), options.mappingSeconds());
             targets = ProgrammingTargets.solve(model, solver, clampLayer);
             clamped = new boolean[depth][];
@@ -137,7 +137,7 @@ public final class DeploymentRunner {
 
     /** Programs deployment {@code index} (null for the SRAM design, which has no devices to program). */
     public Deployment program(int index) {
-        if (options.design() == Design.SRAM) {
+        if (options.design() == SamplerDesign.SRAM) {
             return null;
         }
         return Deployment.program(model.architecture(), targets, options.device(), options.compensation(),
@@ -158,7 +158,7 @@ public final class DeploymentRunner {
         float[][] q;
         SynapseSampler sampler = BernoulliSampler.INSTANCE;
         boolean force = false;
-        if (options.design() == Design.SRAM) {
+        if (options.design() == SamplerDesign.SRAM) {
             q = Realisation.sram(model, clamped, options.sramBits());
             sampler = new LfsrSampler(model.architecture(), options.sramBits());
         } else {
@@ -218,7 +218,7 @@ public final class DeploymentRunner {
     /** The ideal software ensemble's member logits (float activations, the same S and seed). */
     public EnsembleLogits softwareLogits(Dataset data, Progress progress) {
         SoftwareEnsemble.Settings s = new SoftwareEnsemble.Settings(options.samples(), options.seed(),
-                org.bayes2imc.infer.SamplingSemantics.PER_CHUNK, SoftwareEnsemble.Settings.DEFAULT_CHUNK_IMAGES);
+                org.bayes2imc.infer.SoftwareSamplingSemantics.PER_CHUNK, SoftwareEnsemble.Settings.DEFAULT_CHUNK_IMAGES);
         return new EnsembleLogits(model.architecture().classes(), SoftwareEnsemble.memberLogits(model, data, s, progress));
     }
 }

@@ -8,7 +8,7 @@ import org.bayes2imc.data.Dataset;
 import org.bayes2imc.imc.DeployOptions;
 import org.bayes2imc.imc.DeployedCore;
 import org.bayes2imc.imc.Deployment;
-import org.bayes2imc.imc.Design;
+import org.bayes2imc.imc.SamplerDesign;
 import org.bayes2imc.imc.NoCompensation;
 import org.bayes2imc.infer.ModelInputs;
 import org.bayes2imc.io.Progress;
@@ -73,7 +73,7 @@ public final class Study {
      * off and other random streams; null for the SRAM design (no devices).
      */
     public static DeployOptions floorOptions(DeployOptions o) {
-        if (o.design() != Design.BAYES2IMC) {
+        if (o.design() != SamplerDesign.BAYES2IMC) {
             return null;
         }
         return o.withDevice(o.device().withoutProgrammingNoiseAndDrift()).withSeed(o.seed() ^ FLOOR_SEED);

@@ -1,23 +1,18 @@
 package org.bayes2imc.device;
 
-/** Sample mean and standard deviation for the statistical tests. */
+import org.bayes2imc.metrics.SampleStatistics;
+
+/** Sample mean and standard deviation for the statistical tests (the project's {@link SampleStatistics}). */
 final class Stats {
     final double mean;
     final double std;
     final int n;
 
     Stats(double[] x) {
+        SampleStatistics.Summary s = SampleStatistics.summarise(x);
         n = x.length;
-        double s = 0.0;
-        for (double v : x) {
-            s += v;
-        }
-        mean = s / n;
-        double ss = 0.0;
-        for (double v : x) {
-            ss += (v - mean) * (v - mean);
-        }
-        std = Math.sqrt(ss / (n - 1));
+        mean = s.mean();
+        std = s.std();
     }
 
     /** Standard error of the mean for a population σ. */

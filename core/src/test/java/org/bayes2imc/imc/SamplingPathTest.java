@@ -1,5 +1,7 @@
 package org.bayes2imc.imc;
 
+import org.bayes2imc.random.CounterRandom;
+
 import org.bayes2imc.study.DeploymentRunner;
 import org.bayes2imc.device.BinomialInterval;
 import org.bayes2imc.device.DeviceModels;

@@ -53,7 +53,7 @@ class SoftwareEnsembleTest {
     void membersAreBitIdenticalAtOneAndTwoThreads() {
         BbnnModel m = randomModel(1, 1.0);
         Dataset d = randomImages(120, 2);
-        for (SamplingSemantics sem : SamplingSemantics.values()) {
+        for (SoftwareSamplingSemantics sem : SoftwareSamplingSemantics.values()) {
             var settings = new SoftwareEnsemble.Settings(2, 99, sem, 50);
             Parallel.setThreads(1);
             float[][] one = SoftwareEnsemble.memberLogits(m, d, settings, Progress.NONE);
@@ -88,8 +88,8 @@ class SoftwareEnsembleTest {
         Dataset one = randomImages(1, 7);
         // The same image twice in one chunk sees one weight draw; in two chunks (chunk size 1) two draws.
         Dataset twice = new Dataset("twice", 1, 28, 28, 10, concat(one.features(), one.features()), new int[] {0, 0});
-        float[] shared = SoftwareEnsemble.memberLogits(m, twice, new SoftwareEnsemble.Settings(1, 8, SamplingSemantics.PER_CHUNK, 100), Progress.NONE)[0];
-        float[] fresh = SoftwareEnsemble.memberLogits(m, twice, new SoftwareEnsemble.Settings(1, 8, SamplingSemantics.PER_IMAGE, 100), Progress.NONE)[0];
+        float[] shared = SoftwareEnsemble.memberLogits(m, twice, new SoftwareEnsemble.Settings(1, 8, SoftwareSamplingSemantics.PER_CHUNK, 100), Progress.NONE)[0];
+        float[] fresh = SoftwareEnsemble.memberLogits(m, twice, new SoftwareEnsemble.Settings(1, 8, SoftwareSamplingSemantics.PER_IMAGE, 100), Progress.NONE)[0];
         assertThat(java.util.Arrays.copyOfRange(shared, 0, 10)).containsExactly(java.util.Arrays.copyOfRange(shared, 10, 20));
         assertThat(java.util.Arrays.copyOfRange(fresh, 0, 10)).isNotEqualTo(java.util.Arrays.copyOfRange(fresh, 10, 20));
     }
@@ -112,9 +112,9 @@ class SoftwareEnsembleTest {
         }
         // PER_IMAGE: one member, 2000 images, each its own draw. PER_CHUNK: 400 members on 5 images in one chunk.
         float[] perImage = SoftwareEnsemble.memberLogits(m, x, n,
-                new SoftwareEnsemble.Settings(1, 21, SamplingSemantics.PER_IMAGE, 100), Progress.NONE)[0];
+                new SoftwareEnsemble.Settings(1, 21, SoftwareSamplingSemantics.PER_IMAGE, 100), Progress.NONE)[0];
         float[][] perChunk = SoftwareEnsemble.memberLogits(m, java.util.Arrays.copyOf(x, 10), 5,
-                new SoftwareEnsemble.Settings(400, 22, SamplingSemantics.PER_CHUNK, 100), Progress.NONE);
+                new SoftwareEnsemble.Settings(400, 22, SoftwareSamplingSemantics.PER_CHUNK, 100), Progress.NONE);
         for (int k = 0; k < 2; k++) {
             double p = k == 0 ? p0 : p1;
             int plus = 0;

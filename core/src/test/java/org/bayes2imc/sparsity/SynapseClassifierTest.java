@@ -57,4 +57,26 @@ class SynapseClassifierTest {
         assertThat(SparsityAnalysis.chooseFirstEnsemblingLayer(new long[] {5, 50, 45}, 0.9)).isEqualTo(1);
         assertThatThrownBy(() -> SparsityAnalysis.chooseFirstEnsemblingLayer(new long[] {1}, 0)).hasMessageContaining("--ensemble-fraction");
     }
+
+    /**
+     * The one ε rule, stated on λ here and on p by the solver (MappingConfig.isDeterministic), gives the same answer
+     * for every float λ within 64 ulps of ±threshold, for the default and the reported ε.
+     */
+    @Test
+    void lambdaAndProbabilityFormsAgreeOnEveryFloatNearTheBoundary() {
+        for (double epsilon : new double[] {0.01, 0.001, 0.05, 0.2}) {
+            SynapseClassifier c = SynapseClassifier.ofEpsilon(epsilon);
+            org.bayes2imc.device.MappingConfig mapping = org.bayes2imc.device.MappingConfig.defaults().withEpsilon(epsilon);
+            for (int sign = -1; sign <= 1; sign += 2) {
+                float lambda = (float) (sign * c.lambdaThreshold());
+                for (int k = 0; k < 64; k++) {
+                    lambda = Math.nextDown(lambda);
+                }
+                for (int k = 0; k < 128; k++, lambda = Math.nextUp(lambda)) {
+                    boolean byP = !mapping.isDeterministic(SynapseClassifier.probabilityPlusOne(lambda));
+                    assertThat(c.isProbabilistic(lambda)).as("ε=%s λ=%s", epsilon, lambda).isEqualTo(byP);
+                }
+            }
+        }
+    }
 }

@@ -4,9 +4,9 @@ import org.bayes2imc.imc.HandmadeModels;
 import org.bayes2imc.imc.DeployOptions;
 import org.bayes2imc.imc.DeployReport;
 import org.bayes2imc.imc.DeployedCore;
-import org.bayes2imc.imc.Design;
+import org.bayes2imc.imc.SamplerDesign;
 import org.bayes2imc.imc.ReadNoiseMode;
-import org.bayes2imc.imc.SamplingSemantics;
+import org.bayes2imc.imc.CoreSamplingSemantics;
 
 import org.bayes2imc.sparsity.SparsityMode;
 import org.bayes2imc.data.Dataset;
@@ -189,7 +189,7 @@ class DeploymentRunnerTest {
     @Test
     void perReadSemanticsAndLiteralReadsRunOnSmallCases() {
         DeployOptions o = DeployOptions.defaults(DeviceModels.create("ibm-pcm")).withSamples(2).withDeployments(1)
-                .withThreads(1).withSemantics(SamplingSemantics.PER_READ).withLiteralReads(true);
+                .withThreads(1).withSemantics(CoreSamplingSemantics.PER_READ).withLiteralReads(true);
         DeploymentRunner r = new DeploymentRunner(model, o);
         r.calibrateActivations(test);
         EnsembleLogits e = r.logits(r.core(0, 20.0), test.slice(0, 4), org.bayes2imc.io.Progress.NONE);
@@ -199,7 +199,7 @@ class DeploymentRunnerTest {
 
     @Test
     void sramDesignUsesTheLfsrAndRuns() {
-        DeployOptions o = DeployOptions.defaults(new IdealDevice()).withDesign(Design.SRAM).withSamples(4).withDeployments(2)
+        DeployOptions o = DeployOptions.defaults(new IdealDevice()).withDesign(SamplerDesign.SRAM).withSamples(4).withDeployments(2)
                 .withThreads(1);
         Dataset images = test.slice(0, 200);
         DeployReport rep = Study.builder().setModel(model).setTest(images).setCalibration(images).addConfiguration(o)

@@ -1,5 +1,6 @@
 package org.bayes2imc.train;
 
+import org.bayes2imc.random.CounterRandom;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -73,32 +74,9 @@ public final class Trainer {
         return new Split(full.select(t), full.select(v));
     }
 
-    /** Per-channel mean and standard deviation of a dataset. */
+    /** Per-channel mean and standard deviation of a dataset (the data layer's {@link Normalisation#fit}). */
     public static Normalisation fitNormalisation(Dataset d) {
-        int c = d.channels();
-        int plane = d.height() * d.width();
-        double[] s = new double[c];
-        double[] s2 = new double[c];
-        float[] f = d.features();
-        for (int i = 0; i < d.size(); i++) {
-            for (int ch = 0; ch < c; ch++) {
-                int base = (i * c + ch) * plane;
-                for (int j = 0; j < plane; j++) {
-                    double x = f[base + j];
-                    s[ch] += x;
-                    s2[ch] += x * x;
-                }
-            }
-        }
-        float[] mean = new float[c];
-        float[] std = new float[c];
-        double count = (double) d.size() * plane;
-        for (int ch = 0; ch < c; ch++) {
-            double m = s[ch] / count;
-            mean[ch] = (float) m;
-            std[ch] = (float) Math.sqrt(Math.max(s2[ch] / count - m * m, 1e-12));
-        }
-        return new Normalisation(mean, std);
+        return Normalisation.fit(d);
     }
 
     /** The configured architecture, adapted to the dataset's input shape and class count for named networks. */
@@ -380,25 +358,11 @@ public final class Trainer {
     }
 
     static int[] permutation(int n, long seed) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        SplittableRandom r = new SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
+        return org.bayes2imc.data.Splits.permutation(n, new SplittableRandom(seed));
     }
 
     /** Mixes a seed with a counter (SplitMix64 finaliser) into an independent stream seed. */
     static long mix(long seed, long counter) {
-        long z = seed * 0x9E3779B97F4A7C15L + counter + 0x632BE59BD9B4E019L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return CounterRandom.mix(seed * CounterRandom.GOLDEN + counter + 0x632BE59BD9B4E019L);
     }
 }

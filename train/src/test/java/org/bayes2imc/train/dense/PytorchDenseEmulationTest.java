@@ -5,7 +5,7 @@ import org.bayes2imc.data.Dataset;
 import org.bayes2imc.data.TestData;
 import org.bayes2imc.infer.BatchNormStats;
 import org.bayes2imc.infer.ModelInputs;
-import org.bayes2imc.infer.SamplingSemantics;
+import org.bayes2imc.infer.SoftwareSamplingSemantics;
 import org.bayes2imc.infer.SoftwareEnsemble;
 import org.bayes2imc.infer.UniformActivationQuantiser;
 import org.bayes2imc.infer.WeightDraw;
@@ -44,7 +44,7 @@ class PytorchDenseEmulationTest {
         int members = 3;
         int chunk = 32; // 70 images: chunks of 32, 32, 6 (a ragged last batch)
         float[][] ours = SoftwareEnsemble.memberLogits(a, BatchNormStats.of(model), draw, null, x, test.size(),
-                new SoftwareEnsemble.Settings(members, 42, SamplingSemantics.PER_CHUNK, chunk), Progress.NONE);
+                new SoftwareEnsemble.Settings(members, 42, SoftwareSamplingSemantics.PER_CHUNK, chunk), Progress.NONE);
         float[][] torch = new PytorchDenseEmulation(a, BatchNormStats.of(model), null, chunk)
                 .memberLogits(draw, x, test.size(), members);
         for (int s = 0; s < members; s++) {
@@ -70,7 +70,7 @@ class PytorchDenseEmulationTest {
         UniformActivationQuantiser q = UniformActivationQuantiser.calibrated(8, a, bn, mode, x, test.size());
         WeightDraw draw = WeightDraw.sampled(model, 5);
         float[][] ours = SoftwareEnsemble.memberLogits(a, bn, draw, q, x, test.size(),
-                new SoftwareEnsemble.Settings(2, 5, SamplingSemantics.PER_CHUNK, 64), Progress.NONE);
+                new SoftwareEnsemble.Settings(2, 5, SoftwareSamplingSemantics.PER_CHUNK, 64), Progress.NONE);
         float[][] torch = new PytorchDenseEmulation(a, bn, q, 64).memberLogits(draw, x, test.size(), 2);
         // the same k-bit grid: summation-order rounding may move a value across a rounding boundary very rarely
         int close = 0;

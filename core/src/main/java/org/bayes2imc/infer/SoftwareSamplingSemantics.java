@@ -3,7 +3,7 @@ package org.bayes2imc.infer;
 /**
  * When a software ensemble member draws a fresh set of ±1 weights (docs/MODEL.md §2.1, §5).
  */
-public enum SamplingSemantics {
+public enum SoftwareSamplingSemantics {
     /**
      * One weight sample per (member, chunk of consecutive images), shared by every image of the chunk [default:
      * the fast path, one GEMM per chunk]. For per-image metrics (accuracy, NLL, Brier, ECE, entropy, mutual

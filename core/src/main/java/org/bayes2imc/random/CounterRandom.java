@@ -1,17 +1,19 @@
-package org.bayes2imc.imc;
+package org.bayes2imc.random;
 
 /**
- * Counter-based random numbers (SplitMix64 finaliser, Steele et al. 2014): a draw is a pure function of its key and
- * index, so every sample is the same whatever the thread count or the order in which blocks are computed.
+ * Counter-based random numbers, the project's one SplitMix64 mixer (Steele, Lea and Flood, OOPSLA 2014): a draw is a
+ * pure function of its key and index, so every sample is the same whatever the thread count or the order in which
+ * blocks are computed (docs/MODEL.md §5). Each user keys its streams in its own documented way (kept as it was so
+ * that seeded results do not move); all of them mix through {@link #mix}.
  */
 public final class CounterRandom {
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
-    /** Half a step of the 32-bit uniform grid: q at or below it never gives +1, q at or above 1 − it always does. */
-    public static final double HALF_STEP = 0x1p-33;
+    /** 2^64 / φ, SplitMix64's increment. */
+    public static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
     private CounterRandom() {
     }
 
+    /** SplitMix64's finaliser (variant 13 of Stafford's mixers). */
     public static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
@@ -31,6 +33,17 @@ public final class CounterRandom {
         return k;
     }
 
+    /**
+     * The seed of the weight-sample stream of one (seed, member, layer, chunk): each coordinate xor-ed in with its own
+     * odd multiplier and mixed (the software ensemble's and the deployed core's sampler streams).
+     */
+    public static long sampleStreamKey(long seed, int member, int layer, long chunk) {
+        long k = mix(seed ^ GOLDEN);
+        k = mix(k ^ (member * 0xBF58476D1CE4E5B9L + 1));
+        k = mix(k ^ (layer * 0x94D049BB133111EBL + 2));
+        return mix(k ^ (chunk * 0xD6E8FEB86659FD93L + 3));
+    }
+
     /** Uniform on the midpoints (k + ½)·2^-32 of a 32-bit grid, a pure function of (key, index). */
     public static double uniform(long key, long index) {
         long bits = mix(key ^ (index * GOLDEN)) >>> 32;
@@ -42,15 +55,5 @@ public final class CounterRandom {
         double u1 = uniform(key, 2 * index);
         double u2 = uniform(key, 2 * index + 1);
         return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2.0 * Math.PI * u2);
-    }
-
-    /** The ±1 sample of a synapse with P(+1) = q: +1 iff uniform < q. */
-    public static boolean plusOne(long key, long index, double q) {
-        return uniform(key, index) < q;
-    }
-
-    /** True when {@link #plusOne} gives the same answer for every uniform: the synapse is effectively deterministic. */
-    public static boolean deterministic(double q) {
-        return q <= HALF_STEP || q >= 1.0 - HALF_STEP;
     }
 }

@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
 /** Small helpers for the numeric CSV files of scikit-learn's bundled datasets (raw or gzip). */
-final class CsvFiles {
-    private CsvFiles() {
+final class NumericCsvReader {
+    private NumericCsvReader() {
     }
 
     static BufferedReader open(Path file) throws IOException {
