@@ -21,13 +21,11 @@ import org.bayes2imc.correct.LogitCorrections;
 import org.bayes2imc.correct.NoLogitCorrection;
 import org.bayes2imc.study.SpreadDecomposition;
 import org.bayes2imc.imc.DeployReport;
-import org.bayes2imc.study.DeploymentRunner;
 import org.bayes2imc.imc.SamplerDesign;
 import org.bayes2imc.imc.ReadNoiseMode;
 import org.bayes2imc.imc.CoreSamplingSemantics;
 import org.bayes2imc.sparsity.SparsityMode;
 import org.bayes2imc.infer.ModelInputs;
-import org.bayes2imc.metrics.EvaluationResult;
 import org.bayes2imc.io.Json;
 import org.bayes2imc.model.BbnnModel;
 import org.bayes2imc.model.ModelFile;
@@ -35,7 +33,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 

@@ -1,7 +1,6 @@
 package org.bayes2imc.study;
 
 import org.bayes2imc.imc.SynapseSampler;
-import org.bayes2imc.imc.CoreSamplingSemantics;
 import org.bayes2imc.imc.SampleStreams;
 import org.bayes2imc.imc.Realisation;
 import org.bayes2imc.imc.ReadNoiseMode;
