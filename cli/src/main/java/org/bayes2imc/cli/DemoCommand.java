@@ -1,16 +1,24 @@
 package org.bayes2imc.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bayes2imc.cli.demo.DemoResults;
+import org.bayes2imc.cli.demo.DemoSettings;
 import org.bayes2imc.cli.demo.DemoPlan;
 import org.bayes2imc.cli.demo.DemoStep;
 import org.bayes2imc.cli.demo.DriftStep;
+import org.bayes2imc.cli.demo.HardwareSection;
 import org.bayes2imc.cli.demo.HardwareStep;
-import org.bayes2imc.cli.demo.PpaStep;
 import org.bayes2imc.cli.demo.SoftwareStep;
 import org.bayes2imc.cli.demo.SparsityStep;
+import org.bayes2imc.cli.demo.SystematicSection;
+import org.bayes2imc.cli.demo.PpaStep;
+import org.bayes2imc.cli.demo.PpaTables;
 import org.bayes2imc.cli.demo.SystematicStep;
+
+import org.bayes2imc.metrics.Metric;
+import org.bayes2imc.metrics.Metrics;
+import org.bayes2imc.study.DriftRow;
+import org.bayes2imc.study.SparsityComparison;
+import org.bayes2imc.study.SpreadDecomposition;
 import org.bayes2imc.cli.demo.StepCache;
 import org.bayes2imc.cli.demo.TrainStep;
 import org.bayes2imc.correct.LogitCorrections;
@@ -21,19 +29,24 @@ import org.bayes2imc.device.DeviceModels;
 import org.bayes2imc.device.Durations;
 import org.bayes2imc.hardware.SparsityProfile;
 import org.bayes2imc.imc.DeployOptions;
+import org.bayes2imc.imc.DeploymentSummary;
 import org.bayes2imc.infer.Parallel;
+import org.bayes2imc.infer.SoftwareEvaluation;
 import org.bayes2imc.io.Json;
 import org.bayes2imc.io.Progress;
 import org.bayes2imc.model.BbnnModel;
 import org.bayes2imc.model.ModelFile;
 import org.bayes2imc.report.ReportBuilder;
 import org.bayes2imc.sparsity.SparsityAnalysis;
+import org.bayes2imc.sparsity.SparsityReport;
 import org.bayes2imc.sparsity.SparsitySettings;
 import org.bayes2imc.train.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -125,8 +138,17 @@ public final class DemoCommand implements Callable<Integer> {
 
     Progress progress = ConsoleProgress.INSTANCE;
 
-    private final ObjectNode results = Json.object();
-    private final ObjectNode timing = Json.object();
+    // the sections written so far; results.json is rewritten from them after every step
+    private DemoSettings settings;
+    private SoftwareEvaluation.SoftwareResults software;
+    private HardwareSection hardware;
+    private SystematicSection systematic;
+    private List<DriftRow> drift;
+    private SparsityReport sparsity;
+    private SparsityComparison sparsityDeploy;
+    private PpaTables ppa;
+    private Double totalSeconds;
+    private final Map<String, Double> stepSeconds = new LinkedHashMap<>();
 
     @Override
     public Integer call() {
@@ -188,61 +210,39 @@ public final class DemoCommand implements Callable<Integer> {
         DemoPlan plan = new DemoPlan(model, modelKey, test, ood, calibration, hwTest, hwOod, limit(test, systematicImages),
                 sysSeconds, driftTest, driftOod, times, driftTimes, driftSparsity, driftDeployments, samples, deployments,
                 floorDeployments, sparsityDeployments, seed, base, progress);
-
-        ObjectNode settings = results.putObject("settings");
-        settings.put("model", modelFile[0].toString());
-        settings.put("model_key", modelKey);
-        settings.set("training", trainConfig.toJson());
-        settings.put("dataset", "fashion-mnist");
-        settings.put("ood_dataset", "digits");
-        settings.put("test_images", test.size());
-        settings.put("ood_images", ood.size());
-        settings.put("hardware_test_images", hwTest.size());
-        settings.put("hardware_ood_images", hwOod.size());
-        settings.put("drift_test_images", driftTest.size());
-        settings.put("drift_sparsity", driftSparsity);
-        settings.put("drift_deployments", driftDeployments);
-        settings.put("drift_ood_images", driftOod.size());
-        settings.put("calibration_images", calibration.size());
-        settings.put("calibration_source", "first images of the Fashion-MNIST training set (labels unused)");
-        settings.put("samples", samples);
-        settings.put("deployments", deployments);
-        settings.put("device", DemoPlan.DEVICE);
-        settings.put("time_seconds", DemoPlan.TIME_SECONDS);
-        settings.put("correction", LogitCorrections.DEFAULT);
-        settings.put("seed", seed);
-        settings.put("threads", nThreads);
-        results.put("schema_version", 1);
-        results.put("command", "demo");
+        settings = new DemoSettings(modelFile[0].toString(), modelKey, trainConfig.toJson(), "fashion-mnist", "digits",
+                test.size(), ood.size(), hwTest.size(), hwOod.size(), driftTest.size(), driftSparsity, driftDeployments,
+                driftOod.size(), calibration.size(), "first images of the Fashion-MNIST training set (labels unused)",
+                samples, deployments, DemoPlan.DEVICE, DemoPlan.TIME_SECONDS, LogitCorrections.DEFAULT, seed, nThreads);
         StepCache steps = new StepCache(out);
 
-        results.set("software", run(steps, new SoftwareStep(plan)));
+        software = run(steps, new SoftwareStep(plan));
         writeResults();
 
-        JsonNode hw = run(steps, new HardwareStep(plan));
-        results.set("hardware", hw.get("hardware"));
-        if (!results.path("hardware").has("software_same_images")) {
-            ((ObjectNode) results.get("hardware")).set("software_same_images", results.path("software").path("ensemble"));
+        hardware = run(steps, new HardwareStep(plan));
+        if (hardware.hardware().softwareSameImages() == null) {
+            // on the full sets the software step's ensemble is the one on the same images (not computed twice)
+            hardware = new HardwareSection(hardware.evaluationSeconds(),
+                    hardware.hardware().withSoftware(software.ensemble()), hardware.hardwareCorrected(),
+                    hardware.spreadDecomposition());
         }
-        results.set("hardware_corrected", hw.get("hardware_corrected"));
-        results.set("spread_decomposition", hw.get("spread_decomposition"));
         writeResults();
 
-        results.set("systematic", run(steps, new SystematicStep(plan)));
+        systematic = run(steps, new SystematicStep(plan));
         writeResults();
 
-        results.set("drift", run(steps, new DriftStep(plan)));
+        drift = List.of(run(steps, new DriftStep(plan)));
         writeResults();
 
         SparsityAnalysis analysis = SparsityAnalysis.of(model, SparsitySettings.DEFAULTS.withSamples(samples));
-        results.set("sparsity", analysis.toJson());
-        results.set("sparsity_deploy", run(steps, new SparsityStep(plan, results.path("hardware"),
-                hw.path("evaluation_seconds").asDouble())));
+        sparsity = analysis.report();
+        sparsityDeploy = run(steps, new SparsityStep(plan, hardware.hardware().perDeployment(),
+                hardware.evaluationSeconds()));
         writeResults();
 
-        results.set("ppa", timed("ppa", () -> PpaStep.run(PpaStep.defaultCases("fmnist-small (demo model)",
-                model.architecture(), SparsityProfile.fromAnalysis(analysis)), samples)));
-        timing.put("total_seconds", (System.nanoTime() - start) / 1e9);
+        ppa = timed("ppa", () -> PpaStep.run(PpaStep.defaultCases("fmnist-small (demo model)",
+                model.architecture(), SparsityProfile.fromAnalysis(analysis)), samples));
+        totalSeconds = (System.nanoTime() - start) / 1e9;
         writeResults();
         Path report = ReportBuilder.build(out);
         printSummary(report);
@@ -254,8 +254,8 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** Runs one pipeline step through the cache, timed under its name. */
-    private JsonNode run(StepCache cache, DemoStep<JsonNode> step) {
-        return timed(step.name(), () -> cache.run(step.name(), step.settings(), step::run));
+    private <T> T run(StepCache cache, DemoStep<T> step) {
+        return timed(step.name(), () -> cache.run(step.name(), step.settings(), step.type(), step::run));
     }
 
     private void step(String name, Runnable r) {
@@ -268,14 +268,19 @@ public final class DemoCommand implements Callable<Integer> {
     private <T> T timed(String name, Supplier<T> work) {
         long t0 = System.nanoTime();
         T v = work.get();
-        ObjectNode s = timing.has("steps") ? (ObjectNode) timing.get("steps") : timing.putObject("steps");
-        s.put(name + "_seconds", (System.nanoTime() - t0) / 1e9);
+        stepSeconds.put(name + "_seconds", (System.nanoTime() - t0) / 1e9);
         return v;
     }
 
+    private DemoResults results() {
+        return new DemoResults(settings, DemoResults.SCHEMA_VERSION, "demo", software,
+                hardware == null ? null : hardware.hardware(), hardware == null ? null : hardware.hardwareCorrected(),
+                hardware == null ? null : hardware.spreadDecomposition(), systematic, drift, sparsity, sparsityDeploy,
+                ppa, new Timing(totalSeconds, stepSeconds.isEmpty() ? null : stepSeconds));
+    }
+
     private void writeResults() {
-        results.set("timing", timing);
-        Json.write(out.resolve(ReportBuilder.RESULTS_FILE), results);
+        Json.write(out.resolve(ReportBuilder.RESULTS_FILE), results());
     }
 
     private void printSummary(Path report) {
@@ -284,53 +289,56 @@ public final class DemoCommand implements Callable<Integer> {
         // The chip applies the temperature digitally to its final logits: calibrated ECE/NLL first, raw beside.
         System.out.printf(Locale.ROOT, "%-34s %9s %8s %8s %8s %8s %10s%n", "", "accuracy", "ECE cal", "NLL cal",
                 "ECE raw", "NLL raw", "OOD AUROC");
-        row("software mode network", results.path("software").path("mode"), false);
-        row("software ensemble", results.path("software").path("ensemble"), false);
-        row("hardware, " + Durations.label(DemoPlan.TIME_SECONDS) + " (mean over K)", results.path("hardware"), true);
-        row("hardware + logit correction", results.path("hardware_corrected"), true);
-        for (String m : List.of("none", "ls", "ls_rs")) {
-            row("sparsity " + m + " (mean over K)", results.path("sparsity_deploy").path(m), true);
-        }
+        row("software mode network", software.mode());
+        row("software ensemble", software.ensemble());
+        row("hardware, " + Durations.label(DemoPlan.TIME_SECONDS) + " (mean over K)", hardware.hardware());
+        row("hardware + logit correction", hardware.hardwareCorrected());
+        row("sparsity none (mean over K)", sparsityDeploy.none());
+        row("sparsity ls (mean over K)", sparsityDeploy.ls());
+        row("sparsity ls_rs (mean over K)", sparsityDeploy.lsRs());
         System.out.printf(Locale.ROOT, "probabilistic synapses (eps = 0.01): %.2f %%%n",
-                100 * results.path("software").path("posterior").path("probabilistic_fraction").asDouble(Double.NaN));
-        ArrayNode drift = (ArrayNode) results.path("drift");
-        if (drift != null) {
-            System.out.println("drift (mean over K): accuracy, ECE calibrated, ECE raw");
-            for (JsonNode r : drift) {
-                System.out.printf(Locale.ROOT, "  %-8s %-24s %7.2f %% %8.4f %8.4f%n", Durations.label(r.path("time_seconds").asDouble()),
-                        r.path("compensation").asText(), 100 * r.path("accuracy_mean").asDouble(Double.NaN),
-                        r.path("ece_calibrated_mean").asDouble(Double.NaN), r.path("ece_mean").asDouble(Double.NaN));
-            }
+                100 * software.posterior().probabilisticFraction());
+        System.out.println("drift (mean over K): accuracy, ECE calibrated, ECE raw");
+        for (DriftRow r : drift) {
+            System.out.printf(Locale.ROOT, "  %-8s %-24s %7.2f %% %8.4f %8.4f%n", Durations.label(r.timeSeconds()),
+                    r.compensation(), 100 * r.accuracyMean(), r.eceCalibratedMean(), r.eceMean());
         }
-        for (String s : List.of("spread_decomposition", "systematic")) {
-            JsonNode d = s.equals("systematic") ? results.path(s).path("spread_decomposition") : results.path(s);
-            JsonNode raw = d.path("raw").path("accuracy");
-            JsonNode cor = d.path("corrected").path("accuracy");
-            if (raw.isObject()) {
-                System.out.printf(Locale.ROOT, "%s accuracy spread (pp) total/floor/deployment-induced: raw %.3f/%.3f/%.3f, "
-                                + "corrected %.3f/%.3f/%.3f%n", s.equals("systematic") ? Durations.label(results.path(s)
-                                .path("time_seconds").asDouble()) + ", no compensation," : Durations.label(DemoPlan.TIME_SECONDS) + ",",
-                        100 * raw.path("total").asDouble(), 100 * raw.path("floor").asDouble(),
-                        100 * raw.path("deployment_induced").asDouble(), 100 * cor.path("total").asDouble(Double.NaN),
-                        100 * cor.path("floor").asDouble(Double.NaN), 100 * cor.path("deployment_induced").asDouble(Double.NaN));
-            }
-        }
-        System.out.printf(Locale.ROOT, "total %.0f s; results %s%n", timing.path("total_seconds").asDouble(),
+        spreadLine(Durations.label(DemoPlan.TIME_SECONDS) + ",", hardware.spreadDecomposition());
+        spreadLine(Durations.label(systematic.timeSeconds()) + ", no compensation,", systematic.spreadDecomposition());
+        System.out.printf(Locale.ROOT, "total %.0f s; results %s%n", totalSeconds,
                 out.resolve(ReportBuilder.RESULTS_FILE).toAbsolutePath());
         System.out.println("report: " + report.toAbsolutePath());
     }
 
-    private static void row(String name, JsonNode m, boolean spread) {
-        if (m.isMissingNode()) {
+    private static void spreadLine(String label, SpreadDecomposition d) {
+        SpreadDecomposition.Part raw = d.raw().get(Metric.ACCURACY.key());
+        SpreadDecomposition.Part cor = d.corrected().get(Metric.ACCURACY.key());
+        if (raw == null) {
             return;
         }
-        System.out.printf(Locale.ROOT, "%-34s %8.2f%% %8.4f %8.4f %8.4f %8.4f %10.4f%n", name, 100 * v(m, "accuracy", spread),
-                v(m, "ece_calibrated", spread), v(m, "nll_calibrated", spread), v(m, "ece", spread), v(m, "nll", spread),
-                v(m, "ood_auroc_entropy", spread));
+        System.out.printf(Locale.ROOT, "%s accuracy spread (pp) total/floor/deployment-induced: raw %.3f/%.3f/%.3f, "
+                        + "corrected %.3f/%.3f/%.3f%n", label, 100 * raw.total(), 100 * raw.floor(),
+                100 * raw.deploymentInduced(), cor == null ? Double.NaN : 100 * cor.total(),
+                cor == null ? Double.NaN : 100 * cor.floor(), cor == null ? Double.NaN : 100 * cor.deploymentInduced());
     }
 
-    private static double v(JsonNode m, String k, boolean spread) {
-        JsonNode n = spread ? m.path(k).path("mean") : m.path(k);
-        return n.isNumber() ? n.asDouble() : Double.NaN;
+    private static void row(String name, Metrics m) {
+        row(name, m.accuracy(), m.eceCalibrated(), m.nllCalibrated(), m.ece(), m.nll(), m.oodAurocEntropy());
+    }
+
+    private static void row(String name, DeploymentSummary m) {
+        row(name, m.accuracy().mean(), m.eceCalibrated().mean(), m.nllCalibrated().mean(), m.ece().mean(),
+                m.nll().mean(), m.oodAurocEntropy().mean());
+    }
+
+    private static void row(String name, SparsityComparison.ModeFigures m) {
+        row(name, m.accuracy().mean(), m.eceCalibrated().mean(), m.nllCalibrated().mean(), m.ece().mean(),
+                m.nll().mean(), m.oodAurocEntropy().mean());
+    }
+
+    private static void row(String name, double accuracy, double eceCalibrated, double nllCalibrated, double ece,
+                            double nll, double oodAuroc) {
+        System.out.printf(Locale.ROOT, "%-34s %8.2f%% %8.4f %8.4f %8.4f %8.4f %10.4f%n", name, 100 * accuracy,
+                eceCalibrated, nllCalibrated, ece, nll, oodAuroc);
     }
 }

@@ -1,6 +1,5 @@
 package org.bayes2imc.study;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bayes2imc.correct.LogitMap;
 import org.bayes2imc.imc.DeploymentSummary;
 import org.bayes2imc.metrics.EvaluationResult;
@@ -28,20 +27,13 @@ public final class DeploymentStudy {
         }
 
         /** The raw figures, with the software ensemble on the same images beside them. */
-        public ObjectNode hardwareJson() {
-            ObjectNode o = DeploymentSummary.json(raw);
-            if (software != null) {
-                ObjectNode sw = software.toJson();
-                sw.remove("histograms");
-                o.set("software_same_images", sw);
-            }
-            return o;
+        public DeploymentSummary hardware() {
+            return DeploymentSummary.of(raw).withSoftware(software);
         }
 
-        public ObjectNode correctedJson() {
-            ObjectNode o = DeploymentSummary.json(corrected);
-            o.put("correction", correction);
-            return o;
+        /** The corrected figures, named as their correction. */
+        public DeploymentSummary hardwareCorrected() {
+            return DeploymentSummary.of(corrected).withCorrection(correction);
         }
     }
 }

@@ -205,7 +205,7 @@ class DeploymentRunnerTest {
         DeployReport rep = Study.builder().setModel(model).setTest(images).setCalibration(images).addConfiguration(o)
                 .build().run(org.bayes2imc.io.Progress.NONE).deployReport();
         assertThat(rep.deployments()).hasSize(2);
-        assertThat(rep.spread("accuracy").mean()).isBetween(0.0, 1.0);
-        assertThat(rep.hardwareJson().path("accuracy").path("mean").isNumber()).isTrue();
+        assertThat(rep.spread(org.bayes2imc.metrics.Metric.ACCURACY).mean()).isBetween(0.0, 1.0);
+        assertThat(rep.hardware().accuracy().mean()).isBetween(0.0, 1.0);
     }
 }

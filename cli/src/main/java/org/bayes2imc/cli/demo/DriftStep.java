@@ -1,10 +1,11 @@
 package org.bayes2imc.cli.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.bayes2imc.correct.LogitCorrections;
 import org.bayes2imc.imc.DriftCompensation;
 import org.bayes2imc.imc.NoCompensation;
-import org.bayes2imc.correct.LogitCorrections;
 import org.bayes2imc.sparsity.SparsityMode;
+import org.bayes2imc.study.DriftRow;
 import org.bayes2imc.study.DriftSweep;
 
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.List;
  * The demo's drift sweep (docs/MODEL.md §7): the drift deployments read at every drift time, uncompensated and with
  * the default compensation, raw and corrected, each row with its Monte-Carlo floor. Output: the {@code drift} rows.
  */
-public record DriftStep(DemoPlan plan) implements DemoStep<JsonNode> {
+public record DriftStep(DemoPlan plan) implements DemoStep<DriftRow[]> {
     public static final String NAME = "drift";
 
     @Override
@@ -22,8 +23,8 @@ public record DriftStep(DemoPlan plan) implements DemoStep<JsonNode> {
     }
 
     @Override
-    public Class<JsonNode> type() {
-        return JsonNode.class;
+    public Class<DriftRow[]> type() {
+        return DriftRow[].class;
     }
 
     @Override
@@ -35,11 +36,11 @@ public record DriftStep(DemoPlan plan) implements DemoStep<JsonNode> {
     }
 
     @Override
-    public JsonNode run() {
+    public DriftRow[] run() {
         List<DriftCompensation> compensations = List.of(new NoCompensation(), DriftCompensation.DEFAULT);
-        return DriftSweep.toJson(DriftSweep.run(plan.model(), plan.base()
+        return DriftSweep.rows(DriftSweep.run(plan.model(), plan.base()
                         .withSparsity(SparsityMode.parse(plan.driftSparsity())).withDeployments(plan.driftDeployments()),
                 compensations, plan.driftTimes(), plan.driftTest(), plan.driftOod(), plan.calibration(),
-                plan.correction(), true, plan.progress()));
+                plan.correction(), true, plan.progress())).toArray(DriftRow[]::new);
     }
 }

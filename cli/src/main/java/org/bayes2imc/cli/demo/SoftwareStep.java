@@ -6,9 +6,9 @@ import org.bayes2imc.infer.SoftwareEvaluation;
 
 /**
  * The ideal software evaluation of the demo model (docs/MODEL.md §4): mode network and S-member ensemble on the whole
- * test and OOD sets. Output: {@code software}.
+ * test and OOD sets. Output: results.json {@code software}.
  */
-public record SoftwareStep(DemoPlan plan) implements DemoStep<JsonNode> {
+public record SoftwareStep(DemoPlan plan) implements DemoStep<SoftwareEvaluation.SoftwareResults> {
     public static final String NAME = "software";
 
     @Override
@@ -17,8 +17,8 @@ public record SoftwareStep(DemoPlan plan) implements DemoStep<JsonNode> {
     }
 
     @Override
-    public Class<JsonNode> type() {
-        return JsonNode.class;
+    public Class<SoftwareEvaluation.SoftwareResults> type() {
+        return SoftwareEvaluation.SoftwareResults.class;
     }
 
     @Override
@@ -27,8 +27,8 @@ public record SoftwareStep(DemoPlan plan) implements DemoStep<JsonNode> {
     }
 
     @Override
-    public JsonNode run() {
+    public SoftwareEvaluation.SoftwareResults run() {
         return SoftwareEvaluation.run(plan.model(), plan.test(), plan.ood(),
-                SoftwareEnsemble.Settings.of(plan.samples(), plan.seed()), plan.progress()).toJson();
+                SoftwareEnsemble.Settings.of(plan.samples(), plan.seed()), plan.progress()).results();
     }
 }
