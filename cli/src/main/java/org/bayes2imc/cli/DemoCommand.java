@@ -30,7 +30,6 @@ import org.bayes2imc.device.Durations;
 import org.bayes2imc.hardware.SparsityProfile;
 import org.bayes2imc.imc.DeployOptions;
 import org.bayes2imc.imc.DeploymentSummary;
-import org.bayes2imc.infer.Parallel;
 import org.bayes2imc.infer.SoftwareEvaluation;
 import org.bayes2imc.io.Json;
 import org.bayes2imc.io.Progress;
@@ -172,7 +171,6 @@ public final class DemoCommand implements Callable<Integer> {
         Checks.range("--floor-deployments", floorDeployments, 2, Checks.MAX_DEPLOYMENTS); // a spread needs two
         double sysSeconds = Checks.seconds("--systematic-time", systematicTime);
         OutputDir.claim("--out", out);
-        Parallel.setThreads(nThreads);
         Path data = dataDir == null ? Datasets.defaultDataDir() : dataDir;
         Path models = modelDir == null ? TrainStep.defaultModelDir() : modelDir;
 

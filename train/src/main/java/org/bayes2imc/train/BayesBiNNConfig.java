@@ -32,31 +32,31 @@ public record BayesBiNNConfig(double temperature, ScaleStrategy scaleStrategy, d
 
     public BayesBiNNConfig {
         if (!(temperature > 0)) {
-            throw new IllegalArgumentException("--temperature must be > 0, got " + temperature);
+            throw new org.bayes2imc.io.InvalidSetting("temperature", "must be > 0, got " + temperature);
         }
         if (!(scaleClamp > 0)) {
-            throw new IllegalArgumentException("--scale-clamp must be > 0, got " + scaleClamp);
+            throw new org.bayes2imc.io.InvalidSetting("scale_clamp", "must be > 0, got " + scaleClamp);
         }
         if (!(datasetScale > 0)) {
-            throw new IllegalArgumentException("--dataset-scale must be > 0, got " + datasetScale);
+            throw new org.bayes2imc.io.InvalidSetting("dataset_scale", "must be > 0, got " + datasetScale);
         }
         if (!(lambdaInitMagnitude >= 0)) {
-            throw new IllegalArgumentException("--lambda-init-magnitude must be >= 0, got " + lambdaInitMagnitude);
+            throw new org.bayes2imc.io.InvalidSetting("lambda_init_magnitude", "must be >= 0, got " + lambdaInitMagnitude);
         }
         if (!(klWeight >= 0)) {
-            throw new IllegalArgumentException("--kl-weight must be >= 0, got " + klWeight);
+            throw new org.bayes2imc.io.InvalidSetting("kl_weight", "must be >= 0, got " + klWeight);
         }
         if (!(momentum >= 0 && momentum < 1)) {
-            throw new IllegalArgumentException("--momentum must be in [0, 1), got " + momentum);
+            throw new org.bayes2imc.io.InvalidSetting("momentum", "must be in [0, 1), got " + momentum);
         }
         if (!(learningRate > 0)) {
-            throw new IllegalArgumentException("--lr must be > 0, got " + learningRate);
+            throw new org.bayes2imc.io.InvalidSetting("learning_rate", "must be > 0, got " + learningRate);
         }
         if (mcSamples < 1) {
-            throw new IllegalArgumentException("--mc-samples must be >= 1, got " + mcSamples);
+            throw new org.bayes2imc.io.InvalidSetting("mc_samples", "must be >= 1, got " + mcSamples);
         }
         if (!Double.isFinite(priorLambda)) {
-            throw new IllegalArgumentException("--prior must be finite");
+            throw new org.bayes2imc.io.InvalidSetting("prior", "must be finite");
         }
         if (scaleStrategy == null || lambdaInit == null || muLag == null) {
             throw new IllegalArgumentException("optimizer strategies must not be null");

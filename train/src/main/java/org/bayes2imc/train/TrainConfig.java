@@ -25,16 +25,16 @@ public record TrainConfig(String architecture, String dataset, int epochs, int b
 
     public TrainConfig {
         if (epochs < 1) {
-            throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
+            throw new org.bayes2imc.io.InvalidSetting("epochs", "must be >= 1, got " + epochs);
         }
         if (batchSize < 2) {
-            throw new IllegalArgumentException("--batch-size must be >= 2 (BatchNorm needs batch statistics), got " + batchSize);
+            throw new org.bayes2imc.io.InvalidSetting("batch_size", "must be >= 2 (BatchNorm needs batch statistics), got " + batchSize);
         }
         if (!(validationFraction > 0 && validationFraction < 1)) {
             throw new IllegalArgumentException("validation fraction must be in (0, 1), got " + validationFraction);
         }
         if (limit < 0) {
-            throw new IllegalArgumentException("--limit must be >= 0, got " + limit);
+            throw new org.bayes2imc.io.InvalidSetting("limit", "must be >= 0, got " + limit);
         }
         if (calibrationSamples < 1) {
             throw new IllegalArgumentException("calibration samples must be >= 1, got " + calibrationSamples);

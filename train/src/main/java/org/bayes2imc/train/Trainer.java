@@ -67,7 +67,7 @@ public final class Trainer {
         int[] perm = permutation(full.size(), mix(config.seed(), SPLIT_SALT));
         int val = (int) Math.round(n * config.validationFraction());
         if (val < 1 || n - val < config.batchSize()) {
-            throw new IllegalArgumentException("--limit " + n + " leaves too few images for a validation split and one batch of " + config.batchSize());
+            throw new org.bayes2imc.io.InvalidSetting("limit", n + " leaves too few images for a validation split and one batch of " + config.batchSize());
         }
         int[] v = java.util.Arrays.copyOfRange(perm, 0, val);
         int[] t = java.util.Arrays.copyOfRange(perm, val, n);
