@@ -34,7 +34,8 @@ import java.util.Locale;
  * {@code bench --arch NAME}: deployment throughput of a named network (issue 17: VGGBinaryConnect, 617 M MACs per
  * 3×32×32 image) on a {@link SyntheticPosterior} with stated per-layer probabilistic row fractions, with Fashion-MNIST
  * test images padded and replicated to the network's input ({@link PaddedImages}; CIFAR-10 is not fetched offline):
- * full ensemble and LS+RS against the PyTorch dense emulation of the same weight draws, the int8/float peak fraction,
+ * full ensemble (every layer of every member computed, no reuse of deterministic layers: the dense emulation's
+ * work) and LS+RS against the PyTorch dense emulation of the same weight draws, the int8/float peak fraction,
  * and the peak memory of K deployments evaluated one after another at S samples. Timed region as in
  * {@link BenchCommand}.
  */
@@ -52,7 +53,8 @@ final class ArchBench {
     record Result(String command, String architecture, String posterior, double[] probabilisticRowFractions,
                   String inputs, int images, int samples, int repeats, String device, double timeSeconds,
                   int chunkImages, long seed, int threads, String kernelFull, String kernelLsRs, String onednnIsa,
-                  int firstEnsemblingLayerLsRs, long weights, long macsPerImage, Seconds oursFull, Seconds oursLsRs,
+                  int firstEnsemblingLayerLsRs, long weights, long macsPerImage, long lsRsSharedMacsPerImage,
+                  long lsRsMemberMacsPerImage, Seconds oursFull, Seconds oursLsRs,
                   Seconds pytorchDense, double imagesPerSecondFull, double imagesPerSecondLsRs,
                   double imagesPerSecondPytorch, double speedupFull, double speedupLsRs, double macsPerSecondFull,
                   String peakSource, double peakMacsPerSecond, double peakFraction, double predictionAgreementFullVsPytorch,
@@ -95,7 +97,8 @@ final class ArchBench {
         float[] x = ModelInputs.normalised(m, test);
         System.out.printf(Locale.ROOT, "bench: %s (%d weights, %d MACs/image) on %d padded Fashion-MNIST images, S=%d, "
                 + "%s, %d threads, R=%d%n", a.name(), a.weightCount(), a.macsPerImage(), n, samples, cmd.device, t, cmd.repeats);
-        BenchCommand.Prepared full = BenchCommand.prepare(m, base.withSparsity(SparsityMode.NONE), test);
+        BenchCommand.Prepared full = BenchCommand.prepare(m, base.withSparsity(SparsityMode.NONE)
+                .withReuseDeterministic(false), test);
         BenchCommand.Prepared lsrs = BenchCommand.prepare(m, base.withSparsity(SparsityMode.LS_RS), test);
         WeightDraw draw = BenchCommand.deploymentDraw(full.core(), cmd.seed, 0, seconds);
         PytorchDenseEmulation emulation = new PytorchDenseEmulation(a, BatchNormStats.of(m), full.runner().quantiser(), cmd.chunk);
@@ -143,7 +146,8 @@ final class ArchBench {
                 rows, "fashion-mnist test padded to " + a.height() + "x" + a.width() + ", grey replicated to "
                 + a.channels() + " channels", n, samples, r, cmd.device, seconds, cmd.chunk, cmd.seed, t,
                 full.core().kernel(), lsrs.core().kernel(), OneDnn.isa(), lsrs.runner().firstEnsemblingLayer(),
-                a.weightCount(), a.macsPerImage(), Seconds.of(full3), Seconds.of(lsrs3), Seconds.of(torch3), n / full3.median(), n / lsrs3.median(),
+                a.weightCount(), a.macsPerImage(),
+                lsrs.core().sharedMacsPerImage(), lsrs.core().memberMacsPerImage(), Seconds.of(full3), Seconds.of(lsrs3), Seconds.of(torch3), n / full3.median(), n / lsrs3.median(),
                 n / torch3.median(), torch3.median() / full3.median(), torch3.median() / lsrs3.median(), macsPerSecond,
                 peakSource, peakMacs, macsPerSecond / peakMacs, agree, o.memoryDeployments, memorySeconds,
                 Runtime.getRuntime().maxMemory(), peakHeapBytes(), peakRssBytes(), loadStart,
