@@ -54,6 +54,10 @@ public class KernelsBenchmark {
     @Param({"16", "64"})
     public int batch;
 
+    /** Images per fused conv block; 0 = {@code Int8Layers.fusedBlockImages} (sized to the cache). */
+    @Param({"0"})
+    public int fusedBlock;
+
     private LayerSpec spec;
     private float[] weights;
     private float[] probabilities;
@@ -144,7 +148,8 @@ public class KernelsBenchmark {
      */
     @Benchmark
     public Object int8LayerFused() {
-        return org.bayes2imc.infer.Int8Layers.fused(post, weights8, codes, batch);
+        return fusedBlock == 0 ? org.bayes2imc.infer.Int8Layers.fused(post, weights8, codes, batch)
+                : org.bayes2imc.infer.Int8Layers.fused(post, weights8, codes, batch, fusedBlock);
     }
 
     /** One member's Bernoulli draw of the layer's weights (one uniform per synapse). */
