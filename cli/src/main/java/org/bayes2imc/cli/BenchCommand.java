@@ -1,7 +1,5 @@
 package org.bayes2imc.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bayes2imc.bench.PeakCalibration;
 import org.bayes2imc.bench.Timings;
 import org.bayes2imc.data.Dataset;
@@ -34,6 +32,7 @@ import picocli.CommandLine.Option;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -190,81 +189,33 @@ public final class BenchCommand implements Callable<Integer> {
         String peakSource = int8 ? "onednn_int8_matmul" : peak.floatPeakSource();
         double peakFraction = macsPerSecond / peakMacsPerSecond;
 
-        ObjectNode root = Json.object();
-        root.put("schema_version", 1);
-        root.put("command", "bench");
-        ObjectNode settings = root.putObject("settings");
-        settings.put("model", model.toString());
-        settings.put("architecture", a.name());
-        settings.put("dataset", dataset);
-        settings.put("limit", limit);
-        settings.put("images", n);
-        settings.put("samples", samples);
-        settings.put("repeats", repeats);
-        settings.put("device", device);
-        settings.put("time_seconds", seconds);
-        settings.put("chunk_images", chunk);
-        settings.put("seed", seed);
-        settings.put("threads", t);
-        settings.put("activation_bits", base.activationBits());
-        settings.put("kernel_requested", kernel.name().toLowerCase(Locale.ROOT));
-        settings.put("kernel_full", full.core().kernel());
-        settings.put("kernel_ls_rs", lsrs.core().kernel());
-        settings.put("first_ensembling_layer_ls_rs", lsrs.runner().firstEnsemblingLayer());
-        settings.put("timed_region", "ensemble evaluation of normalised images on a programmed, realised deployment; "
-                + "data loading, conductance solving, programming and activation calibration untimed; "
-                + "pytorch time includes its weight draws; one warm-up run per path on " + warm + " images");
-        ObjectNode machine = settings.putObject("machine");
-        machine.put("cores", Runtime.getRuntime().availableProcessors());
-        machine.put("cpu", cpuModel());
-        machine.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        machine.put("sgemm_kernel", Sgemm.best().name());
-        machine.put("onednn_isa", org.bayes2imc.infer.OneDnn.isa());
-        machine.put("openblas_threads_per_call", 1);
-        machine.put("pytorch_version", torchVersion);
-        machine.put("pytorch_intra_op_threads", t);
-        machine.put("load_average_start", loadStart);
-        machine.put("load_average_end", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-
-        ObjectNode b = root.putObject("bench");
-        put(b, "ours_full", full3);
-        put(b, "ours_ls_rs", lsrs3);
-        put(b, "pytorch_dense", torch3);
-        b.put("ours_full_cpu_seconds", new Timings(cFull).median());
-        b.put("ours_ls_rs_cpu_seconds", new Timings(cLsRs).median());
-        b.put("pytorch_dense_cpu_seconds", new Timings(cTorch).median());
-        b.put("pytorch_dense_weight_draw_seconds", emulation.samplingSeconds() / repeats);
-        b.put("speedup_full", torch3.median() / full3.median());
-        b.put("speedup_ls_rs", torch3.median() / lsrs3.median());
-        b.put("macs_per_image", macsPerImage);
-        b.put("full_ensemble_macs", fullMacs);
-        b.put("ls_rs_shared_macs_per_image", lsrs.core().sharedMacsPerImage());
-        b.put("ls_rs_member_macs_per_image", lsrs.core().memberMacsPerImage());
-        b.put("macs_per_second_full", macsPerSecond);
-        b.put("macs_per_second_ls_rs_equivalent", fullMacs / lsrs3.median());
-        b.put("macs_per_second_pytorch", fullMacs / torch3.median());
-        b.put("peak_gflops", peak.floatPeakGflops());
-        b.put("peak_source", peakSource);
-        b.put("peak_macs_per_second", peakMacsPerSecond);
-        b.put("peak_fraction", peakFraction);
-        b.put("int8_peak_g_macs_per_second", peak.int8GMacs());
-        b.put("float_peak_fraction", 2 * macsPerSecond / (peak.floatPeakGflops() * 1e9));
-        b.put("peak_fraction_pytorch", 2 * fullMacs / torch3.median() / (peak.floatPeakGflops() * 1e9));
+        BenchResults.Machine machine = new BenchResults.Machine(Runtime.getRuntime().availableProcessors(), cpuModel(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"), Sgemm.best().name(),
+                org.bayes2imc.infer.OneDnn.isa(), 1, torchVersion, t, loadStart,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        BenchResults.Settings settings = new BenchResults.Settings(model.toString(), a.name(), dataset, limit, n,
+                samples, repeats, device, seconds, chunk, seed, t, base.activationBits(),
+                kernel.name().toLowerCase(Locale.ROOT), full.core().kernel(), lsrs.core().kernel(),
+                lsrs.runner().firstEnsemblingLayer(),
+                "ensemble evaluation of normalised images on a programmed, realised deployment; "
+                        + "data loading, conductance solving, programming and activation calibration untimed; "
+                        + "pytorch time includes its weight draws; one warm-up run per path on " + warm + " images",
+                machine);
         // per CPU-second: both sides counted in this process's CPU time, so the figure survives other jobs' load
         double cpuMacsPerSecond = fullMacs / new Timings(cFull).median();
-        b.put("macs_per_cpu_second_full", cpuMacsPerSecond);
-        b.put("macs_per_cpu_second_pytorch", fullMacs / new Timings(cTorch).median());
-        b.put("peak_gflops_per_cpu_second", peak.floatPeakGflopsPerCpuSecond());
-        b.put("peak_fraction_cpu", cpuMacsPerSecond / peakMacsPerCpuSecond);
-        b.put("fma_loop_gflops", peak.fmaGflops());
-        b.put("sgemm_gflops", peak.sgemmGflops());
-        b.put("sgemm_size", peak.sgemmSize());
-        b.put("popcount_g_binary_macs_per_second", peak.popcountGBinaryMacs());
-        b.put("accuracy_ours_full", accFull);
-        b.put("accuracy_ours_ls_rs", accLsRs);
-        b.put("accuracy_pytorch_dense", accTorch);
-        b.put("prediction_agreement_full_vs_pytorch", agree);
+        BenchResults.Bench bench = new BenchResults.Bench(full3.median(), full3.min(), full3.max(), all(full3),
+                lsrs3.median(), lsrs3.min(), lsrs3.max(), all(lsrs3), torch3.median(), torch3.min(), torch3.max(),
+                all(torch3), new Timings(cFull).median(), new Timings(cLsRs).median(), new Timings(cTorch).median(),
+                emulation.samplingSeconds() / repeats, torch3.median() / full3.median(),
+                torch3.median() / lsrs3.median(), macsPerImage, fullMacs, lsrs.core().sharedMacsPerImage(),
+                lsrs.core().memberMacsPerImage(), macsPerSecond, fullMacs / lsrs3.median(), fullMacs / torch3.median(),
+                peak.floatPeakGflops(), peakSource, peakMacsPerSecond, peakFraction, peak.int8GMacs(),
+                2 * macsPerSecond / (peak.floatPeakGflops() * 1e9),
+                2 * fullMacs / torch3.median() / (peak.floatPeakGflops() * 1e9), cpuMacsPerSecond,
+                fullMacs / new Timings(cTorch).median(), peak.floatPeakGflopsPerCpuSecond(),
+                cpuMacsPerSecond / peakMacsPerCpuSecond, peak.fmaGflops(), peak.sgemmGflops(), peak.sgemmSize(),
+                peak.popcountGBinaryMacs(), accFull, accLsRs, accTorch, agree);
 
         System.out.printf(Locale.ROOT, "%n%-22s %10s %19s %10s %9s%n", "path", "median s", "min-max s", "speedup", "accuracy");
         row("ours full ensemble", full3, torch3.median() / full3.median(), accFull);
@@ -285,22 +236,19 @@ public final class BenchCommand implements Callable<Integer> {
                 peakMacsPerCpuSecond / 1e9, cpuMacsPerSecond / peakMacsPerCpuSecond);
         System.out.printf(Locale.ROOT, "predictions agree (ours full vs pytorch, same weights): %.4f%n", agree);
 
-        if (scaling) {
-            root.set("scaling", scaling(m, base, test, draw, emulation));
-        }
+        BenchResults.Scaling byScale = scaling ? scaling(m, base, test, draw, emulation) : null;
         Path file = out.resolve("results.json");
-        Json.write(file, root);
+        Json.write(file, new BenchResults(1, "bench", settings, bench, byScale));
         System.out.println("wrote " + file);
         return 0;
     }
 
-    private ObjectNode scaling(BbnnModel m, DeployOptions base, Dataset test, WeightDraw draw, PytorchDenseEmulation emu) {
+    private BenchResults.Scaling scaling(BbnnModel m, DeployOptions base, Dataset test, WeightDraw draw,
+                                         PytorchDenseEmulation emu) {
         int n = Math.min(scalingLimit, test.size());
         float[] x = ModelInputs.normalised(m, test);
-        ObjectNode s = Json.object();
-        s.put("images", n);
-        ArrayNode bySamples = s.putArray("samples");
-        ArrayNode byDeployments = s.putArray("deployments");
+        List<BenchResults.BySamples> bySamples = new ArrayList<>();
+        List<BenchResults.ByDeployments> byDeployments = new ArrayList<>();
         Prepared full = prepare(m, base.withSparsity(SparsityMode.NONE), test);
         Prepared lsrs = prepare(m, base.withSparsity(SparsityMode.LS_RS), test);
         System.out.printf(Locale.ROOT, "%nscaling on %d images: time vs S (seconds)%n%6s %10s %10s %12s%n", n, "S",
@@ -313,22 +261,16 @@ public final class BenchCommand implements Callable<Integer> {
             long c2 = cpuNanos();
             double c = Timings.time(() -> emu.memberLogits(draw, x, n, members));
             long c3 = cpuNanos();
-            ObjectNode row = bySamples.addObject();
-            row.put("samples", members);
-            row.put("none_seconds", a);
-            row.put("ls_rs_seconds", b);
-            row.put("pytorch_dense_seconds", c);
-            row.put("none_cpu_seconds", (c1 - c0) / 1e9);
-            row.put("ls_rs_cpu_seconds", (c2 - c1) / 1e9);
-            row.put("pytorch_dense_cpu_seconds", (c3 - c2) / 1e9);
+            bySamples.add(new BenchResults.BySamples(members, a, b, c, (c1 - c0) / 1e9, (c2 - c1) / 1e9,
+                    (c3 - c2) / 1e9));
             System.out.printf(Locale.ROOT, "%6d %10.3f %10.3f %12.3f   (CPU s: %.3f %.3f %.3f)%n", members, a, b, c,
                     (c1 - c0) / 1e9, (c2 - c1) / 1e9, (c3 - c2) / 1e9);
         }
         System.out.printf(Locale.ROOT, "time vs deployments K at S=%d (program + realise + evaluate, seconds)%n%6s %22s %22s%n",
                 samples, "K", "none (eval / program)", "ls+rs (eval / program)");
         for (int k : new int[] {1, 2, 4}) {
-            ObjectNode row = byDeployments.addObject();
-            row.put("deployments", k);
+            double[] evalSeconds = new double[2];
+            double[] programSeconds = new double[2];
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%6d", k));
             for (Prepared p : List.of(full, lsrs)) {
                 double eval = 0;
@@ -343,14 +285,16 @@ public final class BenchCommand implements Callable<Integer> {
                     program += (t1 - t0) / 1e9;
                     eval += (t2 - t1) / 1e9;
                 }
-                String key = p == full ? "none" : "ls_rs";
-                row.put(key + "_evaluation_seconds", eval);
-                row.put(key + "_programming_seconds", program);
+                int path = p == full ? 0 : 1;
+                evalSeconds[path] = eval;
+                programSeconds[path] = program;
                 line.append(String.format(Locale.ROOT, " %10.3f / %9.3f", eval, program));
             }
             System.out.println(line);
+            byDeployments.add(new BenchResults.ByDeployments(k, evalSeconds[0], programSeconds[0], evalSeconds[1],
+                    programSeconds[1]));
         }
-        return s;
+        return new BenchResults.Scaling(n, bySamples, byDeployments);
     }
 
     /** Programs deployment 0 and realises it at the evaluation time, calibrating activations on the test images. */
@@ -393,14 +337,8 @@ public final class BenchCommand implements Callable<Integer> {
         return best;
     }
 
-    private static void put(ObjectNode b, String key, Timings t) {
-        b.put(key + "_seconds", t.median());
-        b.put(key + "_seconds_min", t.min());
-        b.put(key + "_seconds_max", t.max());
-        ArrayNode all = b.putArray(key + "_seconds_all");
-        for (double v : t.seconds()) {
-            all.add(v);
-        }
+    private static List<Double> all(Timings t) {
+        return java.util.Arrays.stream(t.seconds()).boxed().toList();
     }
 
     private static void row(String name, Timings t, double speedup, double accuracy) {

@@ -1,9 +1,19 @@
 package org.bayes2imc.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bayes2imc.cli.demo.DemoResults;
+import org.bayes2imc.cli.demo.DemoSettings;
+import org.bayes2imc.cli.demo.HardwareStep;
 import org.bayes2imc.cli.demo.PpaStep;
+import org.bayes2imc.cli.demo.PpaTables;
+import org.bayes2imc.cli.demo.SystematicStep;
+
+import org.bayes2imc.metrics.Metric;
+import org.bayes2imc.metrics.Metrics;
+import org.bayes2imc.study.DriftRow;
+import org.bayes2imc.study.SparsityComparison;
+import org.bayes2imc.study.SpreadDecomposition;
 import org.bayes2imc.cli.demo.StepCache;
 import org.bayes2imc.cli.demo.TrainStep;
 import org.bayes2imc.study.DeploymentStudy;
@@ -31,6 +41,7 @@ import org.bayes2imc.model.BbnnModel;
 import org.bayes2imc.model.ModelFile;
 import org.bayes2imc.report.ReportBuilder;
 import org.bayes2imc.sparsity.SparsityAnalysis;
+import org.bayes2imc.sparsity.SparsityReport;
 import org.bayes2imc.sparsity.SparsityMode;
 import org.bayes2imc.sparsity.SparsitySettings;
 import org.bayes2imc.train.TrainConfig;
@@ -39,6 +50,8 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -130,8 +143,17 @@ public final class DemoCommand implements Callable<Integer> {
 
     Progress progress = ConsoleProgress.INSTANCE;
 
-    private final ObjectNode results = Json.object();
-    private final ObjectNode timing = Json.object();
+    // the sections written so far; results.json is rewritten from them after every step
+    private DemoSettings settings;
+    private SoftwareEvaluation.SoftwareResults software;
+    private HardwareStep hardware;
+    private SystematicStep systematic;
+    private List<DriftRow> drift;
+    private SparsityReport sparsity;
+    private SparsityComparison sparsityDeploy;
+    private PpaTables ppa;
+    private Double totalSeconds;
+    private final Map<String, Double> stepSeconds = new LinkedHashMap<>();
 
     @Override
     public Integer call() {
@@ -187,31 +209,10 @@ public final class DemoCommand implements Callable<Integer> {
         BbnnModel model = ModelFile.read(modelFile[0]);
         String modelKey = TrainStep.key(trainConfig);
 
-        ObjectNode settings = results.putObject("settings");
-        settings.put("model", modelFile[0].toString());
-        settings.put("model_key", modelKey);
-        settings.set("training", trainConfig.toJson());
-        settings.put("dataset", "fashion-mnist");
-        settings.put("ood_dataset", "digits");
-        settings.put("test_images", test.size());
-        settings.put("ood_images", ood.size());
-        settings.put("hardware_test_images", hwTest.size());
-        settings.put("hardware_ood_images", hwOod.size());
-        settings.put("drift_test_images", driftTest.size());
-        settings.put("drift_sparsity", driftSparsity);
-        settings.put("drift_deployments", driftDeployments);
-        settings.put("drift_ood_images", driftOod.size());
-        settings.put("calibration_images", calibration.size());
-        settings.put("calibration_source", "first images of the Fashion-MNIST training set (labels unused)");
-        settings.put("samples", samples);
-        settings.put("deployments", deployments);
-        settings.put("device", "ibm-pcm");
-        settings.put("time_seconds", 20.0);
-        settings.put("correction", LogitCorrections.DEFAULT);
-        settings.put("seed", seed);
-        settings.put("threads", nThreads);
-        results.put("schema_version", 1);
-        results.put("command", "demo");
+        settings = new DemoSettings(modelFile[0].toString(), modelKey, trainConfig.toJson(), "fashion-mnist", "digits",
+                test.size(), ood.size(), hwTest.size(), hwOod.size(), driftTest.size(), driftSparsity, driftDeployments,
+                driftOod.size(), calibration.size(), "first images of the Fashion-MNIST training set (labels unused)",
+                samples, deployments, "ibm-pcm", 20.0, LogitCorrections.DEFAULT, seed, nThreads);
         StepCache steps = new StepCache(out);
 
         DeployOptions base = DeployOptions.defaults(DeviceModels.create("ibm-pcm")).withSamples(samples)
@@ -219,38 +220,34 @@ public final class DemoCommand implements Callable<Integer> {
 
         ObjectNode key = Json.object().put("model_key", modelKey).put("samples", samples).put("seed", seed)
                 .put("test_images", test.size()).put("ood_images", ood.size());
-        results.set("software", timed("software", () -> steps.run("software", key, () -> SoftwareEvaluation.run(model,
-                test, ood, SoftwareEnsemble.Settings.of(samples, seed), progress).toJson())));
+        software = timed("software", () -> steps.run("software", key, SoftwareEvaluation.SoftwareResults.class,
+                () -> SoftwareEvaluation.run(model, test, ood, SoftwareEnsemble.Settings.of(samples, seed), progress)
+                        .results()));
         writeResults();
 
         ObjectNode hwKey = key.deepCopy().put("hardware_test_images", hwTest.size()).put("hardware_ood_images", hwOod.size())
                 .put("deployments", deployments).put("calibration_images", calibration.size())
                 .put("correction", LogitCorrections.DEFAULT).put("time_seconds", 20.0).put("design_time_seconds", 20.0)
                 .put("spread_floor", true).put("floor_deployments", floorDeployments);
-        JsonNode hw = timed("hardware", () -> steps.run("hardware", hwKey, () -> {
+        hardware = timed("hardware", () -> steps.run("hardware", hwKey, HardwareStep.class, () -> {
             DeploymentRunner runner = new DeploymentRunner(model, base);
             runner.calibrateActivations(calibration);
             // On the full test and OOD sets the software step already holds the software ensemble: not run twice.
             boolean sameAsSoftware = hwTest.size() == test.size() && hwOod.size() == ood.size();
             DeploymentStudy.Result r = DeploymentStudy.run(runner, 20, hwTest, hwOod, calibration,
                     LogitCorrections.byName(LogitCorrections.DEFAULT), !sameAsSoftware, progress);
-            ObjectNode o = Json.object();
-            o.put("evaluation_seconds", r.evaluationSeconds());
-            o.set("hardware", r.hardwareJson().put("time_seconds", 20.0).put("device", "ibm-pcm"));
-            o.set("hardware_corrected", r.correctedJson().put("time_seconds", 20.0).put("device", "ibm-pcm"));
-            o.set("spread_decomposition", DeploymentStudy.decompose(r, model,
+            return new HardwareStep(r.evaluationSeconds(), r.hardware().at(20.0, "ibm-pcm"),
+                    r.hardwareCorrected().at(20.0, "ibm-pcm"), DeploymentStudy.decompose(r, model,
                     base.withDeployments(floorDeployments), 20, hwTest, calibration,
-                    LogitCorrections.byName(LogitCorrections.DEFAULT), progress).toJson()
-                    .put("floor_deployments", floorDeployments));
-            return o;
+                    LogitCorrections.byName(LogitCorrections.DEFAULT), progress).withFloorDeployments(floorDeployments));
         }));
-        results.set("hardware", hw.get("hardware"));
-        if (!results.path("hardware").has("software_same_images")) {
-            ((ObjectNode) results.get("hardware")).set("software_same_images", results.path("software").path("ensemble"));
+        if (hardware.hardware().softwareSameImages() == null) {
+            // on the full sets the software step's ensemble is the one on the same images (not computed twice)
+            hardware = new HardwareStep(hardware.evaluationSeconds(),
+                    hardware.hardware().withSoftware(software.ensemble()), hardware.hardwareCorrected(),
+                    hardware.spreadDecomposition());
         }
-        double noneSeconds = hw.path("evaluation_seconds").asDouble();
-        results.set("hardware_corrected", hw.get("hardware_corrected"));
-        results.set("spread_decomposition", hw.get("spread_decomposition"));
+        double noneSeconds = hardware.evaluationSeconds();
         writeResults();
 
         // Systematic deployment variation: reads after drift without compensation, mapped for 20 s. Measured on the
@@ -259,55 +256,38 @@ public final class DemoCommand implements Callable<Integer> {
         Dataset sysTest = limit(test, systematicImages);
         ObjectNode sysKey = hwKey.deepCopy().put("systematic_images", sysTest.size()).put("systematic_time_seconds", sysSeconds)
                 .put("systematic_compensation", "none");
-        results.set("systematic", timed("systematic", () -> steps.run("systematic", sysKey, () -> {
+        systematic = timed("systematic", () -> steps.run("systematic", sysKey, SystematicStep.class, () -> {
             DeployOptions so = base.withCompensation(DriftCompensation.parse("none", 0)).withSeconds(sysSeconds);
             DeploymentRunner runner = new DeploymentRunner(model, so);
             runner.calibrateActivations(calibration);
             var corr = LogitCorrections.byName(LogitCorrections.DEFAULT);
             DeploymentStudy.Result r = DeploymentStudy.run(runner, sysSeconds, sysTest, null, calibration, corr, true, progress);
-            ObjectNode o = Json.object();
-            o.put("time_seconds", sysSeconds).put("design_time_seconds", so.mappingSeconds()).put("compensation", "none")
-                    .put("images", sysTest.size()).put("deployments", deployments);
-            o.set("hardware", r.hardwareJson());
-            o.set("hardware_corrected", r.correctedJson());
-            o.set("spread_decomposition", DeploymentStudy.decompose(r, model,
-                    so.withDeployments(floorDeployments), sysSeconds, sysTest, calibration, corr, progress).toJson()
-                    .put("floor_deployments", floorDeployments));
-            return o;
-        })));
+            return new SystematicStep(sysSeconds, so.mappingSeconds(), "none", sysTest.size(), deployments,
+                    r.hardware(), r.hardwareCorrected(), DeploymentStudy.decompose(r, model,
+                    so.withDeployments(floorDeployments), sysSeconds, sysTest, calibration, corr, progress)
+                    .withFloorDeployments(floorDeployments));
+        }));
         writeResults();
 
         ObjectNode driftKey = hwKey.deepCopy().put("drift_test_images", driftTest.size()).put("times", driftTimes)
                 .put("drift_sparsity", driftSparsity).put("drift_deployments", driftDeployments)
                 .put("drift_ood_images", driftOod.size()).put("drift_correction", LogitCorrections.DEFAULT)
                 .put("drift_floor", true);
-        results.set("drift", timed("drift", () -> steps.run("drift", driftKey, () -> DriftSweep.toJson(DriftSweep.run(model,
+        drift = timed("drift", () -> List.of(steps.run("drift", driftKey, DriftRow[].class, () -> DriftSweep.rows(DriftSweep.run(model,
                 base.withSparsity(SparsityMode.parse(driftSparsity)).withDeployments(driftDeployments),
                 List.of(DriftCompensation.parse("none", 0), DriftCompensation.DEFAULT), times, driftTest, driftOod,
-                calibration, LogitCorrections.byName(LogitCorrections.DEFAULT), true, progress)))));
+                calibration, LogitCorrections.byName(LogitCorrections.DEFAULT), true, progress)).toArray(DriftRow[]::new))));
         writeResults();
 
         SparsityAnalysis analysis = SparsityAnalysis.of(model, SparsitySettings.DEFAULTS.withSamples(samples));
-        results.set("sparsity", analysis.toJson());
+        sparsity = analysis.report();
         ObjectNode spKey = hwKey.deepCopy().put("sparsity_modes", "none,ls,ls+rs").put("sparsity_deployments", sparsityDeployments);
-        results.set("sparsity_deploy", timed("sparsity_deploy", () -> steps.run("sparsity_deploy", spKey, () -> {
-            ObjectNode o = Json.object();
+        sparsityDeploy = timed("sparsity_deploy", () -> steps.run("sparsity_deploy", spKey, SparsityComparison.class, () -> {
             // none is the hardware step's raw evaluation of the same first deployments: same cores, seeds and images
             int ks = Math.min(deployments, sparsityDeployments);
-            o.put("deployments", ks);
-            ObjectNode none = o.putObject("none");
-            JsonNode hwPer = results.path("hardware").path("per_deployment");
-            for (String k : SPARSITY_METRICS) {
-                double[] v = new double[ks];
-                boolean present = true;
-                for (int i = 0; i < ks; i++) {
-                    JsonNode x = hwPer.path(i).path(k);
-                    present &= x.isNumber();
-                    v[i] = x.asDouble();
-                }
-                none.set(k, present ? org.bayes2imc.imc.Spread.of(v).toJson() : results.path("hardware").path(k));
-            }
-            none.put("seconds", noneSeconds * ks / deployments);
+            SparsityComparison.ModeFigures none = SparsityComparison.ModeFigures.ofRows(
+                    hardware.hardware().perDeployment().subList(0, ks), noneSeconds * ks / deployments);
+            List<SparsityComparison.ModeFigures> sparse = new ArrayList<>();
             for (SparsityMode mode : List.of(SparsityMode.LS, SparsityMode.LS_RS)) {
                 DeploymentRunner runner = new DeploymentRunner(model, base.withSparsity(mode));
                 runner.calibrateActivations(calibration);
@@ -318,30 +298,21 @@ public final class DemoCommand implements Callable<Integer> {
                     per.add(Evaluation.of(runner.logits(core, hwTest, progress), hwTest.labels(),
                             model.calibrationTemperature(), runner.logits(core, hwOod, progress)));
                 }
-                ObjectNode m = o.putObject(mode.jsonKey());
-                for (String k : SPARSITY_METRICS) {
-                    m.set(k, DeploymentSummary.spread(per, k).toJson());
-                }
-                m.put("seconds", (System.nanoTime() - t0) / 1e9);
-                m.put("first_ensembling_layer", runner.firstEnsemblingLayer());
-                ArrayNode acc = m.putArray("per_deployment_accuracy");
-                per.forEach(e -> acc.add(e.accuracy()));
+                sparse.add(SparsityComparison.ModeFigures.of(per, (System.nanoTime() - t0) / 1e9,
+                        runner.firstEnsemblingLayer()));
             }
-            return o;
-        })));
+            return new SparsityComparison(ks, none, sparse.get(0), sparse.get(1));
+        }));
         writeResults();
 
-        results.set("ppa", timed("ppa", () -> PpaStep.run(PpaStep.defaultCases("fmnist-small (demo model)",
-                model.architecture(), SparsityProfile.fromAnalysis(analysis)), samples)));
-        timing.put("total_seconds", (System.nanoTime() - start) / 1e9);
+        ppa = timed("ppa", () -> PpaStep.run(PpaStep.defaultCases("fmnist-small (demo model)",
+                model.architecture(), SparsityProfile.fromAnalysis(analysis)), samples));
+        totalSeconds = (System.nanoTime() - start) / 1e9;
         writeResults();
         Path report = ReportBuilder.build(out);
         printSummary(report);
         return 0;
     }
-
-    private static final List<String> SPARSITY_METRICS = List.of("accuracy", "ece", "ece_calibrated", "nll",
-            "nll_calibrated", "brier", "ood_auroc_entropy", "ood_auroc_mi");
 
     private static Dataset limit(Dataset d, int n) {
         return n > 0 && n < d.size() ? d.slice(0, n) : d;
@@ -357,14 +328,19 @@ public final class DemoCommand implements Callable<Integer> {
     private <T> T timed(String name, Supplier<T> work) {
         long t0 = System.nanoTime();
         T v = work.get();
-        ObjectNode s = timing.has("steps") ? (ObjectNode) timing.get("steps") : timing.putObject("steps");
-        s.put(name + "_seconds", (System.nanoTime() - t0) / 1e9);
+        stepSeconds.put(name + "_seconds", (System.nanoTime() - t0) / 1e9);
         return v;
     }
 
+    private DemoResults results() {
+        return new DemoResults(settings, DemoResults.SCHEMA_VERSION, "demo", software,
+                hardware == null ? null : hardware.hardware(), hardware == null ? null : hardware.hardwareCorrected(),
+                hardware == null ? null : hardware.spreadDecomposition(), systematic, drift, sparsity, sparsityDeploy,
+                ppa, new Timing(totalSeconds, stepSeconds.isEmpty() ? null : stepSeconds));
+    }
+
     private void writeResults() {
-        results.set("timing", timing);
-        Json.write(out.resolve(ReportBuilder.RESULTS_FILE), results);
+        Json.write(out.resolve(ReportBuilder.RESULTS_FILE), results());
     }
 
     private void printSummary(Path report) {
@@ -373,53 +349,56 @@ public final class DemoCommand implements Callable<Integer> {
         // The chip applies the temperature digitally to its final logits: calibrated ECE/NLL first, raw beside.
         System.out.printf(Locale.ROOT, "%-34s %9s %8s %8s %8s %8s %10s%n", "", "accuracy", "ECE cal", "NLL cal",
                 "ECE raw", "NLL raw", "OOD AUROC");
-        row("software mode network", results.path("software").path("mode"), false);
-        row("software ensemble", results.path("software").path("ensemble"), false);
-        row("hardware, 20 s (mean over K)", results.path("hardware"), true);
-        row("hardware + logit correction", results.path("hardware_corrected"), true);
-        for (String m : List.of("none", "ls", "ls_rs")) {
-            row("sparsity " + m + " (mean over K)", results.path("sparsity_deploy").path(m), true);
-        }
+        row("software mode network", software.mode());
+        row("software ensemble", software.ensemble());
+        row("hardware, 20 s (mean over K)", hardware.hardware());
+        row("hardware + logit correction", hardware.hardwareCorrected());
+        row("sparsity none (mean over K)", sparsityDeploy.none());
+        row("sparsity ls (mean over K)", sparsityDeploy.ls());
+        row("sparsity ls_rs (mean over K)", sparsityDeploy.lsRs());
         System.out.printf(Locale.ROOT, "probabilistic synapses (eps = 0.01): %.2f %%%n",
-                100 * results.path("software").path("posterior").path("probabilistic_fraction").asDouble(Double.NaN));
-        ArrayNode drift = (ArrayNode) results.path("drift");
-        if (drift != null) {
-            System.out.println("drift (mean over K): accuracy, ECE calibrated, ECE raw");
-            for (JsonNode r : drift) {
-                System.out.printf(Locale.ROOT, "  %-8s %-24s %7.2f %% %8.4f %8.4f%n", Durations.label(r.path("time_seconds").asDouble()),
-                        r.path("compensation").asText(), 100 * r.path("accuracy_mean").asDouble(Double.NaN),
-                        r.path("ece_calibrated_mean").asDouble(Double.NaN), r.path("ece_mean").asDouble(Double.NaN));
-            }
+                100 * software.posterior().probabilisticFraction());
+        System.out.println("drift (mean over K): accuracy, ECE calibrated, ECE raw");
+        for (DriftRow r : drift) {
+            System.out.printf(Locale.ROOT, "  %-8s %-24s %7.2f %% %8.4f %8.4f%n", Durations.label(r.timeSeconds()),
+                    r.compensation(), 100 * r.accuracyMean(), r.eceCalibratedMean(), r.eceMean());
         }
-        for (String s : List.of("spread_decomposition", "systematic")) {
-            JsonNode d = s.equals("systematic") ? results.path(s).path("spread_decomposition") : results.path(s);
-            JsonNode raw = d.path("raw").path("accuracy");
-            JsonNode cor = d.path("corrected").path("accuracy");
-            if (raw.isObject()) {
-                System.out.printf(Locale.ROOT, "%s accuracy spread (pp) total/floor/deployment-induced: raw %.3f/%.3f/%.3f, "
-                                + "corrected %.3f/%.3f/%.3f%n", s.equals("systematic") ? Durations.label(results.path(s)
-                                .path("time_seconds").asDouble()) + ", no compensation," : "20 s,",
-                        100 * raw.path("total").asDouble(), 100 * raw.path("floor").asDouble(),
-                        100 * raw.path("deployment_induced").asDouble(), 100 * cor.path("total").asDouble(Double.NaN),
-                        100 * cor.path("floor").asDouble(Double.NaN), 100 * cor.path("deployment_induced").asDouble(Double.NaN));
-            }
-        }
-        System.out.printf(Locale.ROOT, "total %.0f s; results %s%n", timing.path("total_seconds").asDouble(),
+        spreadLine("20 s,", hardware.spreadDecomposition());
+        spreadLine(Durations.label(systematic.timeSeconds()) + ", no compensation,", systematic.spreadDecomposition());
+        System.out.printf(Locale.ROOT, "total %.0f s; results %s%n", totalSeconds,
                 out.resolve(ReportBuilder.RESULTS_FILE).toAbsolutePath());
         System.out.println("report: " + report.toAbsolutePath());
     }
 
-    private static void row(String name, JsonNode m, boolean spread) {
-        if (m.isMissingNode()) {
+    private static void spreadLine(String label, SpreadDecomposition d) {
+        SpreadDecomposition.Part raw = d.raw().get(Metric.ACCURACY.key());
+        SpreadDecomposition.Part cor = d.corrected().get(Metric.ACCURACY.key());
+        if (raw == null) {
             return;
         }
-        System.out.printf(Locale.ROOT, "%-34s %8.2f%% %8.4f %8.4f %8.4f %8.4f %10.4f%n", name, 100 * v(m, "accuracy", spread),
-                v(m, "ece_calibrated", spread), v(m, "nll_calibrated", spread), v(m, "ece", spread), v(m, "nll", spread),
-                v(m, "ood_auroc_entropy", spread));
+        System.out.printf(Locale.ROOT, "%s accuracy spread (pp) total/floor/deployment-induced: raw %.3f/%.3f/%.3f, "
+                        + "corrected %.3f/%.3f/%.3f%n", label, 100 * raw.total(), 100 * raw.floor(),
+                100 * raw.deploymentInduced(), cor == null ? Double.NaN : 100 * cor.total(),
+                cor == null ? Double.NaN : 100 * cor.floor(), cor == null ? Double.NaN : 100 * cor.deploymentInduced());
     }
 
-    private static double v(JsonNode m, String k, boolean spread) {
-        JsonNode n = spread ? m.path(k).path("mean") : m.path(k);
-        return n.isNumber() ? n.asDouble() : Double.NaN;
+    private static void row(String name, Metrics m) {
+        row(name, m.accuracy(), m.eceCalibrated(), m.nllCalibrated(), m.ece(), m.nll(), m.oodAurocEntropy());
+    }
+
+    private static void row(String name, DeploymentSummary m) {
+        row(name, m.accuracy().mean(), m.eceCalibrated().mean(), m.nllCalibrated().mean(), m.ece().mean(),
+                m.nll().mean(), m.oodAurocEntropy().mean());
+    }
+
+    private static void row(String name, SparsityComparison.ModeFigures m) {
+        row(name, m.accuracy().mean(), m.eceCalibrated().mean(), m.nllCalibrated().mean(), m.ece().mean(),
+                m.nll().mean(), m.oodAurocEntropy().mean());
+    }
+
+    private static void row(String name, double accuracy, double eceCalibrated, double nllCalibrated, double ece,
+                            double nll, double oodAuroc) {
+        System.out.printf(Locale.ROOT, "%-34s %8.2f%% %8.4f %8.4f %8.4f %8.4f %10.4f%n", name, 100 * accuracy,
+                eceCalibrated, nllCalibrated, ece, nll, oodAuroc);
     }
 }

@@ -18,6 +18,10 @@ import org.bayes2imc.correct.LogitCorrection;
 import org.bayes2imc.correct.LogitCorrections;
 import org.bayes2imc.correct.NoLogitCorrection;
 import org.bayes2imc.study.SpreadDecomposition;
+import org.bayes2imc.imc.DeploySettings;
+import org.bayes2imc.metrics.Metric;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.bayes2imc.imc.DeployReport;
 import org.bayes2imc.study.DeploymentRunner;
 import org.bayes2imc.imc.SamplerDesign;
@@ -218,12 +222,12 @@ public final class DeployCommand implements Callable<Integer> {
         if (correct) {
             // the test and OOD logits of the run are reused: only the calibration set passes through again
             corrected = DeploymentStudy.correct(runner, r, test, oodSet, calibration, logitCorrection, ConsoleProgress.INSTANCE);
-            Spread raw = DeploymentSummary.spread(corrected.raw(), "accuracy");
-            Spread fixed = DeploymentSummary.spread(corrected.corrected(), "accuracy");
-            Spread rawEce = DeploymentSummary.spread(corrected.raw(), "ece");
-            Spread fixedEce = DeploymentSummary.spread(corrected.corrected(), "ece");
-            Spread rawCal = DeploymentSummary.spread(corrected.raw(), "ece_calibrated");
-            Spread fixedCal = DeploymentSummary.spread(corrected.corrected(), "ece_calibrated");
+            Spread raw = DeploymentSummary.spread(corrected.raw(), Metric.ACCURACY);
+            Spread fixed = DeploymentSummary.spread(corrected.corrected(), Metric.ACCURACY);
+            Spread rawEce = DeploymentSummary.spread(corrected.raw(), Metric.ECE);
+            Spread fixedEce = DeploymentSummary.spread(corrected.corrected(), Metric.ECE);
+            Spread rawCal = DeploymentSummary.spread(corrected.raw(), Metric.ECE_CALIBRATED);
+            Spread fixedCal = DeploymentSummary.spread(corrected.corrected(), Metric.ECE_CALIBRATED);
             System.out.printf(Locale.ROOT, "logit correction %s on %d calibration images: accuracy %.4f ± %.4f -> %.4f ± %.4f, "
                             + "ECE calibrated %.4f -> %.4f (raw %.4f -> %.4f)%n",
                     logitCorrection.name(), calibration.size(), raw.mean(), raw.std(), fixed.mean(), fixed.std(),
@@ -241,41 +245,26 @@ public final class DeployCommand implements Callable<Integer> {
                     correct ? f.corrected() : null);
             printSpread(spread);
         }
-        ObjectNode root = Json.object();
-        root.put("schema_version", 1);
-        root.put("command", "deploy");
-        ObjectNode settings = r.settingsJson();
-        settings.put("model", model.toString());
-        settings.put("dataset", dataset);
-        settings.put("limit", limit.value());
-        settings.put("images", test.size());
-        settings.put("ood", ood);
-        settings.put("activation_calibration", "first " + Math.min(256, calibration.size()) + " training images (unlabelled)");
-        settings.put("correction", logitCorrection.name());
-        settings.put("calibration_images", calibration.size());
-        root.set("settings", settings);
-        root.putObject("software").set("ensemble", r.software().toJson());
-        root.set("hardware", r.hardwareJson());
-        if (corrected != null) {
-            root.set("hardware_corrected", corrected.correctedJson());
-        }
-        if (spread != null) {
-            root.set("spread_decomposition", spread.toJson());
-        }
-        ObjectNode timing = root.putObject("timing");
-        timing.put("total_seconds", (System.nanoTime() - start) / 1e9);
-        ObjectNode steps = timing.putObject("steps");
+        DeploySettings settings = r.settings().withInputs(model.toString(), dataset, limit.value(), test.size(), ood,
+                "first " + Math.min(256, calibration.size()) + " training images (unlabelled)", logitCorrection.name(),
+                calibration.size());
+        Map<String, Double> steps = new LinkedHashMap<>();
         steps.put("software_seconds", r.softwareSeconds());
         steps.put("hardware_seconds", r.hardwareSeconds());
+        DeployResults results = new DeployResults(1, "deploy", settings,
+                new DeployResults.Software(r.software().metrics()), r.hardware(),
+                corrected == null ? null : corrected.hardwareCorrected(), spread,
+                new Timing((System.nanoTime() - start) / 1e9, steps));
         Path file = out.resolve("results.json");
-        Json.write(file, root);
+        Json.write(file, results);
         System.out.println("wrote " + file);
         return 0;
     }
 
     private static void printSpread(SpreadDecomposition s) {
         System.out.printf(Locale.ROOT, "spread over K = %d: total / Monte-Carlo floor / deployment-induced (std)%n", s.deployments());
-        for (String k : SpreadDecomposition.FIGURES) {
+        for (Metric figure : SpreadDecomposition.FIGURES) {
+            String k = figure.key();
             SpreadDecomposition.Part p = s.raw().get(k);
             SpreadDecomposition.Part c = s.corrected().get(k);
             System.out.printf(Locale.ROOT, "  %-16s raw %.4f / %.4f / %.4f%s%n", k, p.total(), p.floor(), p.deploymentInduced(),
@@ -291,15 +280,14 @@ public final class DeployCommand implements Callable<Integer> {
                         : r.options().device().name() + ", compensation " + r.options().compensation().id()
                         + ", sparsity " + r.options().sparsity().label());
         System.out.printf(Locale.ROOT, "%-22s %10s %10s %10s %10s %10s%n", "metric", "software", "hw mean", "hw std", "hw min", "hw max");
-        ObjectNode sw = r.software().toJson();
-        for (String k : r.metricKeys()) {
-            JsonNode s = sw.path(k);
+        for (Metric k : Metric.values()) {
+            double s = k.of(r.software());
             var sp = r.spread(k);
-            if (!s.isNumber() && Double.isNaN(sp.mean())) {
+            if (!Double.isFinite(s) && Double.isNaN(sp.mean())) {
                 continue;
             }
-            System.out.printf(Locale.ROOT, "%-22s %10.4f %10.4f %10.4f %10.4f %10.4f%n", k,
-                    s.isNumber() ? s.asDouble() : Double.NaN, sp.mean(), sp.std(), sp.min(), sp.max());
+            System.out.printf(Locale.ROOT, "%-22s %10.4f %10.4f %10.4f %10.4f %10.4f%n", k.key(),
+                    Double.isFinite(s) ? s : Double.NaN, sp.mean(), sp.std(), sp.min(), sp.max());
         }
         System.out.printf(Locale.ROOT, "arrays %d; MACs/image shared %d, per member %d; hardware %.1f s (%.1f images/s)%n",
                 r.arrays(), r.sharedMacsPerImage(), r.memberMacsPerImage(), r.hardwareSeconds(), r.imagesPerSecond());

@@ -95,7 +95,7 @@ public final class DeviceCommand implements Callable<Integer> {
         var result = DeviceCharacterisation.run(settings);
         print(result);
         Path file = out.resolve("results.json");
-        Json.write(file, DeviceCharacterisation.toJson(result));
+        Json.write(file, DeviceCharacterisation.report(result));
         System.out.println("wrote " + file);
         return 0;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bayes2imc.imc.DriftCompensation;
 import org.bayes2imc.study.DriftSweep;
+import org.bayes2imc.study.DriftRow;
 import org.bayes2imc.data.Dataset;
 import org.bayes2imc.data.Datasets;
 import org.bayes2imc.device.DeviceModel;
@@ -127,50 +128,26 @@ public final class DriftCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%-8s %-24s %18s %16s %8s %16s %8s %10s %22s%n", "time", "compensation", "accuracy",
                 "ECE calibrated", "NLL cal", "ECE raw", "NLL raw", "OOD AUROC", "acc floor/induced (pp)");
         for (DriftSweep.Cell c : cells) {
-            ObjectNode r = c.toJson();
+            DriftRow r = c.row();
             System.out.printf(Locale.ROOT, "%-8s %-24s %8.2f ± %5.2f %%  %6.4f ± %6.4f %8.4f  %6.4f ± %6.4f %8.4f %10.4f %10.2f/%.2f%n",
-                    Durations.label(c.seconds()), c.compensation(), 100 * r.path("accuracy_mean").asDouble(Double.NaN),
-                    100 * r.path("accuracy_std").asDouble(Double.NaN), r.path("ece_calibrated_mean").asDouble(Double.NaN),
-                    r.path("ece_calibrated_std").asDouble(Double.NaN), r.path("nll_calibrated_mean").asDouble(Double.NaN),
-                    r.path("ece_mean").asDouble(Double.NaN), r.path("ece_std").asDouble(Double.NaN),
-                    r.path("nll_mean").asDouble(Double.NaN), r.path("ood_auroc_entropy_mean").asDouble(Double.NaN),
-                    100 * r.path("accuracy_floor").asDouble(Double.NaN), 100 * r.path("accuracy_induced").asDouble(Double.NaN));
+                    Durations.label(c.seconds()), c.compensation(), 100 * r.accuracyMean(), 100 * r.accuracyStd(),
+                    r.eceCalibratedMean(), r.eceCalibratedStd(), r.nllCalibratedMean(), r.eceMean(), r.eceStd(),
+                    r.nllMean(), r.oodAurocEntropyMean(), 100 * orNaN(r.accuracyFloor()), 100 * orNaN(r.accuracyInduced()));
         }
-        ObjectNode root = Json.object();
-        root.put("schema_version", 1);
-        root.put("command", "drift");
-        ObjectNode s = root.putObject("settings");
-        s.put("model", model.toString());
-        s.put("dataset", dataset);
-        s.put("images", test.size());
-        s.put("ood", ood);
-        s.put("ood_images", oodSet == null ? 0 : oodSet.size());
-        s.put("times", times);
-        s.put("design_time_seconds", design);
-        s.put("compensations", compensations);
-        s.put("correction", correction);
-        s.put("spread_floor", !noFloor);
-        s.put("reference_devices", referenceDevices);
-        s.put("samples", samples);
-        s.put("deployments", deployments);
-        s.put("device", dev.name());
-        s.put("sparsity", sparsity);
-        s.put("calibration_images", calibration.size());
-        s.put("seed", seed);
-        s.put("threads", t);
-        root.set("drift", DriftSweep.toJson(cells));
-        ArrayNode per = root.putArray("drift_per_deployment");
-        for (DriftSweep.Cell c : cells) {
-            ObjectNode o = per.addObject();
-            o.put("time_seconds", c.seconds());
-            o.put("compensation", c.compensation());
-            ArrayNode acc = o.putArray("accuracy");
-            c.perDeployment().forEach(e -> acc.add(e.toJson().path("accuracy").asDouble()));
-        }
-        root.putObject("timing").put("total_seconds", (System.nanoTime() - start) / 1e9);
+        DriftResults.Settings settings = new DriftResults.Settings(model.toString(), dataset, test.size(), ood,
+                oodSet == null ? 0 : oodSet.size(), times, design, compensations, correction, !noFloor, referenceDevices,
+                samples, deployments, dev.name(), sparsity, calibration.size(), seed, t);
+        List<DriftResults.PerDeployment> per = cells.stream().map(c -> new DriftResults.PerDeployment(c.seconds(),
+                c.compensation(), c.perDeployment().stream().map(e -> e.accuracy()).toList())).toList();
+        DriftResults results = new DriftResults(1, "drift", settings, DriftSweep.rows(cells), per,
+                new Timing((System.nanoTime() - start) / 1e9, null));
         Path file = out.resolve("results.json");
-        Json.write(file, root);
+        Json.write(file, results);
         System.out.println("wrote " + file);
         return 0;
+    }
+
+    private static double orNaN(Double v) {
+        return v == null ? Double.NaN : v;
     }
 }

@@ -15,6 +15,7 @@ import org.bayes2imc.io.Progress;
 import org.bayes2imc.metrics.EnsembleLogits;
 import org.bayes2imc.metrics.Evaluation;
 import org.bayes2imc.metrics.EvaluationResult;
+import org.bayes2imc.metrics.PosteriorReport;
 import org.bayes2imc.metrics.PosteriorStats;
 import org.bayes2imc.model.BbnnModel;
 import org.bayes2imc.model.ModelFile;
@@ -30,8 +31,8 @@ import java.util.concurrent.Callable;
  * {@code bayes2imc evaluate}: the ideal software mode network and S-member ensemble of a BBNN (docs/MODEL.md §2.5).
  * results.json: {@code command}, {@code settings} (model, architecture, widths, dataset, split, images, ood,
  * ood_images, limit, samples, seed, sampling, chunk_images, threads, kernel, calibration_temperature, data_dir),
- * {@code software.mode} and {@code software.ensemble} ({@link org.bayes2imc.metrics.EvaluationResult#toJson}),
- * {@code software.posterior} ({@link PosteriorStats#reportJson}), {@code timing} (mode_seconds, ensemble_seconds,
+ * {@code software.mode} and {@code software.ensemble} ({@link org.bayes2imc.metrics.Metrics}),
+ * {@code software.posterior} ({@link PosteriorStats#report}), {@code timing} (mode_seconds, ensemble_seconds,
  * ensemble_images_per_second, total_seconds).
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -119,44 +120,18 @@ public final class EvaluateCommand implements Callable<Integer> {
         SoftwareEvaluation.Result r = SoftwareEvaluation.run(m, in, oodSet, settings, named("evaluate " + dataset));
         EvaluationResult mode = r.mode();
         EvaluationResult ens = r.ensemble();
-        ObjectNode posterior = r.posterior();
+        PosteriorReport posterior = r.posterior();
         double modeSeconds = r.modeSeconds();
         double ensembleSeconds = r.ensembleSeconds();
 
-        ObjectNode results = Json.object();
-        results.put("command", "evaluate");
-        ObjectNode s = results.putObject("settings");
-        s.put("model", model.toString());
-        s.put("architecture", m.architecture().name());
-        s.put("widths", m.architecture().widths());
-        s.put("dataset", dataset);
-        s.put("split", split);
-        s.put("images", in.size());
-        s.put("ood", ood);
-        s.put("ood_images", oodSet == null ? 0 : oodSet.size());
-        if (limit.value() == 0) {
-            s.putNull("limit"); // all images
-        } else {
-            s.put("limit", limit.value());
-        }
-        s.put("samples", samples);
-        s.put("seed", seed);
-        s.put("sampling", sampling.name().toLowerCase(Locale.ROOT));
-        s.put("chunk_images", chunk);
-        s.put("threads", Parallel.threads());
-        s.put("kernel", org.bayes2imc.infer.LayerForward.kernelName());
-        s.put("calibration_temperature", temperature);
-        s.put("data_dir", dir.toString());
-        ObjectNode sw = results.putObject("software");
-        sw.set("mode", mode.toJson());
-        sw.set("ensemble", ens.toJson());
-        sw.set("posterior", posterior);
-        ObjectNode timing = results.putObject("timing");
+        EvaluateResults.Settings written = new EvaluateResults.Settings(model.toString(), m.architecture().name(),
+                m.architecture().widths(), dataset, split, in.size(), ood, oodSet == null ? 0 : oodSet.size(),
+                limit.value() == 0 ? null : limit.value(), samples, seed, sampling.name().toLowerCase(Locale.ROOT), chunk,
+                Parallel.threads(), org.bayes2imc.infer.LayerForward.kernelName(), temperature, dir.toString());
         long images = (long) in.size() + (oodSet == null ? 0 : oodSet.size());
-        timing.put("mode_seconds", modeSeconds);
-        timing.put("ensemble_seconds", ensembleSeconds);
-        timing.put("ensemble_images_per_second", images * samples / Math.max(ensembleSeconds, 1e-9));
-        timing.put("total_seconds", (System.nanoTime() - start) / 1e9);
+        EvaluateResults results = new EvaluateResults("evaluate", written, r.results(), new EvaluateResults.Timing(
+                modeSeconds, ensembleSeconds, images * samples / Math.max(ensembleSeconds, 1e-9),
+                (System.nanoTime() - start) / 1e9));
         Path file = out.resolve("results.json");
         Json.write(file, results);
 
@@ -214,15 +189,15 @@ public final class EvaluateCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "%-26s %10.4f %10.4f%n", name, a, b);
     }
 
-    static void printPosterior(PrintStream o, JsonNode posterior) {
-        JsonNode fine = posterior.path("by_epsilon").path("0.001");
+    static void printPosterior(PrintStream o, PosteriorReport posterior) {
+        PosteriorReport.AtEpsilon fine = posterior.byEpsilon().get(Double.toString(PosteriorStats.REPORTED_EPSILONS[1]));
         o.printf(Locale.ROOT, "%-8s %12s %14s %15s%n", "layer", "synapses", "prob. ε=0.01", "prob. ε=0.001");
-        for (int i = 0; i < posterior.path("layers").size(); i++) {
-            JsonNode r = posterior.path("layers").get(i);
-            o.printf(Locale.ROOT, "%-8s %12d %14.4f %15.4f%n", r.path("name").asText(), r.path("synapses").asLong(),
-                    r.path("probabilistic_fraction").asDouble(), fine.path("layers").path(i).path("probabilistic_fraction").asDouble());
+        for (int i = 0; i < posterior.layers().size(); i++) {
+            PosteriorReport.LayerRow r = posterior.layers().get(i);
+            o.printf(Locale.ROOT, "%-8s %12d %14.4f %15.4f%n", r.name(), r.synapses(), r.probabilisticFraction(),
+                    fine.layers().get(i).probabilisticFraction());
         }
-        o.printf(Locale.ROOT, "%-8s %12d %14.4f %15.4f%n", "all", posterior.path("synapses").asLong(),
-                posterior.path("probabilistic_fraction").asDouble(), fine.path("probabilistic_fraction").asDouble());
+        o.printf(Locale.ROOT, "%-8s %12d %14.4f %15.4f%n", "all", posterior.synapses(),
+                posterior.probabilisticFraction(), fine.probabilisticFraction());
     }
 }

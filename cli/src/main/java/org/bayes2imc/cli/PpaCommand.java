@@ -1,7 +1,5 @@
 package org.bayes2imc.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bayes2imc.hardware.ComponentLibrary;
 import org.bayes2imc.hardware.Design;
 import org.bayes2imc.hardware.LayerPpa;
@@ -10,6 +8,9 @@ import org.bayes2imc.hardware.PpaComparison;
 import org.bayes2imc.hardware.PpaConfig;
 import org.bayes2imc.hardware.PpaModel;
 import org.bayes2imc.hardware.PpaResult;
+import org.bayes2imc.hardware.PpaRatios;
+import org.bayes2imc.hardware.PpaReport;
+import org.bayes2imc.hardware.PpaRow;
 import org.bayes2imc.hardware.PpaSweep;
 import org.bayes2imc.sparsity.SparsityMode;
 import org.bayes2imc.hardware.SparsityProfile;
@@ -174,27 +175,13 @@ public final class PpaCommand implements Callable<Integer> {
         o.println(PpaResult.OPS_DEFINITION);
         printLayers(o, r);
         printBreakdown(o, r);
-        ObjectNode json = Json.object();
-        json.put("command", "ppa");
-        ObjectNode settings = json.putObject("settings");
-        settings.put("network", r.network());
-        settings.put("model", model == null ? null : model.toString());
-        settings.put("epsilon", epsilon);
-        settings.put("design", d.cliName());
-        settings.put("compare", c == null ? null : c.cliName());
-        settings.put("mode", pm.cliName());
-        settings.put("sparsity", sm.label());
-        settings.put("first_ensembling_layer", lStar);
-        if (spRowFraction != null) {
-            settings.put("sp_row_fraction", spRowFraction);
-        }
-        settings.put("samples", samples);
-        settings.set("config", cfg.toJson());
-        settings.put("components", lib.sourceName());
-        settings.put("sweep", sweep);
-        json.put("ops_definition", PpaResult.OPS_DEFINITION);
-        json.set("result", r.toJson());
-        ArrayNode rows = json.putArray("rows");
+        PpaResults.Settings settings = new PpaResults.Settings(r.network(), model == null ? null : model.toString(),
+                epsilon, d.cliName(), c == null ? null : c.cliName(), pm.cliName(), sm.label(), lStar, spRowFraction,
+                samples, cfg, lib.sourceName(), sweep);
+        List<PpaRow> rows = new ArrayList<>();
+        PpaReport compareResult = null;
+        PpaRatios ratios = null;
+        PpaSweep.Report sweepReport = null;
         rows.add(r.toRow());
         if (base != null) {
             PpaComparison cmp = new PpaComparison(r, base);
@@ -203,17 +190,18 @@ public final class PpaCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "ratios %s over %s (> 1 = %s better): energy %.2fx, area %.2fx, latency %.2fx, GOPS %.2fx, "
                             + "GOPS/W %.2fx, GOPS/W/mm2 %.2fx%n", d.cliName(), c.cliName(), d.cliName(), cmp.energyRatio(),
                     cmp.areaRatio(), cmp.latencyRatio(), cmp.gopsRatio(), cmp.gopsPerWRatio(), cmp.gopsPerWMm2Ratio());
-            json.set("compare_result", base.toJson());
-            json.set("ratios", cmp.toJson());
+            compareResult = base.report();
+            ratios = cmp.ratios();
             rows.add(base.toRow());
         }
         if (sweep != null) {
             PpaSweep s = PpaSweep.run(sweep, new PpaSweep.Base(arch, d, c, pm, sp, samples, cfg, lib));
             printSweep(o, s, d, c);
-            json.set("sweep", s.toJson());
+            sweepReport = s.report();
         }
         Path file = out.resolve("results.json");
-        Json.write(file, json);
+        Json.write(file, new PpaResults("ppa", settings, PpaResult.OPS_DEFINITION, r.report(), rows, compareResult,
+                ratios, sweepReport));
         o.println("wrote " + file);
         return 0;
     }

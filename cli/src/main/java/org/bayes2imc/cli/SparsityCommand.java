@@ -1,6 +1,7 @@
 package org.bayes2imc.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.bayes2imc.io.Json;
 import org.bayes2imc.model.BbnnModel;
 import org.bayes2imc.model.ModelFile;
@@ -90,34 +91,18 @@ public final class SparsityCommand implements Callable<Integer> {
         long analysed = System.nanoTime();
         print(System.out, a);
 
-        ObjectNode root = Json.object();
-        root.put("schema_version", 1);
-        root.put("command", "sparsity");
-        ObjectNode s = root.putObject("settings");
-        s.put("model", model.toString());
-        s.put("network", m.architecture().name());
-        s.put("widths", m.architecture().widths());
-        s.put("epsilon", settings.epsilon());
-        if (firstEnsemblingLayer == null) {
-            s.put("first_ensembling_layer", "automatic");
-        } else {
-            s.put("first_ensembling_layer", firstEnsemblingLayer.intValue());
-        }
-        s.put("ensemble_fraction", settings.ensembleFraction());
-        s.put("granularity", settings.granularity().label());
-        s.put("array_size", settings.arraySize());
-        s.put("devices_per_synapse", settings.devicesPerSynapse());
-        s.put("samples", settings.samples());
-        s.put("out", out.toString());
-        root.set("sparsity", a.toJson());
-        ObjectNode t = root.putObject("timing");
-        double total = (System.nanoTime() - start) / 1e9;
-        t.put("total_seconds", total);
-        ObjectNode steps = t.putObject("steps");
+        SparsityResults.Settings written = new SparsityResults.Settings(model.toString(), m.architecture().name(),
+                m.architecture().widths(), settings.epsilon(),
+                firstEnsemblingLayer == null ? "automatic" : (Object) firstEnsemblingLayer.intValue(),
+                settings.ensembleFraction(), settings.granularity().label(), settings.arraySize(),
+                settings.devicesPerSynapse(), settings.samples(), out.toString());
+        Map<String, Double> steps = new LinkedHashMap<>();
         steps.put("load_seconds", (loaded - start) / 1e9);
         steps.put("analysis_seconds", (analysed - loaded) / 1e9);
+        SparsityResults results = new SparsityResults(1, "sparsity", written, a.report(),
+                new Timing((System.nanoTime() - start) / 1e9, steps));
         Path file = out.resolve("results.json");
-        Json.write(file, root);
+        Json.write(file, results);
         System.out.println("wrote " + file);
         return 0;
     }

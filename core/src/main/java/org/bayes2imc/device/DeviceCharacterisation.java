@@ -1,9 +1,5 @@
 package org.bayes2imc.device;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.bayes2imc.io.Json;
 
 import java.util.SplittableRandom;
 
@@ -120,83 +116,35 @@ public final class DeviceCharacterisation {
                 attempts / (double) n, pulses / (double) n, above, BinomialInterval.wilson(above, n, CONFIDENCE));
     }
 
-    /** The results.json tree (docs/MODEL.md §10): snake_case, units in key names, every setting recorded. */
-    public static ObjectNode toJson(Result r) {
+    /** The results.json record (docs/MODEL.md §10): snake_case, units in key names, every setting recorded. */
+    public static DeviceReport report(Result r) {
         Settings s = r.settings();
-        ObjectMapper snake = Json.MAPPER.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-        ObjectNode root = Json.object();
-        root.put("command", "device");
-        ObjectNode settings = root.putObject("settings");
-        settings.put("device", s.model().name());
-        if (s.targetConductanceMicroSiemens() != null) {
-            settings.put("target_conductance_micro_siemens", s.targetConductanceMicroSiemens());
-        } else {
-            settings.putNull("target_conductance_micro_siemens");
-        }
-        if (s.targetP() != null) {
-            settings.put("target_p", s.targetP());
-        } else {
-            settings.putNull("target_p");
-        }
-        settings.put("time_seconds", s.seconds());
-        settings.put("time_label", Durations.label(s.seconds()));
-        settings.put("design_time_seconds", s.designSeconds());
-        settings.put("draws", s.draws());
-        settings.put("seed", s.seed());
-        settings.set("mapping", snake.valueToTree(s.mapping()));
-        settings.set("device_config", deviceConfig(s.model(), snake));
-        root.put("target_conductance_micro_siemens", r.targetConductanceMicroSiemens());
-        if (Double.isNaN(r.minusTargetMicroSiemens())) {
-            root.putNull("minus_target_conductance_micro_siemens");
-        } else {
-            root.put("minus_target_conductance_micro_siemens", r.minusTargetMicroSiemens());
-        }
-        root.put("deterministic", r.deterministic());
-        root.set("programmed_conductance_micro_siemens", r.programmed().toJson());
-        root.set("drift_exponent", r.driftExponent().toJson());
-        root.set("drifted_conductance_micro_siemens", r.drifted().toJson());
-        root.set("read_conductance_micro_siemens", r.read().toJson());
-        root.put("programming_attempts_mean", r.meanAttempts());
-        root.put("programming_pulses_mean", r.meanPulses());
-        ObjectNode sa = root.putObject("sense_amplifier");
-        sa.put("reference_conductance_micro_siemens", s.mapping().referenceMicroSiemens());
-        if (s.targetP() != null) {
-            sa.put("target_p", s.targetP());
-            sa.put("target_inside_interval", r.interval().contains(s.targetP()));
-        } else {
-            sa.putNull("target_p");
-        }
-        sa.put("reads", s.draws());
-        sa.put("reads_above_reference", r.readsAboveReference());
-        sa.put("sampled_frequency", r.sampledFrequency());
-        sa.put("interval_low", r.interval().low());
-        sa.put("interval_high", r.interval().high());
-        sa.put("confidence", r.interval().confidence());
-        sa.put("expected_frequency", r.realisedP().mean());
-        sa.set("realised_p", r.realisedP().toJson());
-        return root;
+        DeviceReport.Settings settings = new DeviceReport.Settings(s.model().name(), s.targetConductanceMicroSiemens(),
+                s.targetP(), s.seconds(), Durations.label(s.seconds()), s.designSeconds(), s.draws(), s.seed(),
+                s.mapping(), deviceConfig(s.model()));
+        DeviceReport.SenseAmplifier sa = new DeviceReport.SenseAmplifier(s.mapping().referenceMicroSiemens(),
+                s.targetP(), s.targetP() == null ? null : r.interval().contains(s.targetP()), s.draws(),
+                r.readsAboveReference(), r.sampledFrequency(), r.interval().low(), r.interval().high(),
+                r.interval().confidence(), r.realisedP().mean(), r.realisedP());
+        return new DeviceReport("device", settings, r.targetConductanceMicroSiemens(), r.minusTargetMicroSiemens(),
+                r.deterministic(), r.programmed(), r.driftExponent(), r.drifted(), r.read(), r.meanAttempts(),
+                r.meanPulses(), sa);
     }
 
-    private static ObjectNode deviceConfig(DeviceModel model, ObjectMapper snake) {
-        ObjectNode o = Json.object();
-        DeviceModel inner = model;
-        if (model instanceof ProgramAndVerify pv) {
-            o.put("program_and_verify", true);
-            o.put("verify_tolerance_micro_siemens", pv.toleranceMicroSiemens());
-            o.put("verify_max_attempts", pv.maxAttempts());
-            o.put("verify_reads", pv.verifyReads());
-            inner = pv.device();
-        } else {
-            o.put("program_and_verify", false);
-        }
+    private static DeviceReport.DeviceConfig deviceConfig(DeviceModel model) {
+        DeviceModel inner = model instanceof ProgramAndVerify pv ? pv.device() : model;
+        Object config = null;
         if (inner instanceof IbmPcmModel ibm) {
-            o.setAll((ObjectNode) snake.valueToTree(ibm.config()));
+            config = ibm.config();
         } else if (inner instanceof NandakumarModel nk) {
-            o.setAll((ObjectNode) snake.valueToTree(nk.config()));
+            config = nk.config();
         } else if (inner instanceof IdealDevice ideal) {
-            o.put("read_sigma_micro_siemens", ideal.readSigmaMicroSiemens());
-            o.put("g_max_micro_siemens", ideal.maxConductanceMicroSiemens());
+            config = new DeviceReport.IdealConfig(ideal.readSigmaMicroSiemens(), ideal.maxConductanceMicroSiemens());
         }
-        return o;
+        if (model instanceof ProgramAndVerify pv) {
+            return new DeviceReport.DeviceConfig(true, pv.toleranceMicroSiemens(), pv.maxAttempts(), pv.verifyReads(),
+                    config);
+        }
+        return new DeviceReport.DeviceConfig(false, null, null, null, config);
     }
 }

@@ -1,7 +1,5 @@
 package org.bayes2imc.device;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.bayes2imc.io.Json;
 import org.bayes2imc.metrics.SampleStatistics;
 
 import java.util.Arrays;
@@ -27,12 +25,5 @@ public record DistributionSummary(double mean, double std, double p1, double p5,
         int lo = (int) Math.floor(h);
         int hi = Math.min(lo + 1, sorted.length - 1);
         return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-    }
-
-    public ObjectNode toJson() {
-        ObjectNode o = Json.object();
-        o.put("mean", mean).put("std", std).put("p1", p1).put("p5", p5).put("p25", p25).put("p50", p50)
-                .put("p75", p75).put("p95", p95).put("p99", p99);
-        return o;
     }
 }

@@ -1,7 +1,5 @@
 package org.bayes2imc.hardware;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.bayes2imc.io.Json;
 
 import java.util.Map;
 
@@ -54,24 +52,13 @@ public record LayerPpa(int index, String name, long macsPerPass, double ops, lon
         return energyTotalPj() > 0 ? ops / energyTotalPj() * 1e3 : 0;
     }
 
-    public ObjectNode toJson() {
-        ObjectNode o = Json.object();
-        o.put("index", index);
-        o.put("name", name);
-        o.put("macs_per_pass", macsPerPass);
-        o.put("ops", ops);
-        o.put("arrays", arrays);
-        o.put("tiles", tiles);
-        o.put("sampled_row_fraction", sampledRowFraction);
-        o.put("latency_us", latencyUs());
-        o.put("energy_uj", energyUj());
-        o.put("area_mm2", areaMm2());
-        o.put("gops", gops());
-        o.put("gops_per_w", gopsPerW());
-        ObjectNode e = o.putObject("energy_uj_by_component");
+    /** Its results.json record (energy µJ, area mm², components sorted by name). */
+    public PpaReport.Layer report() {
+        Map<String, Double> e = new java.util.TreeMap<>();
         new java.util.TreeMap<>(energyPj).forEach((k, v) -> e.put(k, v * 1e-6));
-        ObjectNode a = o.putObject("area_mm2_by_component");
+        Map<String, Double> a = new java.util.TreeMap<>();
         new java.util.TreeMap<>(areaUm2).forEach((k, v) -> a.put(k, v * 1e-6));
-        return o;
+        return new PpaReport.Layer(index, name, macsPerPass, ops, arrays, tiles, sampledRowFraction, latencyUs(),
+                energyUj(), areaMm2(), gops(), gopsPerW(), e, a);
     }
 }

@@ -1,7 +1,5 @@
 package org.bayes2imc.hardware;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.bayes2imc.io.Json;
 
 /**
  * How much better a design is than a baseline on the same network and work: every ratio is oriented so that > 1
@@ -33,17 +31,14 @@ public record PpaComparison(PpaResult subject, PpaResult baseline) {
         return subject.gopsPerWMm2() / baseline.gopsPerWMm2();
     }
 
-    public ObjectNode toJson() {
-        ObjectNode o = Json.object();
-        o.put("subject", subject.design().cliName() + "/" + subject.mode().cliName() + "/" + subject.sparsity().mode().label());
-        o.put("baseline", baseline.design().cliName() + "/" + baseline.mode().cliName() + "/" + baseline.sparsity().mode().label());
-        o.put("orientation", "every ratio > 1 means the subject is better (less energy, area, latency; more GOPS, GOPS/W, GOPS/W/mm2)");
-        o.put("energy_ratio", energyRatio());
-        o.put("area_ratio", areaRatio());
-        o.put("latency_ratio", latencyRatio());
-        o.put("gops_ratio", gopsRatio());
-        o.put("gops_per_w_ratio", gopsPerWRatio());
-        o.put("gops_per_w_mm2_ratio", gopsPerWMm2Ratio());
-        return o;
+    /** Its results.json record. */
+    public PpaRatios ratios() {
+        return new PpaRatios(label(subject), label(baseline),
+                "every ratio > 1 means the subject is better (less energy, area, latency; more GOPS, GOPS/W, GOPS/W/mm2)",
+                energyRatio(), areaRatio(), latencyRatio(), gopsRatio(), gopsPerWRatio(), gopsPerWMm2Ratio());
+    }
+
+    private static String label(PpaResult r) {
+        return r.design().cliName() + "/" + r.mode().cliName() + "/" + r.sparsity().mode().label();
     }
 }

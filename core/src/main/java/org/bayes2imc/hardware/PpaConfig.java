@@ -1,8 +1,6 @@
 package org.bayes2imc.hardware;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bayes2imc.model.CrossbarTiling;
-import org.bayes2imc.io.Json;
 
 import java.util.List;
 
@@ -122,26 +120,5 @@ public record PpaConfig(int arraySize, int activationBits, int pBits, int adcBit
             case "interconnect_mm" -> new PpaConfig(arraySize, activationBits, pBits, adcBits, adcColumnMux, adcWeightBits, inputBitActivity, devicesPerSynapse, nodeNm, vddV, clockGhz, arraysPerPe, pesPerTile, tileBufferKib, bnUnitsPerTile, v);
             default -> throw new IllegalArgumentException("unknown config key '" + key + "'; known: " + KEYS + ", samples");
         };
-    }
-
-    public ObjectNode toJson() {
-        ObjectNode o = Json.object();
-        o.put("array_size", arraySize);
-        o.put("activation_bits", activationBits);
-        o.put("p_bits", pBits);
-        o.put("adc_bits", adcBits);
-        o.put("adc_column_mux", adcColumnMux);
-        o.put("adc_weight_bits", adcWeightBits);
-        o.put("input_bit_activity", inputBitActivity);
-        o.put("devices_per_synapse", devicesPerSynapse);
-        o.put("node_nm", nodeNm);
-        o.put("vdd_v", vddV);
-        o.put("clock_ghz", clockGhz);
-        o.put("arrays_per_pe", arraysPerPe);
-        o.put("pes_per_tile", pesPerTile);
-        o.put("tile_buffer_kib", tileBufferKib);
-        o.put("bn_units_per_tile", bnUnitsPerTile);
-        o.put("interconnect_mm", interconnectMm);
-        return o;
     }
 }

@@ -1,8 +1,5 @@
 package org.bayes2imc.hardware;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.bayes2imc.io.Json;
 
 import java.util.List;
 import java.util.Map;
@@ -79,50 +76,21 @@ public record PpaResult(String network, Design design, PipelineMode mode, Sparsi
         return m;
     }
 
-    public ObjectNode toJson() {
-        ObjectNode o = Json.object();
-        o.put("network", network);
-        o.put("design", design.cliName());
-        o.put("mode", mode.cliName());
-        o.put("sparsity", sparsity.mode().label());
-        o.put("first_ensembling_layer", sparsity.firstEnsemblingLayer());
-        ArrayNode sp = o.putArray("sp_row_fraction");
-        sparsity.spRowFraction().forEach(sp::add);
-        o.put("samples", samples);
-        o.set("config", config.toJson());
-        o.put("components", componentsSource);
-        o.put("ops_definition", OPS_DEFINITION);
-        o.put("ops", ops());
-        o.put("arrays", arrays());
-        o.put("energy_uj", energyUj());
-        o.put("latency_us", latencyUs());
-        o.put("area_mm2", areaMm2());
-        o.put("gops", gops());
-        o.put("gops_per_w", gopsPerW());
-        o.put("gops_per_w_mm2", gopsPerWMm2());
-        ObjectNode e = o.putObject("energy_uj_by_component");
+    /** Its results.json record. */
+    public PpaReport report() {
+        Map<String, Double> e = new java.util.LinkedHashMap<>();
         energyPjByComponent().forEach((k, v) -> e.put(k, v * 1e-6));
-        ObjectNode a = o.putObject("area_mm2_by_component");
+        Map<String, Double> a = new java.util.LinkedHashMap<>();
         areaUm2ByComponent().forEach((k, v) -> a.put(k, v * 1e-6));
-        ArrayNode ls = o.putArray("layers");
-        layers.forEach(l -> ls.add(l.toJson()));
-        return o;
+        return new PpaReport(network, design.cliName(), mode.cliName(), sparsity.mode().label(),
+                sparsity.firstEnsemblingLayer(), sparsity.spRowFraction(), samples, config, componentsSource,
+                OPS_DEFINITION, ops(), arrays(), energyUj(), latencyUs(), areaMm2(), gops(), gopsPerW(), gopsPerWMm2(),
+                e, a, layers.stream().map(LayerPpa::report).toList());
     }
 
-    /** One row of the demo's ppa.rows table. */
-    public ObjectNode toRow() {
-        ObjectNode o = Json.object();
-        o.put("network", network);
-        o.put("design", design.cliName());
-        o.put("mode", mode.cliName());
-        o.put("sparsity", sparsity.mode().label());
-        o.put("samples", samples);
-        o.put("energy_uj", energyUj());
-        o.put("latency_us", latencyUs());
-        o.put("area_mm2", areaMm2());
-        o.put("gops", gops());
-        o.put("gops_per_w", gopsPerW());
-        o.put("gops_per_w_mm2", gopsPerWMm2());
-        return o;
+    /** One row of a PPA table. */
+    public PpaRow toRow() {
+        return new PpaRow(network, design.cliName(), mode.cliName(), sparsity.mode().label(), samples, energyUj(),
+                latencyUs(), areaMm2(), gops(), gopsPerW(), gopsPerWMm2());
     }
 }

@@ -1,8 +1,7 @@
 package org.bayes2imc.hardware;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.bayes2imc.io.Json;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.bayes2imc.model.Architecture;
 
 import java.util.ArrayList;
@@ -70,19 +69,20 @@ public record PpaSweep(String key, List<Point> points) {
         return new PpaSweep(key, points);
     }
 
-    public ObjectNode toJson() {
-        ObjectNode o = Json.object();
-        o.put("key", key);
-        ArrayNode rows = o.putArray("points");
-        for (Point p : points) {
-            ObjectNode r = rows.addObject();
-            r.put("value", p.value());
-            r.set("subject", p.subject().toRow());
-            if (p.baseline() != null) {
-                r.set("baseline", p.baseline().toRow());
-                r.set("ratios", p.comparison().toJson());
-            }
-        }
-        return o;
+    /** results.json {@code sweep}: the swept key and one point per value. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Report(String key, List<PointReport> points) {
+    }
+
+    /** One value of the sweep: the subject's row and, with a baseline, its row and the ratios. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PointReport(double value, PpaRow subject, PpaRow baseline, PpaRatios ratios) {
+    }
+
+    /** Its results.json record. */
+    public Report report() {
+        return new Report(key, points.stream().map(p -> new PointReport(p.value(), p.subject().toRow(),
+                p.baseline() == null ? null : p.baseline().toRow(),
+                p.baseline() == null ? null : p.comparison().ratios())).toList());
     }
 }

@@ -12,7 +12,7 @@
  *
  * <p>results.json of {@code bayes2imc ppa}: {@code command}, {@code settings} (network, model, epsilon, design,
  * compare, mode, sparsity, first_ensembling_layer, sp_row_fraction, samples, config{...}, components, sweep),
- * {@code ops_definition}, {@code result} ({@link org.bayes2imc.hardware.PpaResult#toJson}: totals energy_uj,
+ * {@code ops_definition}, {@code result} ({@link org.bayes2imc.hardware.PpaReport}: totals energy_uj,
  * latency_us, area_mm2, gops, gops_per_w, gops_per_w_mm2, ops, arrays, energy_uj_by_component,
  * area_mm2_by_component, layers[] with the same per layer plus macs_per_pass, tiles, sampled_row_fraction),
  * optional {@code compare_result} and {@code ratios} (> 1 = the subject is better), {@code rows} (the demo's

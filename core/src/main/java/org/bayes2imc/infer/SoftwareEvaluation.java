@@ -1,12 +1,12 @@
 package org.bayes2imc.infer;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bayes2imc.data.Dataset;
-import org.bayes2imc.io.Json;
 import org.bayes2imc.io.Progress;
 import org.bayes2imc.metrics.EnsembleLogits;
 import org.bayes2imc.metrics.Evaluation;
 import org.bayes2imc.metrics.EvaluationResult;
+import org.bayes2imc.metrics.Metrics;
+import org.bayes2imc.metrics.PosteriorReport;
 import org.bayes2imc.metrics.PosteriorStats;
 import org.bayes2imc.model.BbnnModel;
 
@@ -20,19 +20,18 @@ public final class SoftwareEvaluation {
     }
 
     /** Both networks' figures and the seconds each took. */
-    public record Result(EvaluationResult mode, EvaluationResult ensemble, ObjectNode posterior,
+    public record Result(EvaluationResult mode, EvaluationResult ensemble, PosteriorReport posterior,
                          double modeSeconds, double ensembleSeconds) {
 
         /** The {@code software} section of results.json. */
-        public ObjectNode toJson() {
-            ObjectNode o = Json.object();
-            o.set("mode", mode.toJson());
-            o.set("ensemble", ensemble.toJson());
-            o.set("posterior", posterior);
-            o.put("mode_seconds", modeSeconds);
-            o.put("ensemble_seconds", ensembleSeconds);
-            return o;
+        public SoftwareResults results() {
+            return new SoftwareResults(mode.metrics(), ensemble.metrics(), posterior, modeSeconds, ensembleSeconds);
         }
+    }
+
+    /** results.json {@code software} (docs/RESULTS.md): the mode network, the ensemble and the posterior. */
+    public record SoftwareResults(Metrics mode, Metrics ensemble, PosteriorReport posterior, double modeSeconds,
+                                  double ensembleSeconds) {
     }
 
     public static Result run(BbnnModel m, Dataset in, Dataset oodOrNull, SoftwareEnsemble.Settings settings,
@@ -51,7 +50,7 @@ public final class SoftwareEvaluation {
                 : new EnsembleLogits(classes, SoftwareEnsemble.memberLogits(m, oodOrNull, settings, progress));
         double ensembleSeconds = (System.nanoTime() - t0) / 1e9;
         return new Result(Evaluation.of(modeIn, in.labels(), temperature, modeOod),
-                Evaluation.of(ensIn, in.labels(), temperature, ensOod), PosteriorStats.reportJson(m),
+                Evaluation.of(ensIn, in.labels(), temperature, ensOod), PosteriorStats.report(m),
                 modeSeconds, ensembleSeconds);
     }
 }

@@ -1,5 +1,7 @@
 package org.bayes2imc.metrics;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +16,8 @@ public final class Calibration {
     }
 
     /** One bin of the reliability diagram; empty bins have count 0 and NaN means. */
-    public record Bin(double lower, double upper, int count, double meanConfidence, double accuracy) {
+    public record Bin(@JsonProperty("bin_lower") double lower, @JsonProperty("bin_upper") double upper, int count,
+                      @JsonProperty("confidence") double meanConfidence, double accuracy) {
     }
 
     /** The reliability diagram: every bin, empty ones included. */

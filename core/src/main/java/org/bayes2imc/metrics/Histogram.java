@@ -1,12 +1,16 @@
 package org.bayes2imc.metrics;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.bayes2imc.io.Json;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
 
 /**
  * Counts of values in equal-width bins over [lower, upper]; values outside are clamped into the end bins.
  * Used for entropy / mutual-information distributions and the posterior's p histogram.
  */
+@JsonPropertyOrder({"lower", "upper", "edges", "counts"})
+@JsonIgnoreProperties(value = "edges", allowGetters = true)
 public record Histogram(double lower, double upper, long[] counts) {
 
     public static Histogram of(double[] values, double lower, double upper, int bins) {
@@ -34,19 +38,13 @@ public record Histogram(double lower, double upper, long[] counts) {
         return t;
     }
 
-    public ObjectNode toJson() {
-        ObjectNode o = Json.object();
-        o.put("lower", lower);
-        o.put("upper", upper);
-        // equal-width bin edges, as docs/RESULTS.md defines a histogram
-        var e = o.putArray("edges");
+    /** The equal-width bin edges, one more than the counts (docs/RESULTS.md defines a histogram by them). */
+    @JsonProperty("edges")
+    public double[] edges() {
+        double[] e = new double[counts.length + 1];
         for (int i = 0; i <= counts.length; i++) {
-            e.add(lower + (upper - lower) * i / counts.length);
+            e[i] = lower + (upper - lower) * i / counts.length;
         }
-        var a = o.putArray("counts");
-        for (long c : counts) {
-            a.add(c);
-        }
-        return o;
+        return e;
     }
 }

@@ -1,8 +1,5 @@
 package org.bayes2imc.metrics;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.bayes2imc.io.Json;
 import org.bayes2imc.model.BbnnModel;
 import org.bayes2imc.model.LayerSpec;
 import org.bayes2imc.sparsity.SynapseClassifier;
@@ -70,45 +67,8 @@ public record PosteriorStats(double epsilon, List<Layer> layers, long synapses, 
         return synapses == 0 ? 0 : (double) probabilistic / synapses;
     }
 
-    public ObjectNode toJson() {
-        ObjectNode o = Json.object();
-        o.put("epsilon", epsilon);
-        o.put("lambda_bound", lambdaBound(epsilon));
-        o.put("synapses", synapses);
-        o.put("probabilistic", probabilistic);
-        o.put("probabilistic_fraction", probabilisticFraction());
-        o.set("p_histogram", pHistogram.toJson());
-        ArrayNode a = o.putArray("layers");
-        for (Layer l : layers) {
-            ObjectNode r = a.addObject();
-            r.put("layer", l.layer());
-            r.put("name", l.name());
-            r.put("synapses", l.synapses());
-            r.put("probabilistic", l.probabilistic());
-            r.put("probabilistic_fraction", l.probabilisticFraction());
-            r.set("p_histogram", l.pHistogram().toJson());
-        }
-        return o;
-    }
-
-    /**
-     * The posterior block of results.json: the ε = 0.01 figures at top level ({@code probabilistic_fraction},
-     * {@code layers}, ...) and every reported ε under {@code by_epsilon} keyed by its value.
-     */
-    public static ObjectNode reportJson(BbnnModel model) {
-        ObjectNode o = of(model, REPORTED_EPSILONS[0]).toJson();
-        ObjectNode by = o.putObject("by_epsilon");
-        for (double e : REPORTED_EPSILONS) {
-            PosteriorStats s = of(model, e);
-            ObjectNode r = by.putObject(Double.toString(e));
-            r.put("probabilistic", s.probabilistic());
-            r.put("probabilistic_fraction", s.probabilisticFraction());
-            ArrayNode a = r.putArray("layers");
-            for (Layer l : s.layers()) {
-                a.addObject().put("layer", l.layer()).put("probabilistic", l.probabilistic())
-                        .put("probabilistic_fraction", l.probabilisticFraction());
-            }
-        }
-        return o;
+    /** The results.json {@code software.posterior} block at the reported ε values (docs/RESULTS.md). */
+    public static PosteriorReport report(BbnnModel model) {
+        return PosteriorReport.of(model, REPORTED_EPSILONS);
     }
 }

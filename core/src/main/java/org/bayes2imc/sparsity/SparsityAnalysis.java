@@ -1,9 +1,6 @@
 package org.bayes2imc.sparsity;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bayes2imc.model.CrossbarTiling;
-import org.bayes2imc.io.Json;
 import org.bayes2imc.model.Architecture;
 import org.bayes2imc.model.BbnnModel;
 import org.bayes2imc.model.LayerSpec;
@@ -219,74 +216,26 @@ public final class SparsityAnalysis {
     }
 
     /** The {@code sparsity} section of results.json (docs/RESULTS.md), settings included. */
-    public ObjectNode toJson() {
-        ObjectNode o = Json.object();
-        o.put("epsilon", settings.epsilon());
-        o.put("lambda_threshold", settings.classifier().lambdaThreshold());
-        o.put("first_ensembling_layer", firstEnsemblingLayer);
-        o.put("first_ensembling_layer_name", layers.get(firstEnsemblingLayer).name());
-        o.put("first_ensembling_layer_choice", settings.automaticFirstEnsemblingLayer() ? "automatic" : "forced");
-        o.put("first_ensembling_layer_rule", "largest layer l with probabilistic synapses of layers l..end >= "
-                + "ensemble_fraction x all probabilistic synapses");
-        o.put("ensemble_fraction", settings.ensembleFraction());
-        o.put("ensembled_probabilistic_share", ensembledProbabilisticShare());
-        o.put("granularity", settings.granularity().label());
-        o.put("array_size", settings.arraySize());
-        o.put("devices_per_synapse", settings.devicesPerSynapse());
-        o.put("synapses", synapses());
-        o.put("probabilistic", probabilistic());
-        o.put("probabilistic_fraction", LayerSparsity.ratio(probabilistic(), synapses()));
-        ArrayNode rows = o.putArray("layers");
-        for (LayerSparsity l : layers) {
-            ObjectNode r = rows.addObject();
-            r.put("layer", l.layer());
-            r.put("name", l.name());
-            r.put("ensembled", l.layer() >= firstEnsemblingLayer);
-            r.put("synapses", l.synapses());
-            r.put("probabilistic", l.probabilistic());
-            r.put("fraction", l.fraction());
-            r.put("rows", l.rows());
-            r.put("rows_with_probabilistic", l.rowsWithProbabilistic());
-            r.put("row_fraction", l.rowFraction());
-            r.put("column_blocks", l.columnBlocks());
-            r.put("row_segments", l.rowSegments());
-            r.put("row_segments_with_probabilistic", l.rowSegmentsWithProbabilistic());
-            r.put("row_segment_fraction", l.rowSegmentFraction());
-            r.put("stochastic_row_fraction", l.stochasticRowFraction(settings.granularity()));
-            r.put("synapses_in_stochastic_rows", l.synapsesInStochasticRows());
-            r.put("synapses_in_stochastic_row_segments", l.synapsesInStochasticSegments());
-            histogram(r.putObject("p_histogram"), l.pHistogram());
-        }
-        histogram(o.putObject("p_histogram"), pHistogram());
+    /** The results.json {@code sparsity} record. */
+    public SparsityReport report() {
+        List<SparsityReport.Layer> rows = layers.stream().map(l -> new SparsityReport.Layer(l.layer(), l.name(),
+                l.layer() >= firstEnsemblingLayer, l.synapses(), l.probabilistic(), l.fraction(), l.rows(),
+                l.rowsWithProbabilistic(), l.rowFraction(), l.columnBlocks(), l.rowSegments(),
+                l.rowSegmentsWithProbabilistic(), l.rowSegmentFraction(), l.stochasticRowFraction(settings.granularity()),
+                l.synapsesInStochasticRows(), l.synapsesInStochasticSegments(),
+                SparsityReport.PHistogram.of(l.pHistogram()))).toList();
         SampledParameters sp = sampledParameters();
-        ObjectNode s = o.putObject("sampled_parameters");
-        s.put("none", sp.none());
-        s.put("ls", sp.ls());
-        s.put("ls_rs", sp.lsRs());
-        o.put("sampled_parameters_unit", SampledParameters.UNIT);
-        ObjectNode red = o.putObject("reductions");
-        red.put("ls", sp.lsReduction());
-        red.put("ls_rs", sp.lsRsReduction());
-        red.put("rs_over_ls", sp.rsReductionOverLs());
         EnsembleMacs m = ensembleMacs();
-        ObjectNode macs = o.putObject("ensemble_macs_per_image");
-        macs.put("samples", m.samples());
-        macs.put("none", m.none());
-        macs.put("ls", m.ls());
-        macs.put("ls_rs", m.lsRs());
-        macs.put("full_over_ls", m.fullOverLs());
-        macs.put("full_over_ls_rs", m.fullOverLsRs());
-        return o;
-    }
-
-    private static void histogram(ObjectNode h, long[] counts) {
-        ArrayNode edges = h.putArray("edges");
-        for (int i = 0; i <= counts.length; i++) {
-            edges.add((double) i / counts.length);
-        }
-        ArrayNode c = h.putArray("counts");
-        for (long n : counts) {
-            c.add(n);
-        }
+        return new SparsityReport(settings.epsilon(), settings.classifier().lambdaThreshold(), firstEnsemblingLayer,
+                layers.get(firstEnsemblingLayer).name(),
+                settings.automaticFirstEnsemblingLayer() ? "automatic" : "forced",
+                "largest layer l with probabilistic synapses of layers l..end >= "
+                        + "ensemble_fraction x all probabilistic synapses",
+                settings.ensembleFraction(), ensembledProbabilisticShare(), settings.granularity().label(),
+                settings.arraySize(), settings.devicesPerSynapse(), synapses(), probabilistic(),
+                LayerSparsity.ratio(probabilistic(), synapses()), rows, SparsityReport.PHistogram.of(pHistogram()), sp,
+                SampledParameters.UNIT, new SparsityReport.Reductions(sp.lsReduction(), sp.lsRsReduction(),
+                sp.rsReductionOverLs()), new SparsityReport.Macs(m.samples(), m.none(), m.ls(), m.lsRs(),
+                m.fullOverLs(), m.fullOverLsRs()));
     }
 }

@@ -67,20 +67,13 @@ public final class DeploymentStudy {
                          List<LogitMap> maps, String correction, double seconds, double evaluationSeconds) {
 
         /** The raw figures, with the software ensemble on the same images beside them. */
-        public ObjectNode hardwareJson() {
-            ObjectNode o = DeploymentSummary.json(raw);
-            if (software != null) {
-                ObjectNode sw = software.toJson();
-                sw.remove("histograms");
-                o.set("software_same_images", sw);
-            }
-            return o;
+        public DeploymentSummary hardware() {
+            return DeploymentSummary.of(raw).withSoftware(software);
         }
 
-        public ObjectNode correctedJson() {
-            ObjectNode o = DeploymentSummary.json(corrected);
-            o.put("correction", correction);
-            return o;
+        /** The corrected figures, named as their correction. */
+        public DeploymentSummary hardwareCorrected() {
+            return DeploymentSummary.of(corrected).withCorrection(correction);
         }
     }
 

@@ -4,14 +4,10 @@ import org.bayes2imc.correct.LogitMap;
 import org.bayes2imc.correct.LogitCorrection;
 import org.bayes2imc.correct.CalibrationSet;
 import org.bayes2imc.imc.DriftCompensation;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bayes2imc.data.Dataset;
 import org.bayes2imc.imc.DeployOptions;
 import org.bayes2imc.imc.DeployedCore;
 import org.bayes2imc.imc.Deployment;
-import org.bayes2imc.imc.Spread;
-import org.bayes2imc.io.Json;
 import org.bayes2imc.io.Progress;
 import org.bayes2imc.metrics.EnsembleLogits;
 import org.bayes2imc.metrics.Evaluation;
@@ -40,51 +36,9 @@ public final class DriftSweep {
             this(seconds, compensation, perDeployment, null);
         }
 
-        public ObjectNode toJson() {
-            ObjectNode o = Json.object();
-            o.put("time_seconds", seconds);
-            o.put("compensation", compensation);
-            put(o, "accuracy", "accuracy", true);
-            put(o, "ece", "ece", true);
-            put(o, "ece_calibrated", "ece_calibrated", true);
-            put(o, "nll", "nll", true);
-            put(o, "nll_calibrated", "nll_calibrated", true);
-            put(o, "brier", "brier", false);
-            put(o, "ood_auroc_entropy", "ood_auroc_entropy", true);
-            put(o, "ood_auroc_mi", "ood_auroc_mi", false);
-            o.put("deployments", perDeployment.size());
-            return o;
-        }
-
-        private void put(ObjectNode o, String prefix, String key, boolean withStd) {
-            Spread s = Spread.of(values(perDeployment, key));
-            putFinite(o, prefix + "_mean", s.mean());
-            if (withStd) {
-                putFinite(o, prefix + "_std", s.std());
-            }
-            if (withStd && floor != null) {
-                // the spread decomposition of docs/MODEL.md §7: floor and deployment-induced part √(total² − floor²)
-                double f = Spread.of(values(floor, key)).std();
-                putFinite(o, prefix + "_floor", f);
-                putFinite(o, prefix + "_induced", Math.sqrt(Math.max(0, s.std() * s.std() - f * f)));
-            }
-        }
-
-        private static double[] values(List<EvaluationResult> results, String key) {
-            double[] v = new double[results.size()];
-            for (int i = 0; i < v.length; i++) {
-                var n = results.get(i).toJson().path(key);
-                v[i] = n.isNumber() ? n.asDouble() : Double.NaN;
-            }
-            return v;
-        }
-
-        private static void putFinite(ObjectNode o, String k, double v) {
-            if (Double.isFinite(v)) {
-                o.put(k, v);
-            } else {
-                o.putNull(k);
-            }
+        /** Its results.json {@code drift} row. */
+        public DriftRow row() {
+            return DriftRow.of(seconds, compensation, perDeployment, floor);
         }
     }
 
@@ -178,9 +132,8 @@ public final class DriftSweep {
         return cells;
     }
 
-    public static ArrayNode toJson(List<Cell> cells) {
-        ArrayNode a = Json.MAPPER.createArrayNode();
-        cells.forEach(c -> a.add(c.toJson()));
-        return a;
+    /** The results.json {@code drift} rows of a sweep. */
+    public static List<DriftRow> rows(List<Cell> cells) {
+        return cells.stream().map(Cell::row).toList();
     }
 }

@@ -1,11 +1,9 @@
 package org.bayes2imc.study;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.bayes2imc.imc.DeploymentSummary;
-import org.bayes2imc.io.Json;
 import org.bayes2imc.metrics.EvaluationResult;
+import org.bayes2imc.metrics.Metric;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,17 +19,19 @@ import java.util.Map;
  * @param deployments K
  * @param raw         per figure, the uncorrected chip
  * @param corrected   per figure, after the logit correction (empty when the study had none)
+ * @param floorDeployments the floor run's programmings where they differ from K (the demo), else null
  * @param accuracyInducedRatio corrected ÷ raw deployment-induced accuracy spread (null without a correction or
  *                             when the raw part is 0)
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record SpreadDecomposition(int deployments, Map<String, Part> raw, Map<String, Part> corrected,
-                                  Double accuracyInducedRatio) {
+                                  @JsonInclude(JsonInclude.Include.ALWAYS) Double accuracyInducedRatio,
+                                  Integer floorDeployments) {
     /** The figures decomposed: accuracy, NLL and ECE, raw and at the model's temperature. */
-    public static final List<String> FIGURES = List.of("accuracy", "nll", "nll_calibrated", "ece", "ece_calibrated");
+    public static final List<Metric> FIGURES = List.of(Metric.ACCURACY, Metric.NLL, Metric.NLL_CALIBRATED, Metric.ECE,
+            Metric.ECE_CALIBRATED);
 
     /** One figure's spread: total, Monte-Carlo floor and deployment-induced part (standard deviations). */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Part(double total, double floor, double deploymentInduced) {
         public static Part of(double total, double floor) {
             return new Part(total, floor, Math.sqrt(Math.max(0.0, total * total - floor * floor)));
@@ -50,7 +50,7 @@ public record SpreadDecomposition(int deployments, Map<String, Part> raw, Map<St
         Map<String, Part> c = corrected == null ? Map.of() : parts(corrected, floorCorrected == null ? floorRaw : floorCorrected);
         Double ratio = c.isEmpty() || !(r.get("accuracy").deploymentInduced() > 0) ? null
                 : c.get("accuracy").deploymentInduced() / r.get("accuracy").deploymentInduced();
-        return new SpreadDecomposition(raw.size(), r, c, ratio);
+        return new SpreadDecomposition(raw.size(), r, c, ratio, null);
     }
 
     /** As {@link #of} from a study and its floor. */
@@ -60,13 +60,14 @@ public record SpreadDecomposition(int deployments, Map<String, Part> raw, Map<St
 
     private static Map<String, Part> parts(List<EvaluationResult> total, List<EvaluationResult> floor) {
         Map<String, Part> m = new LinkedHashMap<>();
-        for (String k : FIGURES) {
-            m.put(k, Part.of(DeploymentSummary.spread(total, k).std(), DeploymentSummary.spread(floor, k).std()));
+        for (Metric k : FIGURES) {
+            m.put(k.key(), Part.of(DeploymentSummary.spread(total, k).std(), DeploymentSummary.spread(floor, k).std()));
         }
         return m;
     }
 
-    public ObjectNode toJson() {
-        return Json.MAPPER.valueToTree(this);
+    /** Labelled with the floor run's number of programmings (the demo's {@code --floor-deployments}). */
+    public SpreadDecomposition withFloorDeployments(int k) {
+        return new SpreadDecomposition(deployments, raw, corrected, accuracyInducedRatio, k);
     }
 }

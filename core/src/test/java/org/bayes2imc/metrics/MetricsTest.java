@@ -139,7 +139,7 @@ class MetricsTest {
     @Test
     void evaluationResultJsonCarriesTheSchemaKeys() {
         EvaluationResult r = Evaluation.of(THREE, LABELS, 1.5, EnsembleLogits.single(3, logitsOf(.34, .33, .33)));
-        var j = r.toJson();
+        var j = org.bayes2imc.io.Json.tree(r.metrics());
         for (String k : List.of("accuracy", "nll", "brier", "ece", "entropy_mean", "aleatoric_mean", "epistemic_mean",
                 "ood_auroc_entropy", "ood_aupr_entropy", "ood_fpr95_entropy", "ood_auroc_mi", "ood_aupr_mi", "ood_fpr95_mi",
                 "reliability", "nll_calibrated", "ece_calibrated", "brier_calibrated")) {

@@ -31,7 +31,7 @@ class PosteriorStatsTest {
         assertThat(s.pHistogram().counts()[19]).isEqualTo(5); // λ = 2.3, 2.31, 10, 3.4, 3.5 → p ≥ .95
         assertThat(s.pHistogram().counts()[0]).isEqualTo(4); // λ = −2.29, −5, −10, −3.46 → p < .05
         assertThat(s.pHistogram().total()).isEqualTo(18);
-        var j = PosteriorStats.reportJson(m);
+        var j = org.bayes2imc.io.Json.tree(PosteriorStats.report(m));
         assertThat(j.get("probabilistic_fraction").asDouble()).isCloseTo(10.0 / 18, within(1e-12));
         assertThat(j.get("layers").get(0).get("layer").asInt()).isEqualTo(0);
         assertThat(j.get("layers").get(0).get("synapses").asLong()).isEqualTo(12);

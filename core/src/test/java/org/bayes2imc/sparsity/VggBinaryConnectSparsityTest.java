@@ -170,7 +170,7 @@ class VggBinaryConnectSparsityTest {
 
     @Test
     void resultsJsonHasTheDocumentedShape() {
-        ObjectNode j = analysis.toJson();
+        ObjectNode j = (ObjectNode) org.bayes2imc.io.Json.tree(analysis.report());
         assertThat(j.path("epsilon").asDouble()).isEqualTo(0.01);
         assertThat(j.path("first_ensembling_layer").asInt()).isEqualTo(6);
         assertThat(j.path("layers")).hasSize(9);

@@ -202,7 +202,7 @@ class DeploymentRunnerTest {
                 .withThreads(1);
         DeployReport rep = new DeploymentRunner(model, o).run(test.slice(0, 200), null, false, org.bayes2imc.io.Progress.NONE);
         assertThat(rep.deployments()).hasSize(2);
-        assertThat(rep.spread("accuracy").mean()).isBetween(0.0, 1.0);
-        assertThat(rep.hardwareJson().path("accuracy").path("mean").isNumber()).isTrue();
+        assertThat(rep.spread(org.bayes2imc.metrics.Metric.ACCURACY).mean()).isBetween(0.0, 1.0);
+        assertThat(rep.hardware().accuracy().mean()).isBetween(0.0, 1.0);
     }
 }

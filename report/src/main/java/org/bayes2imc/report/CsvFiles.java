@@ -1,10 +1,15 @@
 package org.bayes2imc.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.bayes2imc.io.AtomicFiles;
 import org.bayes2imc.io.Json;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +19,9 @@ import java.util.List;
  * ppa_breakdown.csv, sparsity_layers.csv, hardware_deployments.csv. A file is written only when its section exists.
  */
 final class CsvFiles {
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+
     private CsvFiles() {
     }
 
@@ -50,18 +58,20 @@ final class CsvFiles {
         return out;
     }
 
+    /** Header and rows (RFC 4180: quoted only where a cell holds a comma, quote or line break), via Jackson's CSV writer. */
     static String csv(List<JsonNode> rows) {
         List<String> cols = Tables.columns(rows);
-        StringBuilder b = new StringBuilder();
-        b.append(String.join(",", cols.stream().map(CsvFiles::quote).toList())).append('\n');
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\n");
+        cols.forEach(schema::addColumn);
+        List<List<String>> cells = new ArrayList<>(rows.size());
         for (JsonNode row : rows) {
-            List<String> cells = new ArrayList<>(cols.size());
-            for (String c : cols) {
-                cells.add(quote(Tables.raw(row, c)));
-            }
-            b.append(String.join(",", cells)).append('\n');
+            cells.add(cols.stream().map(c -> Tables.raw(row, c)).toList());
         }
-        return b.toString();
+        try {
+            return CSV.writer(schema.build()).writeValueAsString(cells);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void write(Path file, List<JsonNode> rows, List<Path> written) {
@@ -70,13 +80,5 @@ final class CsvFiles {
         }
         AtomicFiles.writeString(file, csv(rows));
         written.add(file);
-    }
-
-    /** RFC 4180 quoting where needed. */
-    static String quote(String s) {
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
     }
 }

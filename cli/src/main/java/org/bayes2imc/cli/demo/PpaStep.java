@@ -1,14 +1,12 @@
 package org.bayes2imc.cli.demo;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bayes2imc.hardware.Design;
 import org.bayes2imc.hardware.PipelineMode;
 import org.bayes2imc.hardware.PpaModel;
 import org.bayes2imc.hardware.PpaResult;
+import org.bayes2imc.hardware.PpaRow;
 import org.bayes2imc.sparsity.SparsityMode;
 import org.bayes2imc.hardware.SparsityProfile;
-import org.bayes2imc.io.Json;
 import org.bayes2imc.model.Architecture;
 import org.bayes2imc.model.Architectures;
 
@@ -44,11 +42,9 @@ public final class PpaStep {
         return cases;
     }
 
-    public static ObjectNode run(List<Case> cases, int samples) {
-        ObjectNode out = Json.object();
-        out.put("ops_definition", PpaResult.OPS_DEFINITION);
-        ArrayNode rows = out.putArray("rows");
-        ArrayNode breakdown = out.putArray("breakdown");
+    public static PpaTables run(List<Case> cases, int samples) {
+        List<PpaRow> rows = new ArrayList<>();
+        List<PpaTables.Breakdown> breakdown = new ArrayList<>();
         for (Case c : cases) {
             for (PipelineMode mode : PipelineMode.values()) {
                 for (Design design : List.of(Design.values())) {
@@ -57,24 +53,15 @@ public final class PpaStep {
                             : List.of(SparsityProfile.none(c.architecture()));
                     for (SparsityProfile p : profiles) {
                         PpaResult r = PpaModel.evaluate(c.architecture(), design, mode, p, samples);
-                        ObjectNode row = r.toRow();
-                        row.put("network", c.network());
-                        rows.add(row);
+                        rows.add(r.toRow().withNetwork(c.network()));
                         var area = r.areaUm2ByComponent();
-                        r.energyPjByComponent().forEach((component, pj) -> {
-                            ObjectNode b = breakdown.addObject();
-                            b.put("network", c.network());
-                            b.put("design", design.cliName());
-                            b.put("mode", mode.cliName());
-                            b.put("sparsity", p.mode().label());
-                            b.put("component", component);
-                            b.put("energy_uj", pj * 1e-6);
-                            b.put("area_mm2", area.getOrDefault(component, 0.0) * 1e-6);
-                        });
+                        r.energyPjByComponent().forEach((component, pj) -> breakdown.add(new PpaTables.Breakdown(
+                                c.network(), design.cliName(), mode.cliName(), p.mode().label(), component, pj * 1e-6,
+                                area.getOrDefault(component, 0.0) * 1e-6)));
                     }
                 }
             }
         }
-        return out;
+        return new PpaTables(PpaResult.OPS_DEFINITION, rows, breakdown);
     }
 }
