@@ -1,7 +1,5 @@
 package org.bayes2imc.cli;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.bayes2imc.bench.PaddedImages;
 import org.bayes2imc.bench.PeakCalibration;
 import org.bayes2imc.bench.SyntheticPosterior;
@@ -46,27 +44,6 @@ final class ArchBench {
     ArchBench(BenchCommand cmd, ArchBenchOptions options) {
         this.cmd = cmd;
         this.o = options;
-    }
-
-    /** The figures written to results.json (field names in snake_case). */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Result(String command, String architecture, String posterior, double[] probabilisticRowFractions,
-                  String inputs, int images, int samples, int repeats, String device, double timeSeconds,
-                  int chunkImages, long seed, int threads, String kernelFull, String kernelLsRs, String onednnIsa,
-                  int firstEnsemblingLayerLsRs, long weights, long macsPerImage, long lsRsSharedMacsPerImage,
-                  long lsRsMemberMacsPerImage, Seconds oursFull, Seconds oursLsRs,
-                  Seconds pytorchDense, double imagesPerSecondFull, double imagesPerSecondLsRs,
-                  double imagesPerSecondPytorch, double speedupFull, double speedupLsRs, double macsPerSecondFull,
-                  String peakSource, double peakMacsPerSecond, double peakFraction, double predictionAgreementFullVsPytorch,
-                  int memoryDeployments, double memorySeconds, long maxHeapBytes, long peakHeapBytes,
-                  long peakRssBytes, double loadAverageStart, double loadAverageEnd) {
-    }
-
-    /** One path's timed repeats: median (the figure), min, max and all, in seconds. */
-    record Seconds(double median, double min, double max, double[] all) {
-        static Seconds of(Timings t) {
-            return new Seconds(t.median(), t.min(), t.max(), t.seconds());
-        }
     }
 
     int run() {
@@ -142,12 +119,12 @@ final class ArchBench {
         }
         double memorySeconds = (System.nanoTime() - m0) / 1e9;
 
-        Result res = new Result("bench --arch", a.name() + ":" + a.classes(), "synthetic (SyntheticPosterior, seed " + cmd.seed + ")",
+        ArchBenchResults res = new ArchBenchResults(1, "bench --arch", a.name() + ":" + a.classes(), "synthetic (SyntheticPosterior, seed " + cmd.seed + ")",
                 rows, "fashion-mnist test padded to " + a.height() + "x" + a.width() + ", grey replicated to "
                 + a.channels() + " channels", n, samples, r, cmd.device, seconds, cmd.chunk, cmd.seed, t,
                 full.core().kernel(), lsrs.core().kernel(), OneDnn.isa(), lsrs.runner().firstEnsemblingLayer(),
                 a.weightCount(), a.macsPerImage(),
-                lsrs.core().sharedMacsPerImage(), lsrs.core().memberMacsPerImage(), Seconds.of(full3), Seconds.of(lsrs3), Seconds.of(torch3), n / full3.median(), n / lsrs3.median(),
+                lsrs.core().sharedMacsPerImage(), lsrs.core().memberMacsPerImage(), ArchBenchResults.Seconds.of(full3), ArchBenchResults.Seconds.of(lsrs3), ArchBenchResults.Seconds.of(torch3), n / full3.median(), n / lsrs3.median(),
                 n / torch3.median(), torch3.median() / full3.median(), torch3.median() / lsrs3.median(), macsPerSecond,
                 peakSource, peakMacs, macsPerSecond / peakMacs, agree, o.memoryDeployments, memorySeconds,
                 Runtime.getRuntime().maxMemory(), peakHeapBytes(), peakRssBytes(), loadStart,
@@ -163,7 +140,7 @@ final class ArchBench {
                         + "peak RSS (VmHWM) %.2f GiB%n", o.memoryDeployments, samples, memorySeconds,
                 res.peakHeapBytes() / 1073741824.0, res.maxHeapBytes() / 1073741824.0, res.peakRssBytes() / 1073741824.0);
         Path file = cmd.out.resolve("results.json");
-        Json.write(file, Json.MAPPER.valueToTree(res));
+        Json.write(file, res);
         System.out.println("wrote " + file);
         return 0;
     }
