@@ -12,7 +12,6 @@ import org.bayes2imc.imc.Deployment;
 import org.bayes2imc.infer.BatchNormStats;
 import org.bayes2imc.infer.ModelInputs;
 import org.bayes2imc.infer.OneDnn;
-import org.bayes2imc.infer.Parallel;
 import org.bayes2imc.infer.WeightDraw;
 import org.bayes2imc.io.Json;
 import org.bayes2imc.model.Architecture;
@@ -40,10 +39,17 @@ import java.util.Locale;
 final class ArchBench {
     private final BenchCommand cmd;
     private final ArchBenchOptions o;
+    private final DeployOptions base;
+    private final double seconds;
+    private final String device;
 
-    ArchBench(BenchCommand cmd, ArchBenchOptions options) {
+    /** @param base the bench's deployment options (device, engine, S, seed, time) as BenchCommand built them */
+    ArchBench(BenchCommand cmd, ArchBenchOptions options, DeployOptions base, double seconds, String device) {
         this.cmd = cmd;
         this.o = options;
+        this.base = base;
+        this.seconds = seconds;
+        this.device = device;
     }
 
     int run() {
@@ -55,11 +61,8 @@ final class ArchBench {
             throw new IllegalArgumentException("--memory-deployments must be >= 0, got " + o.memoryDeployments);
         }
         int samples = cmd.samples;
-        int t = cmd.threads.resolve();
-        double seconds = Checks.seconds("--time", cmd.time);
-        DeployOptions base = DeployOptions.defaults(org.bayes2imc.device.DeviceModels.create(cmd.device))
-                .withSamples(samples).withDeployments(1).withThreads(t).withChunkImages(cmd.chunk).withSeed(cmd.seed)
-                .withSeconds(seconds).withKernel(cmd.kernelOption.choice());
+        int t = base.threads();
+        int chunk = base.chunkImages();
         PytorchDenseEmulation.requestTorchThreads(t);
         double loadStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         OutputDir.claim("--out", cmd.out);
@@ -73,14 +76,14 @@ final class ArchBench {
         int n = test.size();
         float[] x = ModelInputs.normalised(m, test);
         System.out.printf(Locale.ROOT, "bench: %s (%d weights, %d MACs/image) on %d padded Fashion-MNIST images, S=%d, "
-                + "%s, %d threads, R=%d%n", a.name(), a.weightCount(), a.macsPerImage(), n, samples, cmd.device, t, cmd.repeats);
+                + "%s, %d threads, R=%d%n", a.name(), a.weightCount(), a.macsPerImage(), n, samples, device, t, cmd.repeats);
         BenchCommand.Prepared full = BenchCommand.prepare(m, base.withSparsity(SparsityMode.NONE)
                 .withReuseDeterministic(false), test);
         BenchCommand.Prepared lsrs = BenchCommand.prepare(m, base.withSparsity(SparsityMode.LS_RS), test);
         WeightDraw draw = BenchCommand.deploymentDraw(full.core(), cmd.seed, 0, seconds);
-        PytorchDenseEmulation emulation = new PytorchDenseEmulation(a, BatchNormStats.of(m), full.runner().quantiser(), cmd.chunk);
+        PytorchDenseEmulation emulation = new PytorchDenseEmulation(a, BatchNormStats.of(m), full.runner().quantiser(), chunk);
 
-        int warm = Math.min(n, cmd.chunk);
+        int warm = Math.min(n, chunk);
         full.core().logits(x, warm, samples, null);
         lsrs.core().logits(x, warm, samples, null);
         emulation.memberLogits(draw, x, warm, samples);
@@ -104,7 +107,6 @@ final class ArchBench {
 
         System.out.printf(Locale.ROOT, "calibrating peak (%d threads, %.1f s per kernel)...%n", t, cmd.peakSeconds);
         PeakCalibration.Peak peak = PeakCalibration.measure(t, cmd.peakSeconds);
-        Parallel.setThreads(t);
         double macsPerSecond = (double) samples * a.macsPerImage() * n / full3.median();
         boolean int8 = "int8".equals(full.core().kernel()) && peak.int8GMacs() > 0;
         double peakMacs = int8 ? peak.int8GMacs() * 1e9 : peak.floatPeakGflops() * 1e9 / 2;
@@ -121,7 +123,7 @@ final class ArchBench {
 
         ArchBenchResults res = new ArchBenchResults(1, "bench --arch", a.name() + ":" + a.classes(), "synthetic (SyntheticPosterior, seed " + cmd.seed + ")",
                 rows, "fashion-mnist test padded to " + a.height() + "x" + a.width() + ", grey replicated to "
-                + a.channels() + " channels", n, samples, r, cmd.device, seconds, cmd.chunk, cmd.seed, t,
+                + a.channels() + " channels", n, samples, r, device, seconds, chunk, cmd.seed, t,
                 full.core().kernel(), lsrs.core().kernel(), OneDnn.isa(), lsrs.runner().firstEnsemblingLayer(),
                 a.weightCount(), a.macsPerImage(),
                 lsrs.core().sharedMacsPerImage(), lsrs.core().memberMacsPerImage(), ArchBenchResults.Seconds.of(full3), ArchBenchResults.Seconds.of(lsrs3), ArchBenchResults.Seconds.of(torch3), n / full3.median(), n / lsrs3.median(),

@@ -4,7 +4,11 @@ import org.bayes2imc.bench.PeakCalibration;
 import org.bayes2imc.bench.Timings;
 import org.bayes2imc.data.Dataset;
 import org.bayes2imc.data.Datasets;
-import org.bayes2imc.device.DeviceModels;
+import org.bayes2imc.config.DeviceConfig;
+import org.bayes2imc.config.ExperimentConfig;
+import org.bayes2imc.imc.EngineConfig;
+import org.bayes2imc.imc.SamplingConfig;
+import org.bayes2imc.imc.StudyConfig;
 import org.bayes2imc.device.Durations;
 import org.bayes2imc.random.CounterRandom;
 import org.bayes2imc.imc.DeployOptions;
@@ -14,7 +18,6 @@ import org.bayes2imc.imc.Deployment;
 import org.bayes2imc.study.DeploymentRunner;
 import org.bayes2imc.infer.BatchNormStats;
 import org.bayes2imc.infer.ModelInputs;
-import org.bayes2imc.infer.Parallel;
 import org.bayes2imc.infer.Sgemm;
 import org.bayes2imc.infer.WeightDraw;
 import org.bayes2imc.infer.WeightSampler;
@@ -72,23 +75,19 @@ public final class BenchCommand implements Callable<Integer> {
     int samples;
     @Option(names = "--repeats", defaultValue = "3", description = "timed repeats R per path; medians and min-max reported (default: ${DEFAULT-VALUE})")
     int repeats;
-    @Option(names = "--device", defaultValue = "ibm-pcm", description = "ibm-pcm | nandakumar | ideal (default: ${DEFAULT-VALUE})")
-    String device;
+    @picocli.CommandLine.Mixin
+    DeviceOptions deviceOptions;
     @Option(names = "--time", defaultValue = "20s", description = "evaluation time after programming (default: ${DEFAULT-VALUE})")
     String time;
-    @Option(names = "--chunk", defaultValue = "64", description = "images per chunk: unit of sampling and PyTorch batch size (default: ${DEFAULT-VALUE})")
-    int chunk;
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
-    /** Worker threads of ours and PyTorch's intra-op threads. */
+    /** Threads (ours and PyTorch's intra-op threads), kernels, chunk (also the PyTorch batch size). */
     @picocli.CommandLine.Mixin
-    ThreadsOption threads;
+    EngineOptions engine;
     @Option(names = "--scaling", description = "also time S in {1, 10, 100} and deployments in {1, 2, 4} on a subset")
     boolean scaling;
     @Option(names = "--scaling-limit", defaultValue = "500", description = "images of the scaling subset (default: ${DEFAULT-VALUE})")
     int scalingLimit;
-    @picocli.CommandLine.Mixin
-    KernelOption kernelOption;
 
     @Option(names = "--peak-seconds", defaultValue = "1", description = "seconds per peak-calibration kernel (default: ${DEFAULT-VALUE})")
     double peakSeconds;
@@ -105,17 +104,22 @@ public final class BenchCommand implements Callable<Integer> {
         int limit = limitOption.value();
         Checks.count("--repeats", repeats, 1000);
         check((model != null) != archOptions.requested(), "bench needs exactly one of --model and --arch");
-        if (archOptions.requested()) {
-            return new ArchBench(this, archOptions).run();
-        }
-        int t = threads.resolve();
         Checks.count("--scaling-limit", scalingLimit, Integer.MAX_VALUE);
-        Checks.count("--chunk", chunk, Integer.MAX_VALUE);
         check(peakSeconds > 0 && peakSeconds <= 60, "--peak-seconds must be in (0, 60], got " + peakSeconds);
         double seconds = Checks.seconds("--time", time);
-        KernelChoice kernel = kernelOption.choice();
-        DeployOptions base = DeployOptions.defaults(DeviceModels.create(device)).withSamples(samples).withDeployments(1)
-                .withThreads(t).withChunkImages(chunk).withSeed(seed).withSeconds(seconds).withKernel(kernel);
+        DeployOptions base = ExperimentConfig.builder()
+                .optDevice(deviceOptions.apply(DeviceConfig.defaults(), Given.ALL))
+                .optEngine(engine.apply(EngineConfig.defaults(), Given.ALL))
+                .optSampling(SamplingConfig.builder().optSamples(samples).build())
+                .optStudy(StudyConfig.builder().optDeployments(1).optSeed(seed).optSeconds(seconds).build())
+                .build().deployOptions();
+        int t = base.threads();
+        int chunk = base.chunkImages();
+        KernelChoice kernel = base.kernel();
+        String device = deviceOptions.model;
+        if (archOptions.requested()) {
+            return new ArchBench(this, archOptions, base, seconds, device).run();
+        }
         PytorchDenseEmulation.requestTorchThreads(t);
         double loadStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         OutputDir.claim("--out", out);
@@ -177,7 +181,6 @@ public final class BenchCommand implements Callable<Integer> {
 
         System.out.printf(Locale.ROOT, "calibrating peak (%d threads, %.1f s per kernel)...%n", t, peakSeconds);
         PeakCalibration.Peak peak = PeakCalibration.measure(t, peakSeconds);
-        Parallel.setThreads(t);
 
         long macsPerImage = a.macsPerImage();
         double fullMacs = (double) samples * macsPerImage * n;

@@ -1,7 +1,6 @@
 package org.bayes2imc.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bayes2imc.cli.demo.DemoResults;
 import org.bayes2imc.cli.demo.DemoSettings;
 import org.bayes2imc.cli.demo.HardwareStep;
@@ -15,6 +14,7 @@ import org.bayes2imc.study.DriftRow;
 import org.bayes2imc.study.SparsityComparison;
 import org.bayes2imc.study.SpreadDecomposition;
 import org.bayes2imc.cli.demo.StepCache;
+import org.bayes2imc.cli.demo.StepKeys;
 import org.bayes2imc.cli.demo.TrainStep;
 import org.bayes2imc.study.DeploymentStudy;
 import org.bayes2imc.imc.DriftCompensation;
@@ -32,7 +32,6 @@ import org.bayes2imc.imc.DeploymentSummary;
 import org.bayes2imc.metrics.Evaluation;
 import org.bayes2imc.metrics.EvaluationResult;
 import org.bayes2imc.study.DeploymentRunner;
-import org.bayes2imc.infer.Parallel;
 import org.bayes2imc.infer.SoftwareEnsemble;
 import org.bayes2imc.infer.SoftwareEvaluation;
 import org.bayes2imc.io.Json;
@@ -177,7 +176,6 @@ public final class DemoCommand implements Callable<Integer> {
         Checks.range("--floor-deployments", floorDeployments, 2, Checks.MAX_DEPLOYMENTS); // a spread needs two
         double sysSeconds = Checks.seconds("--systematic-time", systematicTime);
         OutputDir.claim("--out", out);
-        Parallel.setThreads(nThreads);
         Path data = dataDir == null ? Datasets.defaultDataDir() : dataDir;
         Path models = modelDir == null ? TrainStep.defaultModelDir() : modelDir;
 
@@ -209,7 +207,7 @@ public final class DemoCommand implements Callable<Integer> {
         BbnnModel model = ModelFile.read(modelFile[0]);
         String modelKey = TrainStep.key(trainConfig);
 
-        settings = new DemoSettings(modelFile[0].toString(), modelKey, trainConfig.toJson(), "fashion-mnist", "digits",
+        settings = new DemoSettings(modelFile[0].toString(), modelKey, Json.tree(trainConfig), "fashion-mnist", "digits",
                 test.size(), ood.size(), hwTest.size(), hwOod.size(), driftTest.size(), driftSparsity, driftDeployments,
                 driftOod.size(), calibration.size(), "first images of the Fashion-MNIST training set (labels unused)",
                 samples, deployments, "ibm-pcm", 20.0, LogitCorrections.DEFAULT, seed, nThreads);
@@ -218,17 +216,14 @@ public final class DemoCommand implements Callable<Integer> {
         DeployOptions base = DeployOptions.defaults(DeviceModels.create("ibm-pcm")).withSamples(samples)
                 .withDeployments(deployments).withSeconds(20).withMappingSeconds(20).withSeed(seed).withThreads(nThreads);
 
-        ObjectNode key = Json.object().put("model_key", modelKey).put("samples", samples).put("seed", seed)
-                .put("test_images", test.size()).put("ood_images", ood.size());
+        StepKeys.Software key = new StepKeys.Software(modelKey, samples, seed, test.size(), ood.size());
         software = timed("software", () -> steps.run("software", key, SoftwareEvaluation.SoftwareResults.class,
                 () -> SoftwareEvaluation.run(model, test, ood, SoftwareEnsemble.Settings.of(samples, seed), progress)
                         .results()));
         writeResults();
 
-        ObjectNode hwKey = key.deepCopy().put("hardware_test_images", hwTest.size()).put("hardware_ood_images", hwOod.size())
-                .put("deployments", deployments).put("calibration_images", calibration.size())
-                .put("correction", LogitCorrections.DEFAULT).put("time_seconds", 20.0).put("design_time_seconds", 20.0)
-                .put("spread_floor", true).put("floor_deployments", floorDeployments);
+        StepKeys.Hardware hwKey = new StepKeys.Hardware(key, hwTest.size(), hwOod.size(), deployments, calibration.size(),
+                LogitCorrections.DEFAULT, 20.0, 20.0, true, floorDeployments);
         hardware = timed("hardware", () -> steps.run("hardware", hwKey, HardwareStep.class, () -> {
             DeploymentRunner runner = new DeploymentRunner(model, base);
             runner.calibrateActivations(calibration);
@@ -254,8 +249,7 @@ public final class DemoCommand implements Callable<Integer> {
         // demo model (2,000 images, K = 10; the demo reads 1,000): at 1 h deployments differ in NLL but their accuracy spread is the
         // Monte-Carlo floor; by 1 day the drift makes them differ in accuracy too, which the correction removes.
         Dataset sysTest = limit(test, systematicImages);
-        ObjectNode sysKey = hwKey.deepCopy().put("systematic_images", sysTest.size()).put("systematic_time_seconds", sysSeconds)
-                .put("systematic_compensation", "none");
+        StepKeys.Systematic sysKey = new StepKeys.Systematic(hwKey, sysTest.size(), sysSeconds, "none");
         systematic = timed("systematic", () -> steps.run("systematic", sysKey, SystematicStep.class, () -> {
             DeployOptions so = base.withCompensation(DriftCompensation.parse("none", 0)).withSeconds(sysSeconds);
             DeploymentRunner runner = new DeploymentRunner(model, so);
@@ -269,10 +263,8 @@ public final class DemoCommand implements Callable<Integer> {
         }));
         writeResults();
 
-        ObjectNode driftKey = hwKey.deepCopy().put("drift_test_images", driftTest.size()).put("times", driftTimes)
-                .put("drift_sparsity", driftSparsity).put("drift_deployments", driftDeployments)
-                .put("drift_ood_images", driftOod.size()).put("drift_correction", LogitCorrections.DEFAULT)
-                .put("drift_floor", true);
+        StepKeys.Drift driftKey = new StepKeys.Drift(hwKey, driftTest.size(), driftTimes, driftSparsity, driftDeployments,
+                driftOod.size(), LogitCorrections.DEFAULT, true);
         drift = timed("drift", () -> List.of(steps.run("drift", driftKey, DriftRow[].class, () -> DriftSweep.rows(DriftSweep.run(model,
                 base.withSparsity(SparsityMode.parse(driftSparsity)).withDeployments(driftDeployments),
                 List.of(DriftCompensation.parse("none", 0), DriftCompensation.DEFAULT), times, driftTest, driftOod,
@@ -281,7 +273,7 @@ public final class DemoCommand implements Callable<Integer> {
 
         SparsityAnalysis analysis = SparsityAnalysis.of(model, SparsitySettings.DEFAULTS.withSamples(samples));
         sparsity = analysis.report();
-        ObjectNode spKey = hwKey.deepCopy().put("sparsity_modes", "none,ls,ls+rs").put("sparsity_deployments", sparsityDeployments);
+        StepKeys.Sparsity spKey = new StepKeys.Sparsity(hwKey, "none,ls,ls+rs", sparsityDeployments);
         sparsityDeploy = timed("sparsity_deploy", () -> steps.run("sparsity_deploy", spKey, SparsityComparison.class, () -> {
             // none is the hardware step's raw evaluation of the same first deployments: same cores, seeds and images
             int ks = Math.min(deployments, sparsityDeployments);

@@ -58,72 +58,10 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "data cache directory (default: $BAYES2IMC_DATA_DIR or ~/.cache/bayes2imc/data)")
     Path dataDir;
     @picocli.CommandLine.Mixin
-    SamplesOption samplesOption;
-    /** --samples, validated at the start of call(). */
+    DeploymentOptions deployment;
+    /** --samples and --deployments as resolved (file, then options), for the memory check. */
     int samples;
-    @picocli.CommandLine.Mixin
-    DeploymentsOption deploymentsOption;
-    /** --deployments, validated at the start of call(). */
     int deployments;
-    @Option(names = "--device", defaultValue = "ibm-pcm", description = "ibm-pcm | nandakumar | ideal (default: ${DEFAULT-VALUE})")
-    String device;
-    @Option(names = "--design", defaultValue = "bayes2imc", description = "bayes2imc | sram (default: ${DEFAULT-VALUE})")
-    String design;
-    @Option(names = "--time", defaultValue = "20s", description = "evaluation time after programming: 20s, 1h, 1d, 1y, 1e7s (default: ${DEFAULT-VALUE})")
-    String time;
-    @Option(names = "--compensation", defaultValue = "global", description = "none | global | reference-cell (default: ${DEFAULT-VALUE})")
-    String compensation;
-    @Option(names = "--reference-devices", defaultValue = "64", description = "reference devices per layer for global compensation (default: ${DEFAULT-VALUE})")
-    int referenceDevices;
-    @Option(names = "--sparsity", defaultValue = "none", description = "none | ls | ls+rs (default: ${DEFAULT-VALUE})")
-    String sparsity;
-
-    @picocli.CommandLine.Mixin
-    KernelOption kernel;
-
-    @Option(names = "--sample-streams", defaultValue = "independent",
-            description = "independent: every deployment and time reads with its own random streams (physical); common: "
-                    + "the same streams everywhere (paired design: the spread across deployments is the deployment "
-                    + "variation without Monte-Carlo sampling noise) (default: ${DEFAULT-VALUE})")
-    String sampleStreams;
-    @Option(names = "--first-ensembling-layer", defaultValue = "-1", description = "L* for ls / ls+rs, -1 = automatic (default: ${DEFAULT-VALUE})")
-    int firstEnsemblingLayer;
-    @Option(names = "--epsilon", defaultValue = "0.01", description = "p < ε or p > 1-ε is deterministic (default: ${DEFAULT-VALUE})")
-    double epsilon;
-    @Option(names = "--encoding", defaultValue = "single", description = "single | differential (default: ${DEFAULT-VALUE})")
-    String encoding;
-    @Option(names = "--g-ref", defaultValue = "5", description = "sense-amplifier reference G_ref, µS (default: ${DEFAULT-VALUE})")
-    double referenceMicroSiemens;
-    @picocli.CommandLine.Mixin
-    DesignTimeOption designTime;
-    @Option(names = "--array-size", defaultValue = "128", description = "crossbar rows = columns, a power of two (default: ${DEFAULT-VALUE})")
-    int arraySize;
-    @Option(names = "--activation-bits", defaultValue = "8", description = "k-bit layer inputs, 0 = float (default: ${DEFAULT-VALUE})")
-    int activationBits;
-    @Option(names = "--sram-bits", defaultValue = "8", description = "bits of the SRAM word holding p (default: ${DEFAULT-VALUE})")
-    int sramBits;
-    @Option(names = "--sampling", defaultValue = "chunk", description = "chunk | image | read: when a new sample is drawn (default: ${DEFAULT-VALUE})")
-    String sampling;
-    @Option(names = "--read-noise", defaultValue = "per-read", description = "per-read | frozen (default: ${DEFAULT-VALUE})")
-    String readNoise;
-    @Option(names = "--literal-reads", description = "simulate every Gaussian read instead of Bernoulli draws with the realised probability (slow)")
-    boolean literalReads;
-    @Option(names = "--programming-noise-scale", defaultValue = "1", description = "1 = published, 0 = off (default: ${DEFAULT-VALUE})")
-    double programmingNoiseScale;
-    @Option(names = "--read-noise-scale", defaultValue = "1", description = "1 = published, 0 = off (default: ${DEFAULT-VALUE})")
-    double readNoiseScale;
-    @Option(names = "--drift-scale", defaultValue = "1", description = "1 = published, 0 = off (default: ${DEFAULT-VALUE})")
-    double driftScale;
-    @Option(names = "--program-verify", description = "program-and-verify (re-program until within 0.5 µS, at most 10 times)")
-    boolean programVerify;
-    @Option(names = "--no-reuse-deterministic", description = "recompute exactly deterministic layers for every member (naive baseline for speed studies)")
-    boolean noReuseDeterministic;
-    @Option(names = "--chunk", defaultValue = "64", description = "images per chunk (unit of work and of sampling) (default: ${DEFAULT-VALUE})")
-    int chunk;
-    @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
-    long seed;
-    @picocli.CommandLine.Mixin
-    ThreadsOption threads;
     @Option(names = "--correction", defaultValue = "none", description = "logit correction: none | affine | read-back (default: ${DEFAULT-VALUE})")
     String correction;
     @Option(names = "--calibration-images", defaultValue = "1000",
@@ -135,64 +73,19 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "out/deploy", description = "output directory for results.json (default: ${DEFAULT-VALUE})")
     Path out;
 
-    /** Builds the options, validating every setting before any file is read. */
+    /** Builds the options (experiment file, then the options given), validating every setting before any data is read. */
     DeployOptions options() {
-        Checks.count("--reference-devices", referenceDevices, Checks.MAX_REFERENCE_DEVICES);
-        Checks.count("--chunk", chunk, Integer.MAX_VALUE);
         Checks.count("--calibration-images", calibrationImages, Integer.MAX_VALUE);
-        Checks.arraySize("--array-size", arraySize);
-        Checks.range("--activation-bits", activationBits, 0, 16);
-        Checks.bits("--sram-bits", sramBits);
-        Checks.epsilon("--epsilon", epsilon);
-        Checks.scale("--programming-noise-scale", programmingNoiseScale);
-        Checks.scale("--read-noise-scale", readNoiseScale);
-        Checks.scale("--drift-scale", driftScale);
-        Checks.range("--g-ref", referenceMicroSiemens, 0, 1000);
         limit.value();
-        double seconds = Checks.seconds("--time", time);
-        double mapSeconds = designTime.seconds(seconds);
-        SamplerDesign d = SamplerDesign.parse(design);
-        DeviceModel dev = DeviceModels.create(device, programmingNoiseScale, readNoiseScale, driftScale);
-        if (programVerify) {
-            dev = DeviceModels.withProgramAndVerify(dev);
-        }
-        SynapseEncoding enc = switch (encoding.toLowerCase(Locale.ROOT)) {
-            case "single" -> SynapseEncoding.SINGLE_DEVICE;
-            case "differential" -> SynapseEncoding.DIFFERENTIAL_PAIR;
-            default -> throw new IllegalArgumentException("--encoding must be single or differential, got '" + encoding + "'");
-        };
-        MappingConfig mapping = MappingConfig.defaults().withEncoding(enc).withReference(referenceMicroSiemens).withEpsilon(epsilon);
-        int t = threads.resolve();
-        return DeployOptions.defaults(dev)
-                .withDesign(d)
-                .withMapping(mapping)
-                .withMappingSeconds(mapSeconds)
-                .withCompensation(DriftCompensation.parse(compensation, referenceDevices))
-                .withArraySize(arraySize)
-                .withActivationBits(activationBits)
-                .withSramBits(sramBits)
-                .withSamples(samples)
-                .withDeployments(deployments)
-                .withSeconds(seconds)
-                .withSparsity(SparsityMode.parse(sparsity))
-                .withKernel(kernel.choice())
-                .withSampleStreams(org.bayes2imc.imc.SampleStreams.parse(sampleStreams))
-                .withFirstEnsemblingLayer(firstEnsemblingLayer)
-                .withSemantics(CoreSamplingSemantics.parse(sampling))
-                .withReadNoise(ReadNoiseMode.parse(readNoise))
-                .withLiteralReads(literalReads)
-                .withChunkImages(chunk)
-                .withSeed(seed)
-                .withThreads(t)
-                .withReuseDeterministic(!noReuseDeterministic);
+        return deployment.experiment().deployOptions();
     }
 
     @Override
     public Integer call() {
-        samples = samplesOption.value();
-        deployments = deploymentsOption.value();
         long start = System.nanoTime();
         DeployOptions o = options();
+        samples = o.samples();
+        deployments = o.deployments();
         LogitCorrection logitCorrection = LogitCorrections.byName(correction);
         OutputDir.claim("--out", out);
         BbnnModel m = ModelFile.read(model);

@@ -7,15 +7,19 @@ import org.bayes2imc.study.DriftSweep;
 import org.bayes2imc.study.DriftRow;
 import org.bayes2imc.data.Dataset;
 import org.bayes2imc.data.Datasets;
-import org.bayes2imc.device.DeviceModel;
-import org.bayes2imc.device.DeviceModels;
 import org.bayes2imc.device.Durations;
+import org.bayes2imc.config.DeviceConfig;
+import org.bayes2imc.config.ExperimentConfig;
+import org.bayes2imc.device.MappingConfig;
+import org.bayes2imc.imc.CrossbarConfig;
 import org.bayes2imc.imc.DeployOptions;
+import org.bayes2imc.imc.EngineConfig;
+import org.bayes2imc.imc.SamplingConfig;
+import org.bayes2imc.imc.StudyConfig;
 import org.bayes2imc.infer.ModelInputs;
 import org.bayes2imc.io.Json;
 import org.bayes2imc.model.BbnnModel;
 import org.bayes2imc.model.ModelFile;
-import org.bayes2imc.sparsity.SparsityMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -60,31 +64,28 @@ public final class DriftCommand implements Callable<Integer> {
     @Option(names = "--reference-devices", defaultValue = "64", description = "reference devices per layer (default: ${DEFAULT-VALUE})")
     int referenceDevices;
     @picocli.CommandLine.Mixin
-    SamplesOption samplesOption;
-    /** --samples, validated at the start of call(). */
-    int samples;
-    @picocli.CommandLine.Mixin
     DeploymentsOption deploymentsOption;
     /** --deployments, validated at the start of call(). */
     int deployments;
-    @Option(names = "--device", defaultValue = "ibm-pcm", description = "ibm-pcm | nandakumar | ideal (default: ${DEFAULT-VALUE})")
-    String device;
-    @Option(names = "--program-verify", description = "program-and-verify (re-program until within 0.5 µS, at most 10 times)")
-    boolean programVerify;
-    @Option(names = "--sparsity", defaultValue = "none", description = "none | ls | ls+rs (default: ${DEFAULT-VALUE})")
-    String sparsity;
+    @picocli.CommandLine.Mixin
+    DeviceOptions device;
+    @picocli.CommandLine.Mixin
+    CrossbarOptions crossbar;
+    @picocli.CommandLine.Mixin
+    MappingOptions mapping;
+    @picocli.CommandLine.Mixin
+    SamplingOptions sampling;
+    @picocli.CommandLine.Mixin
+    EngineOptions engine;
     @Option(names = "--calibration-images", defaultValue = "256", description = "training images fixing the activation ranges (default: ${DEFAULT-VALUE})")
     int calibrationImages;
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
-    @picocli.CommandLine.Mixin
-    ThreadsOption threads;
     @Option(names = "--out", defaultValue = "out/drift", description = "output directory (default: ${DEFAULT-VALUE})")
     Path out;
 
     @Override
     public Integer call() {
-        samples = samplesOption.value();
         deployments = deploymentsOption.value();
         long start = System.nanoTime();
         // one check per option, each naming it (docs/RELIABILITY.md: refuse before any work)
@@ -92,7 +93,6 @@ public final class DriftCommand implements Callable<Integer> {
         Checks.count("--calibration-images", calibrationImages, Integer.MAX_VALUE);
         Checks.limit("--limit", limit);
         Checks.limit("--ood-limit", oodLimit);
-        int t = threads.resolve();
         double[] seconds = Checks.secondsList("--times", times);
         double design = designTime.seconds(seconds[0]);
         List<DriftCompensation> comps = new ArrayList<>();
@@ -103,14 +103,17 @@ public final class DriftCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--compensations: " + e.getMessage());
             }
         }
-        DeviceModel dev = DeviceModels.create(device);
-        if (programVerify) {
-            dev = DeviceModels.withProgramAndVerify(dev);
-        }
         org.bayes2imc.correct.LogitCorrection corr = "none".equalsIgnoreCase(correction) ? null
                 : org.bayes2imc.correct.LogitCorrections.byName(correction);
-        DeployOptions base = DeployOptions.defaults(dev).withSamples(samples).withDeployments(deployments)
-                .withSparsity(SparsityMode.parse(sparsity)).withSeed(seed).withThreads(t).withMappingSeconds(design);
+        // every group this sweep shares with deploy, from the same mixins; the times and compensations are its own
+        DeployOptions base = ExperimentConfig.builder()
+                .optDevice(device.apply(DeviceConfig.defaults(), Given.ALL))
+                .optCrossbar(crossbar.apply(CrossbarConfig.defaults(), Given.ALL))
+                .optMapping(mapping.apply(MappingConfig.defaults(), Given.ALL))
+                .optSampling(sampling.apply(SamplingConfig.defaults(), Given.ALL))
+                .optEngine(engine.apply(EngineConfig.defaults(), Given.ALL))
+                .optStudy(StudyConfig.builder().optDeployments(deployments).optSeed(seed).optDesignSeconds(design).build())
+                .build().deployOptions();
         OutputDir.claim("--out", out); // after every option is parsed, before any file is read
         BbnnModel m = ModelFile.read(model);
         Path dir = dataDir != null ? dataDir : Datasets.defaultDataDir();
@@ -136,7 +139,7 @@ public final class DriftCommand implements Callable<Integer> {
         }
         DriftResults.Settings settings = new DriftResults.Settings(model.toString(), dataset, test.size(), ood,
                 oodSet == null ? 0 : oodSet.size(), times, design, compensations, correction, !noFloor, referenceDevices,
-                samples, deployments, dev.name(), sparsity, calibration.size(), seed, t);
+                base.samples(), deployments, base.device().name(), sampling.sparsity, calibration.size(), seed, base.threads());
         List<DriftResults.PerDeployment> per = cells.stream().map(c -> new DriftResults.PerDeployment(c.seconds(),
                 c.compensation(), c.perDeployment().stream().map(e -> e.accuracy()).toList())).toList();
         DriftResults results = new DriftResults(1, "drift", settings, DriftSweep.rows(cells), per,

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bayes2imc.data.Dataset;
 import org.bayes2imc.data.Datasets;
 import org.bayes2imc.infer.ModelInputs;
-import org.bayes2imc.infer.Parallel;
 import org.bayes2imc.infer.SoftwareSamplingSemantics;
 import org.bayes2imc.infer.SoftwareEnsemble;
 import org.bayes2imc.infer.SoftwareEvaluation;
@@ -90,7 +89,6 @@ public final class EvaluateCommand implements Callable<Integer> {
         int maxImages = limit.max();
         int threadCount = threads.resolve();
         OutputDir.claim("--out", out);
-        Parallel.setThreads(threadCount);
         var settings = new SoftwareEnsemble.Settings(samples, seed, sampling, chunk);
         Path dir = dataDir == null ? Datasets.defaultDataDir() : dataDir;
         BbnnModel m = ModelFile.read(model);
@@ -127,7 +125,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         EvaluateResults.Settings written = new EvaluateResults.Settings(model.toString(), m.architecture().name(),
                 m.architecture().widths(), dataset, split, in.size(), ood, oodSet == null ? 0 : oodSet.size(),
                 limit.value() == 0 ? null : limit.value(), samples, seed, sampling.name().toLowerCase(Locale.ROOT), chunk,
-                Parallel.threads(), org.bayes2imc.infer.LayerForward.kernelName(), temperature, dir.toString());
+                threadCount, org.bayes2imc.infer.LayerForward.kernelName(), temperature, dir.toString());
         long images = (long) in.size() + (oodSet == null ? 0 : oodSet.size());
         EvaluateResults results = new EvaluateResults("evaluate", written, r.results(), new EvaluateResults.Timing(
                 modeSeconds, ensembleSeconds, images * samples / Math.max(ensembleSeconds, 1e-9),
@@ -140,7 +138,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         o.println();
         printPosterior(o, posterior);
         o.printf(Locale.ROOT, "%n%d images (+%d OOD), S = %d, %s kernel, %d threads: ensemble %.1f s; wrote %s%n",
-                in.size(), oodSet == null ? 0 : oodSet.size(), samples, org.bayes2imc.infer.LayerForward.kernelName(), Parallel.threads(),
+                in.size(), oodSet == null ? 0 : oodSet.size(), samples, org.bayes2imc.infer.LayerForward.kernelName(), threadCount,
                 ensembleSeconds, file);
         return 0;
     }

@@ -1,6 +1,7 @@
 package org.bayes2imc.cli;
 
 import org.bayes2imc.io.InputException;
+import org.bayes2imc.infer.Parallel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,6 +52,17 @@ public final class Main implements Runnable {
         }
     }
 
+    /** The thread count the user gave the command that runs ({@code --threads}), resolved; out-of-range values are
+     *  left to the command's own check, which refuses them with one line. */
+    static int threads(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult leaf = parsed;
+        while (leaf.hasSubcommand()) {
+            leaf = leaf.subcommand();
+        }
+        Integer n = leaf.hasMatchedOption("--threads") ? leaf.matchedOptionValue("--threads", 0) : 0;
+        return n != null && n >= 1 && n <= Checks.MAX_THREADS ? n : Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
     /** Runs the tool and returns its exit code; user errors print one line on stderr. */
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new Main());
@@ -66,7 +78,7 @@ public final class Main implements Runnable {
             Throwable t = ex;
             if (t instanceof InputException || t instanceof IllegalArgumentException
                     || t instanceof java.io.UncheckedIOException) {
-                String m = t.getMessage();
+                String m = t instanceof org.bayes2imc.io.InvalidSetting s ? OptionNames.message(s) : t.getMessage();
                 cmd.getErr().println("bayes2imc: error: " + (m == null ? t.getClass().getSimpleName() : m));
                 return 2;
             }
@@ -78,6 +90,9 @@ public final class Main implements Runnable {
             }
             throw ex;
         });
+        // the command runs on the engine of its own --threads (0 or absent = all processors), bound to this thread
+        // for the run, not set globally; studies bind their configured engine themselves (infer.Parallel)
+        cl.setExecutionStrategy(parsed -> Parallel.of(threads(parsed)).call(() -> new CommandLine.RunLast().execute(parsed)));
         try {
             return cl.execute(args);
         } finally {

@@ -75,7 +75,7 @@ public final class PpaCommand implements Callable<Integer> {
     @Option(names = "--array-size", description = "crossbar rows = columns (default 128)")
     Integer arraySize;
 
-    @Option(names = "--p-bits", description = "bits of the SRAM baseline's p word (default 8)")
+    @Option(names = {"--sram-bits", "--p-bits"}, description = "bits of the SRAM baseline's p word (default 8)")
     Integer pBits;
 
     @Option(names = "--adc-bits", description = "column ADC bits of adc-imc (default 4)")
@@ -107,7 +107,7 @@ public final class PpaCommand implements Callable<Integer> {
             Checks.arraySize("--array-size", arraySize);
         }
         if (pBits != null) {
-            Checks.bits("--p-bits", pBits);
+            Checks.bits("--sram-bits", pBits);
         }
         if (adcBits != null) {
             Checks.bits("--adc-bits", adcBits);

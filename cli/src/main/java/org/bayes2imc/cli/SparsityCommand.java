@@ -55,9 +55,10 @@ public final class SparsityCommand implements Callable<Integer> {
             description = "Crossbar arrays of N x N cells, a power of two (default: ${DEFAULT-VALUE}).")
     int arraySize;
 
-    @Option(names = "--devices-per-synapse", defaultValue = "1", paramLabel = "D",
-            description = "Adjacent columns per synapse: 1, or 2 for a differential pair (default: ${DEFAULT-VALUE}).")
-    int devicesPerSynapse;
+    @Option(names = {"--encoding", "--devices-per-synapse"}, defaultValue = "single", paramLabel = "E",
+            description = "Synapse encoding, as in deploy: single (1 column per synapse) or differential (2 adjacent "
+                    + "columns); --devices-per-synapse 1 | 2 says the same (default: ${DEFAULT-VALUE}).")
+    String encoding;
 
     @picocli.CommandLine.Mixin
     SamplesOption samplesOption;
@@ -77,7 +78,8 @@ public final class SparsityCommand implements Callable<Integer> {
         }
         Checks.epsilon("--epsilon", epsilon);
         Checks.arraySize("--array-size", arraySize);
-        Checks.range("--devices-per-synapse", devicesPerSynapse, 1, 2);
+        int devicesPerSynapse = org.bayes2imc.device.SynapseEncoding.parse(encoding)
+                == org.bayes2imc.device.SynapseEncoding.DIFFERENTIAL_PAIR ? 2 : 1;
         if (!(ensembleFraction > 0 && ensembleFraction <= 1)) {
             throw new IllegalArgumentException("--ensemble-fraction must be in (0, 1], got " + ensembleFraction);
         }

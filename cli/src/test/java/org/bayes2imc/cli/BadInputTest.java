@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Placeholders in braces stand for fixtures: {model} a tiny fmnist-tiny model, {nan-model} the same with one λ set
  * to NaN, {file} a regular file, {dir} a folder, {data} the test data cache, {out} a fresh output folder, {locked}
  * an output folder another run holds, {bad-cache} a cache with a damaged digits file, {results-v99} and
- * {results-string} results folders with schema_version 99 and with a string in a numeric field.
+ * {results-string} results folders with schema_version 99 and with a string in a numeric field, {config-typo} and
+ * {config-range} experiment files with a misspelt key and an out-of-range value.
  */
 class BadInputTest {
     static final Path DOC = Path.of("..", "docs", "BAD_INPUTS.md");
@@ -98,6 +99,11 @@ class BadInputTest {
                         "exit 1: a finding about the data, not a usage error"),
                 Case.accepted("7", "evaluate --model {model} --data-dir {data} --limit 0 --threads 0 --samples 1 --sampling per_chunk --out {out}",
                         "wrote", "0 means all images / all processors in every command; enum values in any case"),
+                Case.refused("14", "deploy --model {model} --config {config-typo}",
+                        "{config-typo}: unknown key 'sampling.sample'; known here: first_ensembling_layer, "),
+                Case.refused("14", "deploy --model {model} --config {config-range}",
+                        "{config-range}: study.deployments must be >= 1, got 0"),
+                Case.refused("14", "deploy --model {model} --config {dir}", "{dir}: is a folder, not a file"),
                 Case.accepted("5", "sparsity --model {model} --out {stale}", "wrote",
                         "a lock file left by a killed run does not block: only a live OS lock does"));
     }
@@ -129,6 +135,8 @@ class BadInputTest {
         lockHolder.lock();
         Path stale = Files.createDirectories(dir.resolve("stale"));
         Files.writeString(stale.resolve(OutputDir.LOCK_FILE), "pid 999999999\n"); // its process is long gone
+        Files.writeString(dir.resolve("typo.yaml"), "sampling:\n  sample: 3\n");
+        Files.writeString(dir.resolve("range.json"), "{\"study\": {\"deployments\": 0}}");
     }
 
     @AfterAll
@@ -140,6 +148,8 @@ class BadInputTest {
         return text.replace("{nan-model}", nanModel.toString())
                 .replace("{model}", model.toString())
                 .replace("{file}", dir.resolve("afile").toString())
+                .replace("{config-typo}", dir.resolve("typo.yaml").toString())
+                .replace("{config-range}", dir.resolve("range.json").toString())
                 .replace("{dir}", dir.resolve("folder").toString())
                 .replace("{data}", TestData.dataDir().toString())
                 .replace("{bad-cache}", dir.resolve("bad-cache").toString())
@@ -193,7 +203,8 @@ class BadInputTest {
         b.append("model file, {nan-model} one with a NaN λ, {file} a regular file, {dir} a folder, {data} the data cache,\n");
         b.append("{out} an output folder, {locked} an output folder another run is writing to, {stale} one with a lock file\n");
         b.append("left by a killed run, {bad-cache} a cache with a damaged file, {results-v99} / {results-string} results\n");
-        b.append("folders with schema_version 99 / a string in a numeric field. Item: the finding of issue 16.\n\n");
+        b.append("folders with schema_version 99 / a string in a numeric field, {config-typo} / {config-range} experiment\n");
+        b.append("files (docs/CONFIG.md) with a misspelt key / an out-of-range value. Item: the finding of issue 16 (14: issue 14).\n\n");
         b.append("| item | command | exit | message contains | note |\n");
         b.append("| --- | --- | --- | --- | --- |\n");
         for (Case c : cases()) {

@@ -56,9 +56,7 @@ public final class PeakCalibration {
 
     /** All three kernels on {@code threads} threads, about {@code seconds} each. */
     public static Peak measure(int threads, double seconds) {
-        int previous = Parallel.threads();
-        Parallel.setThreads(threads);
-        try {
+        return Parallel.of(threads).call(() -> {
             int n = 1024;
             Sgemm g = Sgemm.best();
             double[] sgemm = g instanceof OpenBlasSgemm ? sgemmRates(g, n, threads, seconds) : new double[2];
@@ -66,9 +64,7 @@ public final class PeakCalibration {
             double[] int8 = OneDnn.available() ? int8Rates(n, threads, seconds) : new double[2];
             return new Peak(fma[0], sgemm[0], n, popcountGBinaryMacs(threads, seconds), threads, g.name(), fma[1], sgemm[1],
                     int8[0], int8[1]);
-        } finally {
-            Parallel.setThreads(previous);
-        }
+        });
     }
 
     /** Float multiply-add rate, GFLOP/s. */

@@ -20,27 +20,27 @@ public final class DeviceCharacterisation {
                            double designSeconds, int draws, long seed, MappingConfig mapping) {
         public Settings {
             if (targetConductanceMicroSiemens != null && mapping.encoding() == SynapseEncoding.DIFFERENTIAL_PAIR) {
-                throw new IllegalArgumentException("--encoding differential needs --target-p (a pair is solved from p)");
+                throw new org.bayes2imc.io.InvalidSetting("encoding", "differential needs a target probability (a pair is solved from p)");
             }
             if (!(designSeconds >= 0.0) || Double.isInfinite(designSeconds)) {
-                throw new IllegalArgumentException("--design-time must be a finite duration >= 0, got " + designSeconds);
+                throw new org.bayes2imc.io.InvalidSetting("design_time", "must be a finite duration >= 0, got " + designSeconds);
             }
             if ((targetConductanceMicroSiemens == null) == (targetP == null)) {
                 throw new IllegalArgumentException("give exactly one of a target conductance and a target p");
             }
             if (targetP != null && !(targetP > 0.0 && targetP < 1.0)) {
-                throw new IllegalArgumentException("--target-p must lie in (0, 1), got " + targetP);
+                throw new org.bayes2imc.io.InvalidSetting("target_p", "must lie in (0, 1), got " + targetP);
             }
             if (targetConductanceMicroSiemens != null && !(targetConductanceMicroSiemens >= 0.0
                     && targetConductanceMicroSiemens <= model.maxConductanceMicroSiemens())) {
-                throw new IllegalArgumentException("--target-conductance must lie in [0, "
+                throw new org.bayes2imc.io.InvalidSetting("target_conductance", "must lie in [0, "
                         + model.maxConductanceMicroSiemens() + "] µS, got " + targetConductanceMicroSiemens);
             }
             if (!(seconds >= 0.0) || Double.isInfinite(seconds)) {
-                throw new IllegalArgumentException("--time must be a finite duration >= 0, got " + seconds);
+                throw new org.bayes2imc.io.InvalidSetting("time", "must be a finite duration >= 0, got " + seconds);
             }
             if (draws <= 0) {
-                throw new IllegalArgumentException("--draws must be > 0, got " + draws);
+                throw new org.bayes2imc.io.InvalidSetting("draws", "must be > 0, got " + draws);
             }
         }
     }

@@ -63,37 +63,202 @@ public record IbmPcmConfig(
 
     /** The published coefficients (docs/MODEL.md §4.1), all noise scales 1. */
     public static IbmPcmConfig defaults() {
-        return new IbmPcmConfig(25.0, 20.0, 250e-9,
-                0.26348, 1.9650, -1.1731,
-                -0.0155, 0.0244, 0.049, 0.1,
-                -0.0125, -0.0059, 0.008, 0.045,
-                1e-7,
-                0.0088, 0.65, 1e-3, 0.2,
-                ReadNoiseConductance.PROGRAMMED,
-                0.0,
-                1.0, 1.0, 1.0);
+        return builder().build();
+    }
+
+    /** A builder at the published coefficients ({@link #defaults()}); each {@code opt…} changes one. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder()
+                .optGMaxMicroSiemens(gMaxMicroSiemens)
+                .optT0Seconds(t0Seconds)
+                .optTReadSeconds(tReadSeconds)
+                .optProgrammingNoiseC0(programmingNoiseC0)
+                .optProgrammingNoiseC1(programmingNoiseC1)
+                .optProgrammingNoiseC2(programmingNoiseC2)
+                .optDriftMeanSlope(driftMeanSlope)
+                .optDriftMeanIntercept(driftMeanIntercept)
+                .optDriftMeanMin(driftMeanMin)
+                .optDriftMeanMax(driftMeanMax)
+                .optDriftStdSlope(driftStdSlope)
+                .optDriftStdIntercept(driftStdIntercept)
+                .optDriftStdMin(driftStdMin)
+                .optDriftStdMax(driftStdMax)
+                .optDriftMinRelativeConductance(driftMinRelativeConductance)
+                .optReadNoiseQsNumerator(readNoiseQsNumerator)
+                .optReadNoiseExponent(readNoiseExponent)
+                .optReadNoiseMinDenominator(readNoiseMinDenominator)
+                .optReadNoiseQsMax(readNoiseQsMax)
+                .optReadNoiseConductance(readNoiseConductance)
+                .optMinConductanceMicroSiemens(minConductanceMicroSiemens)
+                .optProgrammingNoiseScale(programmingNoiseScale)
+                .optReadNoiseScale(readNoiseScale)
+                .optDriftScale(driftScale);
     }
 
     /** The same coefficients with other noise scales (1 = published, 0 = effect off). */
     public IbmPcmConfig withNoiseScales(double programming, double read, double drift) {
-        return new IbmPcmConfig(gMaxMicroSiemens, t0Seconds, tReadSeconds,
-                programmingNoiseC0, programmingNoiseC1, programmingNoiseC2,
-                driftMeanSlope, driftMeanIntercept, driftMeanMin, driftMeanMax,
-                driftStdSlope, driftStdIntercept, driftStdMin, driftStdMax,
-                driftMinRelativeConductance,
-                readNoiseQsNumerator, readNoiseExponent, readNoiseMinDenominator, readNoiseQsMax,
-                readNoiseConductance, minConductanceMicroSiemens, programming, read, drift);
+        return toBuilder().optProgrammingNoiseScale(programming).optReadNoiseScale(read).optDriftScale(drift).build();
     }
 
     /** The same coefficients with Q_s evaluated at the given conductance. */
     public IbmPcmConfig withReadNoiseConductance(ReadNoiseConductance choice) {
-        return new IbmPcmConfig(gMaxMicroSiemens, t0Seconds, tReadSeconds,
-                programmingNoiseC0, programmingNoiseC1, programmingNoiseC2,
-                driftMeanSlope, driftMeanIntercept, driftMeanMin, driftMeanMax,
-                driftStdSlope, driftStdIntercept, driftStdMin, driftStdMax,
-                driftMinRelativeConductance,
-                readNoiseQsNumerator, readNoiseExponent, readNoiseMinDenominator, readNoiseQsMax,
-                choice, minConductanceMicroSiemens, programmingNoiseScale, readNoiseScale, driftScale);
+        return toBuilder().optReadNoiseConductance(choice).build();
+    }
+
+    /** Every coefficient optional ({@code opt…}), defaults the published values of the record's documentation. */
+    public static final class Builder {
+        private double gMaxMicroSiemens = 25.0;
+        private double t0Seconds = 20.0;
+        private double tReadSeconds = 250e-9;
+        private double programmingNoiseC0 = 0.26348;
+        private double programmingNoiseC1 = 1.9650;
+        private double programmingNoiseC2 = -1.1731;
+        private double driftMeanSlope = -0.0155;
+        private double driftMeanIntercept = 0.0244;
+        private double driftMeanMin = 0.049;
+        private double driftMeanMax = 0.1;
+        private double driftStdSlope = -0.0125;
+        private double driftStdIntercept = -0.0059;
+        private double driftStdMin = 0.008;
+        private double driftStdMax = 0.045;
+        private double driftMinRelativeConductance = 1e-7;
+        private double readNoiseQsNumerator = 0.0088;
+        private double readNoiseExponent = 0.65;
+        private double readNoiseMinDenominator = 1e-3;
+        private double readNoiseQsMax = 0.2;
+        private ReadNoiseConductance readNoiseConductance = ReadNoiseConductance.PROGRAMMED;
+        private double minConductanceMicroSiemens = 0.0;
+        private double programmingNoiseScale = 1.0;
+        private double readNoiseScale = 1.0;
+        private double driftScale = 1.0;
+
+        public Builder optGMaxMicroSiemens(double v) {
+            gMaxMicroSiemens = v;
+            return this;
+        }
+
+        public Builder optT0Seconds(double v) {
+            t0Seconds = v;
+            return this;
+        }
+
+        public Builder optTReadSeconds(double v) {
+            tReadSeconds = v;
+            return this;
+        }
+
+        public Builder optProgrammingNoiseC0(double v) {
+            programmingNoiseC0 = v;
+            return this;
+        }
+
+        public Builder optProgrammingNoiseC1(double v) {
+            programmingNoiseC1 = v;
+            return this;
+        }
+
+        public Builder optProgrammingNoiseC2(double v) {
+            programmingNoiseC2 = v;
+            return this;
+        }
+
+        public Builder optDriftMeanSlope(double v) {
+            driftMeanSlope = v;
+            return this;
+        }
+
+        public Builder optDriftMeanIntercept(double v) {
+            driftMeanIntercept = v;
+            return this;
+        }
+
+        public Builder optDriftMeanMin(double v) {
+            driftMeanMin = v;
+            return this;
+        }
+
+        public Builder optDriftMeanMax(double v) {
+            driftMeanMax = v;
+            return this;
+        }
+
+        public Builder optDriftStdSlope(double v) {
+            driftStdSlope = v;
+            return this;
+        }
+
+        public Builder optDriftStdIntercept(double v) {
+            driftStdIntercept = v;
+            return this;
+        }
+
+        public Builder optDriftStdMin(double v) {
+            driftStdMin = v;
+            return this;
+        }
+
+        public Builder optDriftStdMax(double v) {
+            driftStdMax = v;
+            return this;
+        }
+
+        public Builder optDriftMinRelativeConductance(double v) {
+            driftMinRelativeConductance = v;
+            return this;
+        }
+
+        public Builder optReadNoiseQsNumerator(double v) {
+            readNoiseQsNumerator = v;
+            return this;
+        }
+
+        public Builder optReadNoiseExponent(double v) {
+            readNoiseExponent = v;
+            return this;
+        }
+
+        public Builder optReadNoiseMinDenominator(double v) {
+            readNoiseMinDenominator = v;
+            return this;
+        }
+
+        public Builder optReadNoiseQsMax(double v) {
+            readNoiseQsMax = v;
+            return this;
+        }
+
+        public Builder optReadNoiseConductance(ReadNoiseConductance v) {
+            readNoiseConductance = v;
+            return this;
+        }
+
+        public Builder optMinConductanceMicroSiemens(double v) {
+            minConductanceMicroSiemens = v;
+            return this;
+        }
+
+        public Builder optProgrammingNoiseScale(double v) {
+            programmingNoiseScale = v;
+            return this;
+        }
+
+        public Builder optReadNoiseScale(double v) {
+            readNoiseScale = v;
+            return this;
+        }
+
+        public Builder optDriftScale(double v) {
+            driftScale = v;
+            return this;
+        }
+
+        public IbmPcmConfig build() {
+            return new IbmPcmConfig(gMaxMicroSiemens, t0Seconds, tReadSeconds, programmingNoiseC0, programmingNoiseC1, programmingNoiseC2, driftMeanSlope, driftMeanIntercept, driftMeanMin, driftMeanMax, driftStdSlope, driftStdIntercept, driftStdMin, driftStdMax, driftMinRelativeConductance, readNoiseQsNumerator, readNoiseExponent, readNoiseMinDenominator, readNoiseQsMax, readNoiseConductance, minConductanceMicroSiemens, programmingNoiseScale, readNoiseScale, driftScale);
+        }
     }
 
     static void positive(String what, double v) {

@@ -1,5 +1,10 @@
 package org.bayes2imc.device;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+
 /**
  * How probabilities are mapped onto conductances (docs/MODEL.md §5), with defaults of the measured setup of docs/MODEL.md §7.
  *
@@ -10,7 +15,9 @@ package org.bayes2imc.device;
  * @param epsilon                     p &lt; ε or p &gt; 1 − ε makes a synapse deterministic (0.01, as docs/MODEL.md §8)
  * @param pairMidpointMicroSiemens    midpoint m of a differential pair, G± = m ± d/2 (5 µS)
  * @param solverToleranceMicroSiemens the root finder stops when the bracket is this narrow (1e-9 µS)
+ * Immutable; {@link #builder()} starts from these defaults, {@link Builder#build()} validates.
  */
+@JsonDeserialize(builder = MappingConfig.Builder.class)
 public record MappingConfig(SynapseEncoding encoding, double referenceMicroSiemens, double setMicroSiemens,
                             double resetMicroSiemens, double epsilon, double pairMidpointMicroSiemens,
                             double solverToleranceMicroSiemens) {
@@ -18,19 +25,82 @@ public record MappingConfig(SynapseEncoding encoding, double referenceMicroSieme
         if (encoding == null) {
             throw new IllegalArgumentException("mapping encoding is missing");
         }
-        IbmPcmConfig.nonNegative("reference conductance", referenceMicroSiemens);
-        IbmPcmConfig.nonNegative("SET conductance", setMicroSiemens);
-        IbmPcmConfig.nonNegative("RESET conductance", resetMicroSiemens);
+        IbmPcmConfig.nonNegative("reference_micro_siemens", referenceMicroSiemens);
+        IbmPcmConfig.nonNegative("set_micro_siemens", setMicroSiemens);
+        IbmPcmConfig.nonNegative("reset_micro_siemens", resetMicroSiemens);
         if (!(epsilon >= 0.0 && epsilon < 0.5)) {
-            throw new IllegalArgumentException("epsilon must lie in [0, 0.5), got " + epsilon);
+            throw new org.bayes2imc.io.InvalidSetting("epsilon", "must lie in [0, 0.5), got " + epsilon);
         }
-        IbmPcmConfig.positive("differential pair midpoint", pairMidpointMicroSiemens);
-        IbmPcmConfig.positive("solver tolerance", solverToleranceMicroSiemens);
+        IbmPcmConfig.positive("pair_midpoint_micro_siemens", pairMidpointMicroSiemens);
+        IbmPcmConfig.positive("solver_tolerance_micro_siemens", solverToleranceMicroSiemens);
     }
 
     /** Single device, G_ref 5 µS, SET 20 µS, RESET 0 µS, ε 0.01, pair midpoint 5 µS, tolerance 1e-9 µS. */
     public static MappingConfig defaults() {
-        return new MappingConfig(SynapseEncoding.SINGLE_DEVICE, 5.0, 20.0, 0.0, 0.01, 5.0, 1e-9);
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().optEncoding(encoding).optReferenceMicroSiemens(referenceMicroSiemens)
+                .optSetMicroSiemens(setMicroSiemens).optResetMicroSiemens(resetMicroSiemens).optEpsilon(epsilon)
+                .optPairMidpointMicroSiemens(pairMidpointMicroSiemens).optSolverToleranceMicroSiemens(solverToleranceMicroSiemens);
+    }
+
+    /** Every setting optional ({@code opt…}), defaults as documented on the record. */
+    @JsonPOJOBuilder(withPrefix = "opt")
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public static final class Builder {
+        private SynapseEncoding encoding = SynapseEncoding.SINGLE_DEVICE;
+        private double referenceMicroSiemens = 5.0;
+        private double setMicroSiemens = 20.0;
+        private double resetMicroSiemens = 0.0;
+        private double epsilon = 0.01;
+        private double pairMidpointMicroSiemens = 5.0;
+        private double solverToleranceMicroSiemens = 1e-9;
+
+        public Builder optEncoding(SynapseEncoding v) {
+            encoding = v;
+            return this;
+        }
+
+        public Builder optReferenceMicroSiemens(double v) {
+            referenceMicroSiemens = v;
+            return this;
+        }
+
+        public Builder optSetMicroSiemens(double v) {
+            setMicroSiemens = v;
+            return this;
+        }
+
+        public Builder optResetMicroSiemens(double v) {
+            resetMicroSiemens = v;
+            return this;
+        }
+
+        public Builder optEpsilon(double v) {
+            epsilon = v;
+            return this;
+        }
+
+        public Builder optPairMidpointMicroSiemens(double v) {
+            pairMidpointMicroSiemens = v;
+            return this;
+        }
+
+        public Builder optSolverToleranceMicroSiemens(double v) {
+            solverToleranceMicroSiemens = v;
+            return this;
+        }
+
+        public MappingConfig build() {
+            return new MappingConfig(encoding, referenceMicroSiemens, setMicroSiemens, resetMicroSiemens, epsilon,
+                    pairMidpointMicroSiemens, solverToleranceMicroSiemens);
+        }
     }
 
     public MappingConfig withEncoding(SynapseEncoding e) {

@@ -10,12 +10,13 @@ public enum SynapseEncoding {
      */
     DIFFERENTIAL_PAIR;
 
-    /** Parses the command-line names {@code single | differential}. */
+    /** Parses the command-line names {@code single | differential}, or the devices per synapse {@code 1 | 2}. */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static SynapseEncoding parse(String s) {
         return switch (s.toLowerCase(java.util.Locale.ROOT)) {
-            case "single" -> SINGLE_DEVICE;
-            case "differential" -> DIFFERENTIAL_PAIR;
-            default -> throw new IllegalArgumentException("--encoding must be single or differential, got '" + s + "'");
+            case "single", "1" -> SINGLE_DEVICE;
+            case "differential", "2" -> DIFFERENTIAL_PAIR;
+            default -> throw new org.bayes2imc.io.InvalidSetting("encoding", "must be single or differential (1 or 2 devices per synapse), got '" + s + "'");
         };
     }
 }

@@ -30,7 +30,7 @@ public record PpaSweep(String key, List<Point> points) {
     public static PpaSweep run(String spec, Base base) {
         int eq = spec.indexOf('=');
         if (eq <= 0 || eq == spec.length() - 1) {
-            throw new IllegalArgumentException("--sweep '" + spec + "' must read key=v1,v2,...");
+            throw new org.bayes2imc.io.InvalidSetting("sweep", "'" + spec + "' must read key=v1,v2,...");
         }
         String key = spec.substring(0, eq).trim().toLowerCase(java.util.Locale.ROOT);
         List<Double> values = new ArrayList<>();
@@ -38,7 +38,7 @@ public record PpaSweep(String key, List<Point> points) {
             try {
                 values.add(Double.parseDouble(v.trim()));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--sweep " + key + ": '" + v + "' is not a number");
+                throw new org.bayes2imc.io.InvalidSetting("sweep", key + ": '" + v + "' is not a number");
             }
         }
         return run(key, values, base);
@@ -53,7 +53,7 @@ public record PpaSweep(String key, List<Point> points) {
             if (key.equals("samples")) {
                 samples = (int) Math.round(v);
                 if (samples != v) {
-                    throw new IllegalArgumentException("--sweep samples: " + v + " is not an integer");
+                    throw new org.bayes2imc.io.InvalidSetting("sweep", "samples: " + v + " is not an integer");
                 }
             } else if (key.contains(".")) {
                 String[] parts = key.split("\\.", 2);

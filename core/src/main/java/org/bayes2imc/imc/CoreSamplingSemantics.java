@@ -16,12 +16,13 @@ public enum CoreSamplingSemantics {
     /** A fresh draw for every read: every output position of a conv layer re-reads its synapses (slow; small runs). */
     PER_READ;
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static CoreSamplingSemantics parse(String s) {
         return switch (s.toLowerCase(java.util.Locale.ROOT)) {
             case "per-chunk", "chunk" -> PER_CHUNK;
             case "per-image", "image" -> PER_IMAGE;
             case "per-read", "read" -> PER_READ;
-            default -> throw new IllegalArgumentException("--sampling must be chunk, image or read, got '" + s + "'");
+            default -> throw new org.bayes2imc.io.InvalidSetting("semantics", "must be chunk, image or read, got '" + s + "'");
         };
     }
 }

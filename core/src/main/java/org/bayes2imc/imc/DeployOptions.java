@@ -1,182 +1,159 @@
 package org.bayes2imc.imc;
 
-import org.bayes2imc.model.CrossbarTiling;
-import org.bayes2imc.sparsity.SparsityMode;
 import org.bayes2imc.device.DeviceModel;
 import org.bayes2imc.device.MappingConfig;
+import org.bayes2imc.device.SynapseEncoding;
+import org.bayes2imc.io.InvalidSetting;
+import org.bayes2imc.sparsity.SparsityMode;
 
 /**
- * Every setting of a hardware deployment study (docs/MODEL.md §5–§8), immutable; {@link #defaults(DeviceModel)} gives the
- * documented defaults and each {@code with…} method changes one setting.
+ * Every setting of a hardware deployment study (docs/MODEL.md §5–§8), immutable and nested by concern, in the
+ * style of aihwkit's simulator configs: each group is its own record with documented defaults and a builder, and the
+ * two strategies (device model, drift compensation) are fields holding the strategy object. A new setting goes into
+ * the one group record it belongs to (and its command-line mixin); nothing here repeats a group's fields.
  *
- * @param device               the device model of the synapses and reference devices (unused by the SRAM design)
- * @param design               Bayes2IMC (PCM read noise) [default] or the SRAM + LFSR baseline
- * @param mapping              encoding (single device [default] / differential pair), G_ref 5 µS, SET 20 µS, RESET 0 µS, ε 0.01 ({@link MappingConfig#defaults()})
- * @param mappingSeconds       time after programming whose read noise the conductance solver targets [default 20 s]
- * @param compensation         drift compensation [default global reference rescaling, 64 devices per layer]
- * @param arraySize            crossbar rows = columns, a power of two [default 128]
- * @param activationBits       k-bit quantisation of every layer input, 0 = float [default 8]
- * @param sramBits             bits of the SRAM word holding p [default 8]
- * @param samples              ensemble members S [default 10]
- * @param deployments          independent programmings K [default 10]
- * @param seconds              evaluation time after programming [default 20 s]
- * @param sparsity             none [default], ls or ls+rs
- * @param firstEnsemblingLayer L* for ls / ls+rs; −1 = chosen automatically
- * @param semantics            when a new sample is drawn [default one per member and chunk of images]
- * @param readNoise            per read [default] or frozen per evaluation time
- * @param literalReads         simulate each Gaussian read and the comparison instead of a Bernoulli draw with the realised probability (slow; equal in distribution) [default false]
- * @param chunkImages          images per chunk: the unit of parallel work and of sampling in the default semantics [default 64]
- * @param seed                 master seed of programming noise, drift exponents, reference devices and samples [default 1]
- * @param threads              worker threads; results do not depend on it [default: available processors]
- * @param reuseDeterministic   compute layers whose synapses are all exactly deterministic once per chunk and share them
- *                             across members [default true]; false gives the naive S × (all work) baseline for speed studies
- * @param kernel               arithmetic kernels: auto [default: exact int8 oneDNN kernels on VNNI CPUs, else float],
- *                             int8 or float; results are identical, only speed differs
- * @param sampleStreams        independent random streams per deployment and time [default] or common ones (paired)
+ * @param device       the device model of the synapses and reference devices (unused by the SRAM design)
+ * @param compensation drift compensation [default global reference rescaling, 64 devices per layer]
+ * @param crossbar     design, array size, activation and SRAM word widths ({@link CrossbarConfig})
+ * @param mapping      encoding, G_ref, SET/RESET conductances, ε ({@link MappingConfig#defaults()})
+ * @param sampling     S, sampling semantics, read simulation, sparsity ({@link SamplingConfig})
+ * @param engine       threads, kernels, chunk size: speed only, never results ({@link EngineConfig})
+ * @param study        K, read time, design time, seed ({@link StudyConfig})
  */
-public record DeployOptions(DeviceModel device, SamplerDesign design, MappingConfig mapping, double mappingSeconds, DriftCompensation compensation, int arraySize, int activationBits, int sramBits, int samples, int deployments, double seconds, SparsityMode sparsity, int firstEnsemblingLayer, CoreSamplingSemantics semantics, ReadNoiseMode readNoise, boolean literalReads, int chunkImages, long seed, int threads, boolean reuseDeterministic, KernelChoice kernel, SampleStreams sampleStreams) {
+public record DeployOptions(DeviceModel device, DriftCompensation compensation, CrossbarConfig crossbar,
+                            MappingConfig mapping, SamplingConfig sampling, EngineConfig engine, StudyConfig study) {
 
     public DeployOptions {
-        if (sampleStreams == null) {
-            throw new IllegalArgumentException("sample streams must be set");
-        }
-        if (kernel == null) {
-            throw new IllegalArgumentException("kernel choice must be set");
-        }
-        if (arraySize <= 0 || Integer.bitCount(arraySize) != 1) {
-            throw new IllegalArgumentException("--array-size must be a positive power of two, got " + arraySize);
-        }
-        if (activationBits < 0 || activationBits > 16) {
-            throw new IllegalArgumentException("--activation-bits must be in [0, 16] (0 = float), got " + activationBits);
-        }
-        if (sramBits < 1 || sramBits > 16) {
-            throw new IllegalArgumentException("--sram-bits must be in [1, 16], got " + sramBits);
-        }
-        if (samples < 1) {
-            throw new IllegalArgumentException("--samples must be >= 1, got " + samples);
-        }
-        if (deployments < 1) {
-            throw new IllegalArgumentException("--deployments must be >= 1, got " + deployments);
-        }
-        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
-            throw new IllegalArgumentException("--time must be a finite time >= 0 s, got " + seconds);
-        }
-        if (!(mappingSeconds >= 0) || Double.isInfinite(mappingSeconds)) {
-            throw new IllegalArgumentException("mapping time must be a finite time >= 0 s, got " + mappingSeconds);
-        }
-        if (chunkImages < 1) {
-            throw new IllegalArgumentException("chunk size must be >= 1 image, got " + chunkImages);
-        }
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
-        }
-        if (firstEnsemblingLayer < -1) {
-            throw new IllegalArgumentException("--first-ensembling-layer must be >= 0 (or -1 = automatic), got " + firstEnsemblingLayer);
-        }
-        if (device == null && design == SamplerDesign.BAYES2IMC) {
-            throw new IllegalArgumentException("the bayes2imc design needs a device model");
-        }
-        if (mapping == null || compensation == null || design == null || sparsity == null || semantics == null || readNoise == null) {
-            throw new IllegalArgumentException("deploy options: a setting is missing");
+        InvalidSetting.present("compensation", compensation);
+        InvalidSetting.present("crossbar", crossbar);
+        InvalidSetting.present("mapping", mapping);
+        InvalidSetting.present("sampling", sampling);
+        InvalidSetting.present("engine", engine);
+        InvalidSetting.present("study", study);
+        if (device == null && crossbar.design() == SamplerDesign.BAYES2IMC) {
+            throw new InvalidSetting("device", "must be set for the bayes2imc design");
         }
     }
 
+    /** Every group at its documented defaults, on {@code device}. */
     public static DeployOptions defaults(DeviceModel device) {
-        return new DeployOptions(device, SamplerDesign.BAYES2IMC, MappingConfig.defaults(), 20.0, DriftCompensation.DEFAULT,
-                CrossbarTiling.DEFAULT_ARRAY_SIZE, 8, 8, 10, 10, 20.0, SparsityMode.NONE, -1,
-                CoreSamplingSemantics.PER_CHUNK, ReadNoiseMode.PER_READ, false, 64, 1L,
-                Math.max(1, Runtime.getRuntime().availableProcessors()), true, KernelChoice.AUTO, SampleStreams.INDEPENDENT);
+        return builder().setDevice(device).build();
     }
 
-    public DeployOptions withSampleStreams(SampleStreams v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, v);
+    /** A builder in DJL {@code Criteria} style: {@link Builder#setDevice} required, every group optional. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public DeployOptions withKernel(KernelChoice v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, v, sampleStreams);
+    public Builder toBuilder() {
+        return new Builder().setDevice(device).optCompensation(compensation).optCrossbar(crossbar).optMapping(mapping)
+                .optSampling(sampling).optEngine(engine).optStudy(study);
     }
 
-    public DeployOptions withReuseDeterministic(boolean v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, v, kernel, sampleStreams);
+    /** Required {@code set…}, optional {@code opt…} (defaults of each group), validation in {@link #build()}. */
+    public static final class Builder {
+        private DeviceModel device;
+        private DriftCompensation compensation = DriftCompensation.DEFAULT;
+        private CrossbarConfig crossbar = CrossbarConfig.defaults();
+        private MappingConfig mapping = MappingConfig.defaults();
+        private SamplingConfig sampling = SamplingConfig.defaults();
+        private EngineConfig engine = EngineConfig.defaults();
+        private StudyConfig study = StudyConfig.defaults();
+
+        public Builder setDevice(DeviceModel v) {
+            device = v;
+            return this;
+        }
+
+        public Builder optCompensation(DriftCompensation v) {
+            compensation = v;
+            return this;
+        }
+
+        public Builder optCrossbar(CrossbarConfig v) {
+            crossbar = v;
+            return this;
+        }
+
+        public Builder optMapping(MappingConfig v) {
+            mapping = v;
+            return this;
+        }
+
+        public Builder optSampling(SamplingConfig v) {
+            sampling = v;
+            return this;
+        }
+
+        public Builder optEngine(EngineConfig v) {
+            engine = v;
+            return this;
+        }
+
+        public Builder optStudy(StudyConfig v) {
+            study = v;
+            return this;
+        }
+
+        public DeployOptions build() {
+            return new DeployOptions(device, compensation, crossbar, mapping, sampling, engine, study);
+        }
     }
 
     public int devicesPerSynapse() {
-        return mapping.encoding() == org.bayes2imc.device.SynapseEncoding.DIFFERENTIAL_PAIR ? 2 : 1;
+        return mapping.encoding() == SynapseEncoding.DIFFERENTIAL_PAIR ? 2 : 1;
     }
 
-    public DeployOptions withDevice(DeviceModel v) {
-        return new DeployOptions(v, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
-    }
+    // Flat read access to the groups' fields: the names every study and command used before the nesting.
 
-    public DeployOptions withDesign(SamplerDesign v) {
-        return new DeployOptions(device, v, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
-    }
+    public SamplerDesign design() { return crossbar.design(); }
+    public int arraySize() { return crossbar.arraySize(); }
+    public int activationBits() { return crossbar.activationBits(); }
+    public int sramBits() { return crossbar.sramBits(); }
+    public int samples() { return sampling.samples(); }
+    public CoreSamplingSemantics semantics() { return sampling.semantics(); }
+    public ReadNoiseMode readNoise() { return sampling.readNoise(); }
+    public boolean literalReads() { return sampling.literalReads(); }
+    public SampleStreams sampleStreams() { return sampling.sampleStreams(); }
+    public SparsityMode sparsity() { return sampling.sparsity(); }
+    public int firstEnsemblingLayer() { return sampling.firstEnsemblingLayer(); }
+    /** Worker threads to start (0 in the engine settings resolved to the available processors). */
+    public int threads() { return engine.workerThreads(); }
+    public KernelChoice kernel() { return engine.kernel(); }
+    public int chunkImages() { return engine.chunkImages(); }
+    public boolean reuseDeterministic() { return engine.reuseDeterministic(); }
+    public int deployments() { return study.deployments(); }
+    public double seconds() { return study.seconds(); }
+    /** The design read time t_d of the mapping. */
+    public double mappingSeconds() { return study.resolvedDesignSeconds(); }
+    public long seed() { return study.seed(); }
 
-    public DeployOptions withMapping(MappingConfig v) {
-        return new DeployOptions(device, design, v, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
-    }
+    // One-setting changes, each through its group's builder (nothing repeats the full field list).
 
-    public DeployOptions withMappingSeconds(double v) {
-        return new DeployOptions(device, design, mapping, v, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
-    }
-
-    public DeployOptions withCompensation(DriftCompensation v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, v, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
-    }
-
-    public DeployOptions withArraySize(int v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, v, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
-    }
-
-    public DeployOptions withActivationBits(int v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, v, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
-    }
-
-    public DeployOptions withSramBits(int v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, v, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
-    }
-
-    public DeployOptions withSamples(int v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, v, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
-    }
-
-    public DeployOptions withDeployments(int v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, v, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
-    }
-
-    public DeployOptions withSeconds(double v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, v, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
-    }
-
-    public DeployOptions withSparsity(SparsityMode v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, v, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
-    }
-
-    public DeployOptions withFirstEnsemblingLayer(int v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, v, semantics, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
-    }
-
-    public DeployOptions withSemantics(CoreSamplingSemantics v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, v, readNoise, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
-    }
-
-    public DeployOptions withReadNoise(ReadNoiseMode v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, v, literalReads, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
-    }
-
-    public DeployOptions withLiteralReads(boolean v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, v, chunkImages, seed, threads, reuseDeterministic, kernel, sampleStreams);
-    }
-
-    public DeployOptions withChunkImages(int v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, v, seed, threads, reuseDeterministic, kernel, sampleStreams);
-    }
-
-    public DeployOptions withSeed(long v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, v, threads, reuseDeterministic, kernel, sampleStreams);
-    }
-
-    public DeployOptions withThreads(int v) {
-        return new DeployOptions(device, design, mapping, mappingSeconds, compensation, arraySize, activationBits, sramBits, samples, deployments, seconds, sparsity, firstEnsemblingLayer, semantics, readNoise, literalReads, chunkImages, seed, v, reuseDeterministic, kernel, sampleStreams);
-    }
+    public DeployOptions withDevice(DeviceModel v) { return toBuilder().setDevice(v).build(); }
+    public DeployOptions withCompensation(DriftCompensation v) { return toBuilder().optCompensation(v).build(); }
+    public DeployOptions withMapping(MappingConfig v) { return toBuilder().optMapping(v).build(); }
+    public DeployOptions withCrossbar(CrossbarConfig v) { return toBuilder().optCrossbar(v).build(); }
+    public DeployOptions withSampling(SamplingConfig v) { return toBuilder().optSampling(v).build(); }
+    public DeployOptions withEngine(EngineConfig v) { return toBuilder().optEngine(v).build(); }
+    public DeployOptions withStudy(StudyConfig v) { return toBuilder().optStudy(v).build(); }
+    public DeployOptions withDesign(SamplerDesign v) { return withCrossbar(crossbar.toBuilder().optDesign(v).build()); }
+    public DeployOptions withArraySize(int v) { return withCrossbar(crossbar.toBuilder().optArraySize(v).build()); }
+    public DeployOptions withActivationBits(int v) { return withCrossbar(crossbar.toBuilder().optActivationBits(v).build()); }
+    public DeployOptions withSramBits(int v) { return withCrossbar(crossbar.toBuilder().optSramBits(v).build()); }
+    public DeployOptions withSamples(int v) { return withSampling(sampling.toBuilder().optSamples(v).build()); }
+    public DeployOptions withSemantics(CoreSamplingSemantics v) { return withSampling(sampling.toBuilder().optSemantics(v).build()); }
+    public DeployOptions withReadNoise(ReadNoiseMode v) { return withSampling(sampling.toBuilder().optReadNoise(v).build()); }
+    public DeployOptions withLiteralReads(boolean v) { return withSampling(sampling.toBuilder().optLiteralReads(v).build()); }
+    public DeployOptions withSampleStreams(SampleStreams v) { return withSampling(sampling.toBuilder().optSampleStreams(v).build()); }
+    public DeployOptions withSparsity(SparsityMode v) { return withSampling(sampling.toBuilder().optSparsity(v).build()); }
+    public DeployOptions withFirstEnsemblingLayer(int v) { return withSampling(sampling.toBuilder().optFirstEnsemblingLayer(v).build()); }
+    public DeployOptions withThreads(int v) { return withEngine(engine.toBuilder().optThreads(v).build()); }
+    public DeployOptions withKernel(KernelChoice v) { return withEngine(engine.toBuilder().optKernel(v).build()); }
+    public DeployOptions withChunkImages(int v) { return withEngine(engine.toBuilder().optChunkImages(v).build()); }
+    public DeployOptions withReuseDeterministic(boolean v) { return withEngine(engine.toBuilder().optReuseDeterministic(v).build()); }
+    public DeployOptions withDeployments(int v) { return withStudy(study.toBuilder().optDeployments(v).build()); }
+    public DeployOptions withSeconds(double v) { return withStudy(study.toBuilder().optSeconds(v).build()); }
+    public DeployOptions withMappingSeconds(double v) { return withStudy(study.toBuilder().optDesignSeconds(v).build()); }
+    public DeployOptions withSeed(long v) { return withStudy(study.toBuilder().optSeed(v).build()); }
 }

@@ -89,37 +89,30 @@ public final class DeployedCore {
     private final int chunkImages;
     private final long streamSeed;
     private final int firstMemberLayer;
+    /** The engine this core's chunks run on (the engine group's thread count), bound per call, never global. */
+    private final Parallel parallel;
     /** The integer-kernel path, or null when the float kernels run this core. */
     private final Int8ChunkRunner int8;
 
     /**
      * @param q                    realised P(+1) per layer and synapse (PyTorch layout); snapped by {@link WeightSampler#snap}
      * @param clamped              per layer and synapse: stored deterministically (defines the DP rows for LS+RS)
-     * @param forceSampling        draw every synapse (literal reads), never take the exact FIXED shortcut
-     * @param firstEnsemblingLayer L* (used by LS and LS+RS)
+     * @param firstEnsemblingLayer L* (used by LS and LS+RS), resolved (not −1)
      * @param streamSeed           the seed of this deployment's and time's sample streams
+     * @param forceSampling        draw every synapse (literal reads), never take the exact FIXED shortcut
+     * @param sampling             sparsity mode and sampling semantics (S is chosen per {@code run})
+     * @param engine               chunk size, deterministic-layer reuse (false = the naive baseline) and kernels
+     *                             (bit-identical results either way)
      */
     public DeployedCore(BbnnModel model, float[][] q, boolean[][] clamped, SynapseSampler sampler,
-                        ActivationQuantiser quantiser, SparsityMode sparsity, int firstEnsemblingLayer,
-                        CoreSamplingSemantics semantics, int chunkImages, long streamSeed, boolean forceSampling) {
-        this(model, q, clamped, sampler, quantiser, sparsity, firstEnsemblingLayer, semantics, chunkImages, streamSeed,
-                forceSampling, true);
-    }
-
-    /** As above; {@code reuseDeterministic = false} recomputes every layer per member (the naive baseline). */
-    public DeployedCore(BbnnModel model, float[][] q, boolean[][] clamped, SynapseSampler sampler,
-                        ActivationQuantiser quantiser, SparsityMode sparsity, int firstEnsemblingLayer,
-                        CoreSamplingSemantics semantics, int chunkImages, long streamSeed, boolean forceSampling,
-                        boolean reuseDeterministic) {
-        this(model, q, clamped, sampler, quantiser, sparsity, firstEnsemblingLayer, semantics, chunkImages, streamSeed,
-                forceSampling, reuseDeterministic, KernelChoice.AUTO);
-    }
-
-    /** As above, with the choice of kernels (bit-identical results either way). */
-    public DeployedCore(BbnnModel model, float[][] q, boolean[][] clamped, SynapseSampler sampler,
-                        ActivationQuantiser quantiser, SparsityMode sparsity, int firstEnsemblingLayer,
-                        CoreSamplingSemantics semantics, int chunkImages, long streamSeed, boolean forceSampling,
-                        boolean reuseDeterministic, KernelChoice kernel) {
+                        ActivationQuantiser quantiser, int firstEnsemblingLayer, long streamSeed, boolean forceSampling,
+                        SamplingConfig sampling, EngineConfig engine) {
+        SparsityMode sparsity = sampling.sparsity();
+        CoreSamplingSemantics semantics = sampling.semantics();
+        int chunkImages = engine.chunkImages();
+        boolean reuseDeterministic = engine.reuseDeterministic();
+        KernelChoice kernel = engine.kernel();
+        this.parallel = Parallel.of(engine.workerThreads());
         this.arch = model.architecture();
         this.bn = BatchNormStats.of(model);
         this.q = q;
@@ -142,7 +135,7 @@ public final class DeployedCore {
         firstMemberLayer = reuseDeterministic ? first : 0;
         int8 = kernel == KernelChoice.FLOAT ? null : Int8ChunkRunner.forCore(this, quantiser, semantics);
         if (kernel == KernelChoice.INT8 && int8 == null) {
-            throw new IllegalArgumentException("--kernel int8 needs k <= 8-bit activations, ReLU layer inputs, chunk "
+            throw new org.bayes2imc.io.InvalidSetting("kernel", "int8 needs k <= 8-bit activations, ReLU layer inputs, chunk "
                     + "or image sampling semantics and a VNNI CPU" + (org.bayes2imc.infer.OneDnn.available() ? ""
                     : " (" + org.bayes2imc.infer.OneDnn.unavailableReason() + ")"));
         }
@@ -291,8 +284,12 @@ public final class DeployedCore {
      * model share those layers exactly (deterministic synapses sit at SET/RESET), so a sweep computes them once.
      */
     public float[][] logits(float[] input, int n, int members, Progress.Task task, PrefixCache prefix) {
+        return parallel.call(() -> logitsOnThisEngine(input, n, members, task, prefix));
+    }
+
+    private float[][] logitsOnThisEngine(float[] input, int n, int members, Progress.Task task, PrefixCache prefix) {
         if (members < 1) {
-            throw new IllegalArgumentException("--samples must be >= 1, got " + members);
+            throw new org.bayes2imc.io.InvalidSetting("samples", "must be >= 1, got " + members);
         }
         int classes = arch.classes();
         float[][] out = new float[members][n * classes];

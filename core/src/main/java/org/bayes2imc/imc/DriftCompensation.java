@@ -36,7 +36,7 @@ public interface DriftCompensation {
             case "none" -> new NoCompensation();
             case "global", "global-reference-rescaling" -> new GlobalReferenceRescaling(referenceDevices);
             case "reference-cell", "cell" -> new ReferenceCell();
-            default -> throw new IllegalArgumentException("--compensation must be none, global or reference-cell, got '" + s + "'");
+            default -> throw new org.bayes2imc.io.InvalidSetting("compensation", "must be none, global or reference-cell, got '" + s + "'");
         };
     }
 }

@@ -17,7 +17,7 @@ public final class GlobalReferenceRescaling implements DriftCompensation {
 
     public GlobalReferenceRescaling(int count) {
         if (count < 1) {
-            throw new IllegalArgumentException("--reference-devices must be >= 1, got " + count);
+            throw new org.bayes2imc.io.InvalidSetting("reference_devices", "must be >= 1, got " + count);
         }
         this.count = count;
     }

@@ -13,12 +13,13 @@ public enum KernelChoice {
     FLOAT;
 
     /** Reads auto, int8, float (case-insensitive). */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static KernelChoice parse(String s) {
         for (KernelChoice k : values()) {
             if (k.name().equalsIgnoreCase(s.trim())) {
                 return k;
             }
         }
-        throw new IllegalArgumentException("--kernel must be auto, int8 or float, got '" + s + "'");
+        throw new org.bayes2imc.io.InvalidSetting("kernel", "must be auto, int8 or float, got '" + s + "'");
     }
 }

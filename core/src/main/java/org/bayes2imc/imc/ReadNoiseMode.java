@@ -7,11 +7,12 @@ public enum ReadNoiseMode {
     /** One noise value per device and evaluation time: every member and image sees the same weights. */
     FROZEN;
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static ReadNoiseMode parse(String s) {
         return switch (s.toLowerCase(java.util.Locale.ROOT)) {
             case "per-read", "fresh" -> PER_READ;
             case "frozen" -> FROZEN;
-            default -> throw new IllegalArgumentException("--read-noise must be per-read or frozen, got '" + s + "'");
+            default -> throw new org.bayes2imc.io.InvalidSetting("read_noise", "must be per-read or frozen, got '" + s + "'");
         };
     }
 }

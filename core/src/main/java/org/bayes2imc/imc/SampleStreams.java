@@ -14,12 +14,13 @@ public enum SampleStreams {
     COMMON;
 
     /** Reads independent, common (case-insensitive). */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static SampleStreams parse(String s) {
         for (SampleStreams v : values()) {
             if (v.name().equalsIgnoreCase(s.trim())) {
                 return v;
             }
         }
-        throw new IllegalArgumentException("--sample-streams must be independent or common, got '" + s + "'");
+        throw new org.bayes2imc.io.InvalidSetting("sample_streams", "must be independent or common, got '" + s + "'");
     }
 }

@@ -10,11 +10,12 @@ public enum SamplerDesign {
     /** p stored as a b-bit SRAM word, sampled by an LFSR and a comparator (the digital baseline). */
     SRAM;
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static SamplerDesign parse(String s) {
         return switch (s.toLowerCase(java.util.Locale.ROOT)) {
             case "bayes2imc", "pcm" -> BAYES2IMC;
             case "sram" -> SRAM;
-            default -> throw new IllegalArgumentException("--design must be bayes2imc or sram, got '" + s + "'");
+            default -> throw new org.bayes2imc.io.InvalidSetting("design", "must be bayes2imc or sram, got '" + s + "'");
         };
     }
 }

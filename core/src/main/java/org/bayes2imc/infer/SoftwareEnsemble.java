@@ -28,7 +28,7 @@ public final class SoftwareEnsemble {
 
         public Settings {
             if (samples < 1) {
-                throw new IllegalArgumentException("--samples must be at least 1, got " + samples);
+                throw new org.bayes2imc.io.InvalidSetting("samples", "must be at least 1, got " + samples);
             }
             if (chunkImages < 1) {
                 throw new IllegalArgumentException("chunk size must be at least 1 image, got " + chunkImages);

@@ -36,7 +36,7 @@ public record PosteriorStats(double epsilon, List<Layer> layers, long synapses, 
 
     public static PosteriorStats of(BbnnModel model, double epsilon) {
         if (!(epsilon > 0 && epsilon < 0.5)) {
-            throw new IllegalArgumentException("--epsilon must be in (0, 0.5), got " + epsilon);
+            throw new org.bayes2imc.io.InvalidSetting("epsilon", "must be in (0, 0.5), got " + epsilon);
         }
         SynapseClassifier classifier = SynapseClassifier.ofEpsilon(epsilon);
         List<Layer> rows = new ArrayList<>();

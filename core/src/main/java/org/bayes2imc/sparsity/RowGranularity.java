@@ -32,6 +32,6 @@ public enum RowGranularity {
                 return g;
             }
         }
-        throw new IllegalArgumentException("--granularity must be whole-row or row-segment, got '" + s + "'");
+        throw new org.bayes2imc.io.InvalidSetting("granularity", "must be whole-row or row-segment, got '" + s + "'");
     }
 }

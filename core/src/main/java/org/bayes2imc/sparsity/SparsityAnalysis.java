@@ -72,7 +72,7 @@ public final class SparsityAnalysis {
         }
         int lStar = settings.firstEnsemblingLayer();
         if (lStar >= a.depth()) {
-            throw new IllegalArgumentException("--first-ensembling-layer must be in [0, " + (a.depth() - 1)
+            throw new org.bayes2imc.io.InvalidSetting("first_ensembling_layer", "must be in [0, " + (a.depth() - 1)
                     + "] for " + a.name() + ", got " + lStar);
         }
         return lStar;
@@ -87,7 +87,7 @@ public final class SparsityAnalysis {
             throw new IllegalArgumentException("a network needs at least one layer");
         }
         if (!(fraction > 0.0 && fraction <= 1.0)) {
-            throw new IllegalArgumentException("--ensemble-fraction must be in (0, 1], got " + fraction);
+            throw new org.bayes2imc.io.InvalidSetting("ensemble_fraction", "must be in (0, 1], got " + fraction);
         }
         long total = 0;
         for (long p : probabilisticPerLayer) {

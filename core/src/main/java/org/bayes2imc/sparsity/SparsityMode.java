@@ -31,6 +31,7 @@ public enum SparsityMode {
     }
 
     /** Reads none, ls, ls+rs (also ls_rs, ls-rs; case-insensitive). */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static SparsityMode parse(String s) {
         String t = s.trim().toLowerCase(Locale.ROOT).replace('_', '+').replace('-', '+');
         for (SparsityMode m : values()) {
@@ -38,6 +39,6 @@ public enum SparsityMode {
                 return m;
             }
         }
-        throw new IllegalArgumentException("--sparsity must be none, ls or ls+rs, got '" + s + "'");
+        throw new org.bayes2imc.io.InvalidSetting("sparsity", "must be none, ls or ls+rs, got '" + s + "'");
     }
 }

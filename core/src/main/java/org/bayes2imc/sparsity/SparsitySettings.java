@@ -25,25 +25,25 @@ public record SparsitySettings(double epsilon, int arraySize, int devicesPerSyna
 
     public SparsitySettings {
         if (!(epsilon > 0.0 && epsilon <= 0.5)) {
-            throw new IllegalArgumentException("--epsilon must be in (0, 0.5], got " + epsilon);
+            throw new org.bayes2imc.io.InvalidSetting("epsilon", "must be in (0, 0.5], got " + epsilon);
         }
         if (arraySize <= 0 || Integer.bitCount(arraySize) != 1) {
-            throw new IllegalArgumentException("--array-size must be a positive power of two, got " + arraySize);
+            throw new org.bayes2imc.io.InvalidSetting("array_size", "must be a positive power of two, got " + arraySize);
         }
         if (devicesPerSynapse < 1 || devicesPerSynapse > arraySize) {
-            throw new IllegalArgumentException("--devices-per-synapse must be in [1, array size], got " + devicesPerSynapse);
+            throw new org.bayes2imc.io.InvalidSetting("devices_per_synapse", "must be in [1, array size], got " + devicesPerSynapse);
         }
         if (granularity == null) {
             throw new IllegalArgumentException("granularity must be given");
         }
         if (!(ensembleFraction > 0.0 && ensembleFraction <= 1.0)) {
-            throw new IllegalArgumentException("--ensemble-fraction must be in (0, 1], got " + ensembleFraction);
+            throw new org.bayes2imc.io.InvalidSetting("ensemble_fraction", "must be in (0, 1], got " + ensembleFraction);
         }
         if (firstEnsemblingLayer < AUTOMATIC) {
-            throw new IllegalArgumentException("--first-ensembling-layer must be ≥ 0, got " + firstEnsemblingLayer);
+            throw new org.bayes2imc.io.InvalidSetting("first_ensembling_layer", "must be ≥ 0, got " + firstEnsemblingLayer);
         }
         if (samples < 1) {
-            throw new IllegalArgumentException("--samples must be ≥ 1, got " + samples);
+            throw new org.bayes2imc.io.InvalidSetting("samples", "must be ≥ 1, got " + samples);
         }
     }
 

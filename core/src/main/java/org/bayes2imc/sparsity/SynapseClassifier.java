@@ -27,7 +27,7 @@ public final class SynapseClassifier {
     /** The classifier for ε in (0, ½]; ε = ½ makes only p = ½ exactly (λ = 0) probabilistic. */
     public static SynapseClassifier ofEpsilon(double epsilon) {
         if (!(epsilon > 0.0 && epsilon <= 0.5)) {
-            throw new IllegalArgumentException("--epsilon must be in (0, 0.5], got " + epsilon);
+            throw new org.bayes2imc.io.InvalidSetting("epsilon", "must be in (0, 0.5], got " + epsilon);
         }
         return new SynapseClassifier(epsilon, 0.5 * Math.log((1.0 - epsilon) / epsilon));
     }

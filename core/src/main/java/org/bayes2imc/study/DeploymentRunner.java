@@ -59,18 +59,20 @@ public final class DeploymentRunner {
     /** Per dataset (by identity): inputs and prefix caches; cleared when the activation ranges change. */
     private final java.util.Map<Dataset, Inputs> inputs = new java.util.IdentityHashMap<>();
     private boolean calibrated;
+    /** The engine this runner's work runs on: options.engine's thread count, bound per call, never global. */
+    private final Parallel parallel;
 
     public DeploymentRunner(BbnnModel model, DeployOptions options) {
         this.model = model;
         this.options = options;
-        Parallel.setThreads(options.threads());
+        this.parallel = Parallel.of(options.threads());
         Architecture a = model.architecture();
         int depth = a.depth();
         if (options.sparsity() == SparsityMode.NONE) {
             firstEnsemblingLayer = 0;
         } else if (options.firstEnsemblingLayer() >= 0) {
             if (options.firstEnsemblingLayer() >= depth) {
-                throw new IllegalArgumentException("--first-ensembling-layer must be in [0, " + (depth - 1) + "], got "
+                throw new org.bayes2imc.io.InvalidSetting("first_ensembling_layer", "must be in [0, " + (depth - 1) + "], got "
                         + options.firstEnsemblingLayer());
             }
             firstEnsemblingLayer = options.firstEnsemblingLayer();
@@ -83,7 +85,7 @@ public final class DeploymentRunner {
         }
         if (options.design() == SamplerDesign.BAYES2IMC) {
             ConductanceSolver solver = new ConductanceSolver(options.device(), options.mapping(), options.mappingSeconds());
-            targets = ProgrammingTargets.solve(model, solver, clampLayer);
+            targets = parallel.call(() -> ProgrammingTargets.solve(model, solver, clampLayer));
             clamped = new boolean[depth][];
             for (int l = 0; l < depth; l++) {
                 clamped[l] = targets.clamped(l);
@@ -129,8 +131,8 @@ public final class DeploymentRunner {
     public void calibrateActivations(Dataset calibration) {
         ModelInputs.checkShape(model, calibration);
         quantiser = options.activationBits() == 0 ? null
-                : ActivationRanges.calibrate(model, ModelInputs.normalised(model, calibration), calibration.size(),
-                options.activationBits());
+                : parallel.call(() -> ActivationRanges.calibrate(model, ModelInputs.normalised(model, calibration),
+                calibration.size(), options.activationBits()));
         calibrated = true;
         synchronized (inputs) {
             inputs.clear();
@@ -147,14 +149,14 @@ public final class DeploymentRunner {
         if (options.design() == SamplerDesign.SRAM) {
             return null;
         }
-        return Deployment.program(model.architecture(), targets, options.device(), options.compensation(),
-                options.mapping().referenceMicroSiemens(), options.mappingSeconds(), options.arraySize(), options.seed(), index);
+        return parallel.call(() -> Deployment.program(model.architecture(), targets, options.device(), options.compensation(),
+                options.mapping().referenceMicroSiemens(), options.mappingSeconds(), options.arraySize(), options.seed(), index));
     }
 
     /** The deployed core of deployment {@code d} (index {@code sramIndex} for SRAM) at {@code seconds}. */
     public DeployedCore core(Deployment d, int index, double seconds) {
         if (!(seconds >= 0) || Double.isInfinite(seconds)) {
-            throw new IllegalArgumentException("--time must be a finite time >= 0 s, got " + seconds);
+            throw new org.bayes2imc.io.InvalidSetting("time", "must be a finite time >= 0 s, got " + seconds);
         }
         if (!calibrated) {
             throw new IllegalStateException("call calibrateActivations before evaluating");
@@ -170,15 +172,14 @@ public final class DeploymentRunner {
             sampler = new LfsrSampler(model.architecture(), options.sramBits());
         } else {
             boolean frozen = options.readNoise() == ReadNoiseMode.FROZEN;
-            q = Realisation.pcm(d, seconds, frozen, CounterRandom.key(options.seed(), index, timeBits, 9));
+            q = parallel.call(() -> Realisation.pcm(d, seconds, frozen, CounterRandom.key(options.seed(), index, timeBits, 9)));
             if (options.literalReads() && !frozen) {
                 sampler = Realisation.literalSampler(d, seconds);
                 force = true;
             }
         }
-        return new DeployedCore(model, q, clamped, sampler, quantiser, options.sparsity(), firstEnsemblingLayer,
-                options.semantics(), options.chunkImages(), streamSeed, force, options.reuseDeterministic(),
-                options.kernel());
+        return new DeployedCore(model, q, clamped, sampler, quantiser, firstEnsemblingLayer, streamSeed, force,
+                options.sampling(), options.engine());
     }
 
     /** The deployed core of a programmed PCM deployment at {@code seconds} (any number of times per deployment). */
@@ -226,7 +227,8 @@ public final class DeploymentRunner {
     public EnsembleLogits softwareLogits(Dataset data, Progress progress) {
         SoftwareEnsemble.Settings s = new SoftwareEnsemble.Settings(options.samples(), options.seed(),
                 org.bayes2imc.infer.SoftwareSamplingSemantics.PER_CHUNK, SoftwareEnsemble.Settings.DEFAULT_CHUNK_IMAGES);
-        return new EnsembleLogits(model.architecture().classes(), SoftwareEnsemble.memberLogits(model, data, s, progress));
+        return new EnsembleLogits(model.architecture().classes(),
+                parallel.call(() -> SoftwareEnsemble.memberLogits(model, data, s, progress)));
     }
 
     /**

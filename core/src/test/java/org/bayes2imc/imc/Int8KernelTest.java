@@ -65,7 +65,7 @@ class Int8KernelTest {
         DeploymentRunner r = new DeploymentRunner(scattered, o.withKernel(KernelChoice.INT8));
         r.calibrateActivations(test);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> r.core(0, 20.0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--kernel int8");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kernel int8");
         DeploymentRunner auto = new DeploymentRunner(scattered, o);
         auto.calibrateActivations(test);
         assertThat(auto.core(0, 20.0).kernel()).isEqualTo("float");

@@ -3,7 +3,6 @@ package org.bayes2imc.infer;
 import org.bayes2imc.model.Architecture;
 import org.bayes2imc.model.Architectures;
 import org.bayes2imc.model.LayerSpec;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
@@ -16,11 +15,6 @@ class LayerForwardTest {
     // conv 2→4 + pool (6×6 → 3×3), conv 4→5 (3×3... no pool), FC 45 → 7, FC 7 → 3: exercises padding, pool, BN,
     // ReLU, flatten C,H,W and the last layer without ReLU.
     static final Architecture TINY = Architectures.parse("custom:2x6x6:3:4-M-5:7");
-
-    @AfterEach
-    void restoreThreads() {
-        Parallel.setThreads(Runtime.getRuntime().availableProcessors());
-    }
 
     static float[][] randomWeights(Architecture a, SplittableRandom rng, boolean binary) {
         float[][] w = new float[a.depth()][];
@@ -163,10 +157,8 @@ class LayerForwardTest {
         float[][] w = randomWeights(a, rng, true);
         BatchNormStats bn = randomBn(a, rng);
         float[] input = randomInput(150 * a.inputSize(), rng);
-        Parallel.setThreads(1);
-        float[] one = NetworkForward.run(a, bn, w, input, 150);
-        Parallel.setThreads(2);
-        float[] two = NetworkForward.run(a, bn, w, input, 150);
+        float[] one = Parallel.of(1).call(() -> NetworkForward.run(a, bn, w, input, 150));
+        float[] two = Parallel.of(2).call(() -> NetworkForward.run(a, bn, w, input, 150));
         assertThat(two).containsExactly(one);
     }
 

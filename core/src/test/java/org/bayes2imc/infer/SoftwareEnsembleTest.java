@@ -6,7 +6,6 @@ import org.bayes2imc.io.Progress;
 import org.bayes2imc.model.Architecture;
 import org.bayes2imc.model.Architectures;
 import org.bayes2imc.model.BbnnModel;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
@@ -16,11 +15,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SoftwareEnsembleTest {
     static final Architecture ARCH = Architectures.parse("fmnist-tiny");
-
-    @AfterEach
-    void restoreThreads() {
-        Parallel.setThreads(Runtime.getRuntime().availableProcessors());
-    }
 
     static BbnnModel randomModel(long seed, double lambdaScale) {
         SplittableRandom rng = new SplittableRandom(seed);
@@ -55,10 +49,8 @@ class SoftwareEnsembleTest {
         Dataset d = randomImages(120, 2);
         for (SoftwareSamplingSemantics sem : SoftwareSamplingSemantics.values()) {
             var settings = new SoftwareEnsemble.Settings(2, 99, sem, 50);
-            Parallel.setThreads(1);
-            float[][] one = SoftwareEnsemble.memberLogits(m, d, settings, Progress.NONE);
-            Parallel.setThreads(2);
-            float[][] two = SoftwareEnsemble.memberLogits(m, d, settings, Progress.NONE);
+            float[][] one = Parallel.of(1).call(() -> SoftwareEnsemble.memberLogits(m, d, settings, Progress.NONE));
+            float[][] two = Parallel.of(2).call(() -> SoftwareEnsemble.memberLogits(m, d, settings, Progress.NONE));
             for (int s = 0; s < 2; s++) {
                 assertThat(two[s]).as(sem + " member " + s).containsExactly(one[s]);
             }

@@ -23,8 +23,8 @@ class SynapseClassifierTest {
         assertThat(SynapseClassifier.clamp(-0f)).isEqualTo(1f);
         assertThat(SynapseClassifier.clamp(-1e-30f)).isEqualTo(-1f);
         assertThat(SynapseClassifier.allDeterministic().isProbabilistic(0f)).isFalse();
-        assertThatThrownBy(() -> SynapseClassifier.ofEpsilon(0)).hasMessageContaining("--epsilon");
-        assertThatThrownBy(() -> SynapseClassifier.ofEpsilon(0.6)).hasMessageContaining("--epsilon");
+        assertThatThrownBy(() -> SynapseClassifier.ofEpsilon(0)).hasMessageContaining("epsilon must");
+        assertThatThrownBy(() -> SynapseClassifier.ofEpsilon(0.6)).hasMessageContaining("epsilon must");
     }
 
     /** The |λ| test agrees with ε ≤ sigmoid(2λ) ≤ 1 − ε away from rounding distance of the boundary. */
@@ -45,8 +45,8 @@ class SynapseClassifierTest {
         assertThat(SparsityMode.parse("LS_RS")).isEqualTo(SparsityMode.LS_RS);
         assertThat(SparsityMode.parse("none")).isEqualTo(SparsityMode.NONE);
         assertThat(RowGranularity.parse("row-segment")).isEqualTo(RowGranularity.ROW_SEGMENT);
-        assertThatThrownBy(() -> RowGranularity.parse("column")).hasMessageContaining("--granularity");
-        assertThatThrownBy(() -> SparsityMode.parse("rs")).hasMessageContaining("--sparsity");
+        assertThatThrownBy(() -> RowGranularity.parse("column")).hasMessageContaining("granularity must");
+        assertThatThrownBy(() -> SparsityMode.parse("rs")).hasMessageContaining("sparsity must");
     }
 
     @Test
@@ -55,7 +55,7 @@ class SynapseClassifierTest {
         assertThat(SparsityAnalysis.chooseFirstEnsemblingLayer(new long[] {10, 0, 90}, 0.9)).isEqualTo(2);
         assertThat(SparsityAnalysis.chooseFirstEnsemblingLayer(new long[] {11, 0, 89}, 0.9)).isEqualTo(0);
         assertThat(SparsityAnalysis.chooseFirstEnsemblingLayer(new long[] {5, 50, 45}, 0.9)).isEqualTo(1);
-        assertThatThrownBy(() -> SparsityAnalysis.chooseFirstEnsemblingLayer(new long[] {1}, 0)).hasMessageContaining("--ensemble-fraction");
+        assertThatThrownBy(() -> SparsityAnalysis.chooseFirstEnsemblingLayer(new long[] {1}, 0)).hasMessageContaining("ensemble_fraction must");
     }
 
     /**

@@ -127,7 +127,7 @@ class VggBinaryConnectSparsityTest {
         assertThat(forced.firstEnsemblingLayer()).isEqualTo(7);
         assertThat(forced.sampledParameters().ls()).isEqualTo(1024L * 1024 + 10240);
         assertThatThrownBy(() -> analysis.withEnsembling(SparsitySettings.DEFAULTS.withFirstEnsemblingLayer(9)))
-                .hasMessageContaining("--first-ensembling-layer must be in [0, 8]");
+                .hasMessageContaining("first_ensembling_layer must be in [0, 8]");
     }
 
     @Test

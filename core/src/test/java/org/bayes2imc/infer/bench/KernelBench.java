@@ -59,13 +59,15 @@ public final class KernelBench {
         }
         int max = Runtime.getRuntime().availableProcessors();
         for (int threads : new int[] {1, max}) {
-            Parallel.setThreads(threads);
-            NetworkForward.run(arch, BatchNormStats.of(model), w, input, images); // warm-up (JIT, buffers)
-            long t0 = System.nanoTime();
-            NetworkForward.run(arch, BatchNormStats.of(model), w, input, images);
-            double sec = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("fmnist-small forward (%s, %d threads): %.0f images/s = %.1f GFLOP/s (%d MACs/image)%n",
-                    Sgemm.best().name(), threads, images / sec, 2.0 * arch.macsPerImage() * images / sec / 1e9, arch.macsPerImage());
+            Parallel.of(threads).run(() -> {
+                NetworkForward.run(arch, BatchNormStats.of(model), w, input, images); // warm-up (JIT, buffers)
+                long t0 = System.nanoTime();
+                NetworkForward.run(arch, BatchNormStats.of(model), w, input, images);
+                double sec = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("fmnist-small forward (%s, %d threads): %.0f images/s = %.1f GFLOP/s (%d MACs/image)%n",
+                        Sgemm.best().name(), Parallel.current().threads(), images / sec,
+                        2.0 * arch.macsPerImage() * images / sec / 1e9, arch.macsPerImage());
+            });
         }
         // The whole ensemble path (sampling + forward) on a posterior with λ ~ N(0, 1).
         for (int i = 0; i < arch.depth(); i++) {
@@ -74,7 +76,6 @@ public final class KernelBench {
                 lam[j] = (float) rng.nextGaussian();
             }
         }
-        Parallel.setThreads(max);
         var settings = org.bayes2imc.infer.SoftwareEnsemble.Settings.of(2, 1);
         org.bayes2imc.infer.SoftwareEnsemble.memberLogits(model, input, images, settings, org.bayes2imc.io.Progress.NONE);
         long t0 = System.nanoTime();
@@ -111,7 +112,10 @@ public final class KernelBench {
             System.out.println("int8 kernels unavailable: " + org.bayes2imc.infer.OneDnn.unavailableReason());
             return;
         }
-        Parallel.setThreads(1);
+        Parallel.of(1).run(() -> int64ImageConvsOnOneThread(arch, rng));
+    }
+
+    private static void int64ImageConvsOnOneThread(Architecture arch, SplittableRandom rng) {
         int batch = 64;
         for (int l = 1; l < arch.depth(); l++) {
             LayerSpec s = arch.layer(l);
@@ -148,7 +152,6 @@ public final class KernelBench {
                 }
             }
         }
-        Parallel.setThreads(Runtime.getRuntime().availableProcessors());
     }
 
     private static float[] random(SplittableRandom rng, int n) {

@@ -54,7 +54,7 @@ public final class PytorchDenseEmulation {
     /** Sets PyTorch's intra-op thread count; only effective before the engine first loads in this JVM. */
     public static void requestTorchThreads(int threads) {
         if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+            throw new org.bayes2imc.io.InvalidSetting("threads", "must be at least 1, got " + threads);
         }
         TorchThreads.request(threads);
     }
@@ -69,7 +69,7 @@ public final class PytorchDenseEmulation {
      */
     public float[][] memberLogits(WeightDraw draw, float[] input, int n, int members) {
         if (members < 1) {
-            throw new IllegalArgumentException("--samples must be >= 1, got " + members);
+            throw new org.bayes2imc.io.InvalidSetting("samples", "must be >= 1, got " + members);
         }
         int depth = arch.depth();
         int inSize = arch.inputSize();

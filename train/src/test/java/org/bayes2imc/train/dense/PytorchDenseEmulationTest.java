@@ -91,6 +91,6 @@ class PytorchDenseEmulationTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("chunk");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PytorchDenseEmulation(a, BatchNormStats.of(model), null, 8)
                         .memberLogits(WeightDraw.mode(model), x, 8, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--samples");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("samples must");
     }
 }
