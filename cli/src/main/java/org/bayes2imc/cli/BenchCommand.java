@@ -61,8 +61,10 @@ import java.util.concurrent.Callable;
         description = "Time the deployment simulator (full ensemble and ls+rs) against a PyTorch dense float emulation "
                 + "drawing the same weight samples, and against the machine's measured FMA/SGEMM/popcount peak.")
 public final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, description = "model file (.safetensors)")
+    @Option(names = "--model", description = "model file (.safetensors); required unless --arch")
     Path model;
+    @picocli.CommandLine.Mixin
+    ArchBenchOptions archOptions;
     @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "test dataset (default: ${DEFAULT-VALUE})")
     String dataset;
     @picocli.CommandLine.Mixin
@@ -103,6 +105,7 @@ public final class BenchCommand implements Callable<Integer> {
         samples = samplesOption.value();
         int limit = limitOption.value();
         Checks.count("--repeats", repeats, 1000);
+        check((model != null) != archOptions.requested(), "bench needs exactly one of --model and --arch");
         Checks.count("--scaling-limit", scalingLimit, Integer.MAX_VALUE);
         check(peakSeconds > 0 && peakSeconds <= 60, "--peak-seconds must be in (0, 60], got " + peakSeconds);
         double seconds = Checks.seconds("--time", time);
@@ -116,6 +119,9 @@ public final class BenchCommand implements Callable<Integer> {
         int chunk = base.chunkImages();
         KernelChoice kernel = base.kernel();
         String device = deviceOptions.model;
+        if (archOptions.requested()) {
+            return new ArchBench(this, archOptions, base, seconds, device).run();
+        }
         PytorchDenseEmulation.requestTorchThreads(t);
         double loadStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         OutputDir.claim("--out", out);

@@ -208,7 +208,7 @@ public final class DemoCommand implements Callable<Integer> {
         DemoPlan plan = new DemoPlan(model, modelKey, test, ood, calibration, hwTest, hwOod, limit(test, systematicImages),
                 sysSeconds, driftTest, driftOod, times, driftTimes, driftSparsity, driftDeployments, samples, deployments,
                 floorDeployments, sparsityDeployments, seed, base, progress);
-        settings = new DemoSettings(modelFile[0].toString(), modelKey, trainConfig.toJson(), "fashion-mnist", "digits",
+        settings = new DemoSettings(modelFile[0].toString(), modelKey, Json.tree(trainConfig), "fashion-mnist", "digits",
                 test.size(), ood.size(), hwTest.size(), hwOod.size(), driftTest.size(), driftSparsity, driftDeployments,
                 driftOod.size(), calibration.size(), "first images of the Fashion-MNIST training set (labels unused)",
                 samples, deployments, DemoPlan.DEVICE, DemoPlan.TIME_SECONDS, LogitCorrections.DEFAULT, seed, nThreads);

@@ -81,9 +81,12 @@ public final class BbnnModel {
     }
 
     public void setCalibrationTemperature(double t) {
-        ObjectNode c = metadata.with("calibration");
-        c.put("temperature", t);
-        c.put("method", "temperature scaling on the validation split (Guo et al. 2017)");
+        setCalibration(TemperatureCalibration.of(t));
+    }
+
+    /** Records a calibration in the metadata (replacing one there, in place). */
+    public void setCalibration(TemperatureCalibration c) {
+        metadata.set("calibration", Json.tree(c));
     }
 
     /** P(w = +1) = sigmoid(2λ). */

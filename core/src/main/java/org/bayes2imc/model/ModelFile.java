@@ -23,6 +23,8 @@ public final class ModelFile {
     private ModelFile() {
     }
 
+    public static final String FORMAT = "bayes2imc-bbnn-v1";
+
     public static void write(Path file, BbnnModel model) {
         Architecture a = model.architecture();
         Map<String, Tensor> tensors = new LinkedHashMap<>();
@@ -33,17 +35,22 @@ public final class ModelFile {
             tensors.put("layers." + i + ".bn.running_var", new Tensor(new long[] {l.outChannels()}, model.bnVar(i)));
         }
         ObjectNode meta = model.metadata().deepCopy();
-        ObjectNode arch = meta.putObject("architecture");
-        arch.put("name", a.name());
-        arch.put("widths", a.widths());
-        arch.putArray("input").add(a.channels()).add(a.height()).add(a.width());
-        arch.put("classes", a.classes());
-        meta.put("format", "bayes2imc-bbnn-v1");
+        // the model's own metadata first, then (replacing any read from an older file, in place) what this format adds
+        meta.setAll((ObjectNode) Json.tree(new FormatMetadata(new ArchitectureMetadata(a.name(), a.widths(),
+                new int[] {a.channels(), a.height(), a.width()}, a.classes()), FORMAT)));
         try {
             SafetensorsFile.write(file, tensors, Map.of(METADATA_KEY, Json.MAPPER.writeValueAsString(meta)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The {@code architecture} entry: enough to rebuild the network (docs/MODEL.md §2.3). */
+    public record ArchitectureMetadata(String name, String widths, int[] input, int classes) {
+    }
+
+    /** What the format adds to a model's metadata. */
+    record FormatMetadata(ArchitectureMetadata architecture, String format) {
     }
 
     public static BbnnModel read(Path file) {

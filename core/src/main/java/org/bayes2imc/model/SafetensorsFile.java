@@ -1,7 +1,6 @@
 package org.bayes2imc.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bayes2imc.io.AtomicFiles;
 import org.bayes2imc.io.InputException;
 import org.bayes2imc.io.Json;
@@ -35,22 +34,20 @@ public final class SafetensorsFile {
     public record Contents(Map<String, Tensor> tensors, Map<String, String> metadata) {
     }
 
+    /** One tensor's header entry: its dtype, shape and byte range in the data section. */
+    record TensorEntry(String dtype, long[] shape, long[] dataOffsets) {
+    }
+
     public static void write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata) {
-        ObjectNode header = Json.object();
+        // the format's header: "__metadata__" (string to string, sorted) and then one entry per tensor in file order
+        Map<String, Object> header = new LinkedHashMap<>();
         if (metadata != null && !metadata.isEmpty()) {
-            ObjectNode meta = header.putObject("__metadata__");
-            new TreeMap<>(metadata).forEach(meta::put);
+            header.put("__metadata__", new TreeMap<>(metadata));
         }
         long offset = 0;
         for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
-            ObjectNode t = header.putObject(e.getKey());
-            t.put("dtype", "F32");
-            var shape = t.putArray("shape");
-            for (long d : e.getValue().shape()) {
-                shape.add(d);
-            }
             long bytes = 4L * e.getValue().data().length;
-            t.putArray("data_offsets").add(offset).add(offset + bytes);
+            header.put(e.getKey(), new TensorEntry("F32", e.getValue().shape(), new long[] {offset, offset + bytes}));
             offset += bytes;
         }
         byte[] json;

@@ -2,6 +2,8 @@ package org.bayes2imc.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.bayes2imc.study.DriftRow;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -148,22 +150,23 @@ final class ClaimsTable {
     }
 
     private static Optional<String> driftHold(Results r) {
-        List<JsonNode> rows = r.rows("drift");
+        List<DriftRow> rows = r.records(DriftRow.class, "drift");
         List<String> parts = new ArrayList<>();
         for (String comp : new String[]{"global", "none"}) {
-            List<JsonNode> series = rows.stream().filter(n -> comp.equals(Results.text(n, "compensation").orElse("").replace("_reference", "")))
-                    .filter(n -> Double.isFinite(Results.number(n, "accuracy_mean")))
-                    .sorted(Comparator.comparingDouble(n -> Results.number(n, "time_seconds"))).toList();
+            List<DriftRow> series = rows.stream()
+                    .filter(n -> comp.equals(Optional.ofNullable(n.compensation()).orElse("").replace("_reference", "")))
+                    .filter(n -> Double.isFinite(n.accuracyMean()))
+                    .sorted(Comparator.comparingDouble(DriftRow::timeSeconds)).toList();
             if (series.size() < 2) {
                 continue;
             }
-            JsonNode first = series.get(0);
-            JsonNode last = series.get(series.size() - 1);
-            double a0 = Results.number(first, "accuracy_mean");
-            double a1 = Results.number(last, "accuracy_mean");
+            DriftRow first = series.get(0);
+            DriftRow last = series.get(series.size() - 1);
+            double a0 = first.accuracyMean();
+            double a1 = last.accuracyMean();
             parts.add(String.format(Locale.ROOT, "%s: %s at %s → %s at %s (%+.2f pp)", comp, Format.percent(a0),
-                    Format.duration(Results.number(first, "time_seconds")), Format.percent(a1),
-                    Format.duration(Results.number(last, "time_seconds")), 100 * (a1 - a0)));
+                    Format.duration(first.timeSeconds()), Format.percent(a1),
+                    Format.duration(last.timeSeconds()), 100 * (a1 - a0)));
         }
         return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", parts));
     }

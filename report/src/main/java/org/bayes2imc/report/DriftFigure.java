@@ -1,6 +1,6 @@
 package org.bayes2imc.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.bayes2imc.study.DriftRow;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /** Accuracy and ECE against time since programming (conductance drift), one curve per compensation scheme, ±1 std over deployments. */
 final class DriftFigure {
@@ -23,40 +24,41 @@ final class DriftFigure {
     }
 
     static Optional<Figure> build(Results r) {
-        Map<String, List<JsonNode>> byCompensation = new LinkedHashMap<>();
+        Map<String, List<DriftRow>> byCompensation = new LinkedHashMap<>();
         int dropped = 0;
-        for (JsonNode row : r.rows("drift")) {
-            double t = Results.number(row, "time_seconds");
+        for (DriftRow row : r.records(DriftRow.class, "drift")) {
+            double t = row.timeSeconds();
             if (!(t > 0)) {
                 dropped++; // a log axis cannot show t <= 0; the table below still lists the row
                 continue;
             }
-            String name = Results.text(row, "compensation").orElse("none");
+            String name = Optional.ofNullable(row.compensation()).orElse("none");
             byCompensation.computeIfAbsent(name, n -> new ArrayList<>()).add(row);
         }
         if (byCompensation.isEmpty()) {
             return Optional.empty();
         }
-        byCompensation.values().forEach(l -> l.sort(Comparator.comparingDouble(n -> Results.number(n, "time_seconds"))));
+        byCompensation.values().forEach(l -> l.sort(Comparator.comparingDouble(DriftRow::timeSeconds)));
         double tMin = Double.POSITIVE_INFINITY;
         double tMax = 0;
-        for (List<JsonNode> rows : byCompensation.values()) {
-            for (JsonNode row : rows) {
-                tMin = Math.min(tMin, Results.number(row, "time_seconds"));
-                tMax = Math.max(tMax, Results.number(row, "time_seconds"));
+        for (List<DriftRow> rows : byCompensation.values()) {
+            for (DriftRow row : rows) {
+                tMin = Math.min(tMin, row.timeSeconds());
+                tMax = Math.max(tMax, row.timeSeconds());
             }
         }
         LogAxis x = ChartStyle.logAxis("Time since programming (s, log scale)", tMin, tMax);
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
         plot.setGap(12);
-        XYPlot top = panel(byCompensation, "accuracy_mean", "accuracy_std", "Accuracy (%)");
-        // Calibrated ECE (the chip's digital temperature stage) leads; raw ECE beside it. Older results: raw only.
+        XYPlot top = panel(byCompensation, DriftRow::accuracyMean, DriftRow::accuracyStd, "Accuracy (%)");
+        // Calibrated ECE (the chip's digital temperature stage) leads; raw ECE beside it. Older results: raw only
+        // (told by the key's presence, which a record read cannot tell from a null)
         boolean cal = r.rows("drift").stream().anyMatch(n -> n.has("ece_calibrated_mean"));
         plot.add(top, 1);
         if (cal) {
-            plot.add(panel(byCompensation, "ece_calibrated_mean", "ece_calibrated_std", "ECE calibrated (%)"), 1);
+            plot.add(panel(byCompensation, DriftRow::eceCalibratedMean, DriftRow::eceCalibratedStd, "ECE calibrated (%)"), 1);
         }
-        plot.add(panel(byCompensation, "ece_mean", "ece_std", cal ? "ECE raw (%)" : "ECE (%, 15 bins)"), 1);
+        plot.add(panel(byCompensation, DriftRow::eceMean, DriftRow::eceStd, cal ? "ECE raw (%)" : "ECE (%, 15 bins)"), 1);
         plot.setFixedLegendItems(top.getLegendItems());
         JFreeChart chart = ChartStyle.chart("Accuracy and ECE against drift time", plot, true);
 
@@ -76,14 +78,14 @@ final class DriftFigure {
         return Optional.of(ChartStyle.figure("drift", "Against drift time", caption, chart, WIDTH, HEIGHT));
     }
 
-    private static XYPlot panel(Map<String, List<JsonNode>> groups, String meanKey, String stdKey, String label) {
+    private static XYPlot panel(Map<String, List<DriftRow>> groups, ToDoubleFunction<DriftRow> mean,
+                                ToDoubleFunction<DriftRow> std, String label) {
         XYLines lines = new XYLines();
         int i = 0;
-        for (Map.Entry<String, List<JsonNode>> g : groups.entrySet()) {
+        for (Map.Entry<String, List<DriftRow>> g : groups.entrySet()) {
             List<double[]> pts = new ArrayList<>();
-            for (JsonNode row : g.getValue()) {
-                pts.add(new double[]{Results.number(row, "time_seconds"), 100 * Results.number(row, meanKey),
-                        100 * Results.number(row, stdKey)});
+            for (DriftRow row : g.getValue()) {
+                pts.add(new double[]{row.timeSeconds(), 100 * mean.applyAsDouble(row), 100 * std.applyAsDouble(row)});
             }
             java.awt.Paint paint = i == 0 ? ChartStyle.HARDWARE : i == 1 ? ChartStyle.CORRECTED : ChartStyle.palette(i + 1);
             lines.add("Compensation: " + g.getKey(), paint, ChartStyle.SOLID,

@@ -112,6 +112,20 @@ final class Results {
         return rows(root, path);
     }
 
+    /** The object at a key path read as a record (empty when absent or not an object; see {@link ResultRecords}). */
+    <T> Optional<T> record(Class<T> type, String... path) {
+        return section(path).filter(JsonNode::isObject).map(n -> ResultRecords.read(n, type));
+    }
+
+    /** The object elements of an array at a key path read as records (empty when absent; see {@link ResultRecords}). */
+    <T> List<T> records(Class<T> type, String... path) {
+        List<T> out = new ArrayList<>();
+        for (JsonNode row : rows(path)) {
+            out.add(ResultRecords.read(row, type));
+        }
+        return out;
+    }
+
     /** The first present setting among candidate paths (e.g. settings.samples, then a section's own field). */
     Optional<String> firstText(String[]... candidates) {
         for (String[] path : candidates) {

@@ -1,8 +1,9 @@
 package org.bayes2imc.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.bayes2imc.study.SpreadDecomposition;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The spread decomposition of the deployment studies (docs/MODEL.md §7, judging the correction): per figure the total spread
@@ -17,8 +18,8 @@ final class SpreadTable {
     }
 
     static void append(StringBuilder b, Results r) {
-        JsonNode main = r.section("spread_decomposition").orElse(null);
-        JsonNode sys = r.section("systematic", "spread_decomposition").orElse(null);
+        SpreadDecomposition main = r.record(SpreadDecomposition.class, "spread_decomposition").orElse(null);
+        SpreadDecomposition sys = r.record(SpreadDecomposition.class, "systematic", "spread_decomposition").orElse(null);
         if (main == null && sys == null) {
             return;
         }
@@ -42,30 +43,36 @@ final class SpreadTable {
         return Format.duration(r.number("systematic", "time_seconds")) + " without drift compensation";
     }
 
-    private static void rows(StringBuilder b, String study, JsonNode d) {
+    private static void rows(StringBuilder b, String study, SpreadDecomposition d) {
         if (d == null) {
             return;
         }
         for (String[] f : FIGURES) {
-            JsonNode raw = d.path("raw").path(f[0]);
-            JsonNode cor = d.path("corrected").path(f[0]);
+            SpreadDecomposition.Part raw = part(d.raw(), f[0]);
+            SpreadDecomposition.Part cor = part(d.corrected(), f[0]);
             double scale = f[1].endsWith("(pp)") ? 100 : 1;
             b.append("<tr><td class=\"l\">").append(Format.html(study)).append("</td><td class=\"l\">")
                     .append(Format.html(f[1])).append("</td>");
-            for (JsonNode part : new JsonNode[]{raw, cor}) {
-                for (String k : new String[]{"total", "floor", "deployment_induced"}) {
-                    b.append("<td>").append(Format.html(Format.number(scale * Results.number(part, k), 4))).append("</td>");
+            for (SpreadDecomposition.Part part : new SpreadDecomposition.Part[]{raw, cor}) {
+                for (double v : new double[]{part.total(), part.floor(), part.deploymentInduced()}) {
+                    b.append("<td>").append(Format.html(Format.number(scale * v, 4))).append("</td>");
                 }
             }
             b.append("</tr>\n");
         }
     }
 
-    private static void ratio(StringBuilder b, String label, JsonNode d) {
+    /** A figure's part, all NaN where the file lacks it (an older or partial file). */
+    private static SpreadDecomposition.Part part(Map<String, SpreadDecomposition.Part> parts, String figure) {
+        SpreadDecomposition.Part p = parts == null ? null : parts.get(figure);
+        return p != null ? p : new SpreadDecomposition.Part(Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    private static void ratio(StringBuilder b, String label, SpreadDecomposition d) {
         if (d == null) {
             return;
         }
-        double v = Results.number(d, "accuracy_induced_ratio");
+        double v = d.accuracyInducedRatio() == null ? Double.NaN : d.accuracyInducedRatio();
         if (Double.isFinite(v)) {
             b.append(" ").append(Format.html(label)).append(": the correction leaves ")
                     .append(Format.html(Format.number(v, 2))).append(" of the deployment-induced accuracy spread.");

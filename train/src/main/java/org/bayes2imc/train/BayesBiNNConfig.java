@@ -1,5 +1,9 @@
 package org.bayes2imc.train;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bayes2imc.io.Json;
 
@@ -21,6 +25,9 @@ import org.bayes2imc.io.Json;
  * @param mcSamples        S Monte-Carlo samples of the relaxed weights per step; default 1
  * @param muLag            which λ μ is computed from (only matters for EXACT/CLAMPED); default {@link MuLag#CURRENT}
  */
+@JsonPropertyOrder({"temperature", "scale_strategy", "scale_clamp", "dataset_scale", "lambda_init", "lambda_init_magnitude",
+        "prior_lambda", "kl_weight", "momentum", "learning_rate", "lr_schedule", "mc_samples", "mu_lag"})
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record BayesBiNNConfig(double temperature, ScaleStrategy scaleStrategy, double scaleClamp, double datasetScale,
                               LambdaInit lambdaInit, double lambdaInitMagnitude, double priorLambda, double klWeight,
                               double momentum, double learningRate, int mcSamples, MuLag muLag) {
@@ -29,6 +36,7 @@ public record BayesBiNNConfig(double temperature, ScaleStrategy scaleStrategy, d
     public static final double DEFAULT_SCALE_CLAMP = 1000;
     public static final double DEFAULT_DATASET_SCALE = 2000;
     public static final double DEFAULT_LEARNING_RATE = 0.01;
+    public static final String LR_SCHEDULE = "cosine per step to 0";
 
     public BayesBiNNConfig {
         if (!(temperature > 0)) {
@@ -85,33 +93,23 @@ public record BayesBiNNConfig(double temperature, ScaleStrategy scaleStrategy, d
                 lambdaInitMagnitude, priorLambda, klWeight, momentum, v, mcSamples, muLag);
     }
 
-    public ObjectNode toJson() {
-        ObjectNode o = Json.object();
-        o.put("temperature", temperature);
-        o.put("scale_strategy", scaleStrategy.name());
-        o.put("scale_clamp", scaleClamp);
-        o.put("dataset_scale", datasetScale);
-        o.put("lambda_init", lambdaInit.name());
-        o.put("lambda_init_magnitude", lambdaInitMagnitude);
-        o.put("prior_lambda", priorLambda);
-        o.put("kl_weight", klWeight);
-        o.put("momentum", momentum);
-        o.put("learning_rate", learningRate);
-        o.put("lr_schedule", "cosine per step to 0");
-        o.put("mc_samples", mcSamples);
-        o.put("mu_lag", muLag.name());
-        return o;
+    /** How the learning rate is annealed (recorded with the settings; not a setting). */
+    @JsonProperty(value = "lr_schedule", access = JsonProperty.Access.READ_ONLY)
+    public String lrSchedule() {
+        return LR_SCHEDULE;
     }
 
-    public static BayesBiNNConfig fromJson(com.fasterxml.jackson.databind.JsonNode o) {
-        BayesBiNNConfig d = defaults();
-        return new BayesBiNNConfig(o.path("temperature").asDouble(d.temperature),
-                ScaleStrategy.valueOf(o.path("scale_strategy").asText(d.scaleStrategy.name())),
-                o.path("scale_clamp").asDouble(d.scaleClamp), o.path("dataset_scale").asDouble(d.datasetScale),
-                LambdaInit.valueOf(o.path("lambda_init").asText(d.lambdaInit.name())),
-                o.path("lambda_init_magnitude").asDouble(d.lambdaInitMagnitude),
-                o.path("prior_lambda").asDouble(d.priorLambda), o.path("kl_weight").asDouble(d.klWeight),
-                o.path("momentum").asDouble(d.momentum), o.path("learning_rate").asDouble(d.learningRate),
-                o.path("mc_samples").asInt(d.mcSamples), MuLag.valueOf(o.path("mu_lag").asText(d.muLag.name())));
+    /** These settings as a JSON tree (the keys of docs/RESULTS.md's {@code training.optimizer}). */
+    public JsonNode toJson() {
+        return Json.tree(this);
+    }
+
+    /** Settings read back from JSON; a missing key takes its default. */
+    public static BayesBiNNConfig fromJson(JsonNode o) {
+        ObjectNode merged = (ObjectNode) Json.tree(defaults());
+        if (o instanceof ObjectNode given) {
+            merged.setAll(given);
+        }
+        return Json.MAPPER.convertValue(merged, BayesBiNNConfig.class);
     }
 }

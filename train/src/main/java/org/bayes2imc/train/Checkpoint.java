@@ -21,10 +21,18 @@ import java.util.Map;
  * the epochs done, the optimizer step and the run's configuration. No RNG state is needed: every random draw
  * (split, data order, λ init, ε) is derived from the seed and the epoch/step counters.
  */
-public record Checkpoint(int epochsDone, long step, float[] lambda, float[] momentum, float[] mu, float[][] bnMean,
-                         float[][] bnVar, ObjectNode info) {
+public record Checkpoint(float[] lambda, float[] momentum, float[] mu, float[][] bnMean, float[][] bnVar,
+                         CheckpointInfo info) {
     public static final String FILE = "checkpoint.safetensors";
     public static final String METADATA_KEY = "bayes2imc_checkpoint";
+
+    public int epochsDone() {
+        return info.epochsDone();
+    }
+
+    public long step() {
+        return info.step();
+    }
 
     public static Path file(Path dir) {
         return dir.resolve(FILE);
@@ -39,11 +47,8 @@ public record Checkpoint(int epochsDone, long step, float[] lambda, float[] mome
             t.put("layers." + i + ".bn.running_mean", new Tensor(new long[] {bnMean[i].length}, bnMean[i]));
             t.put("layers." + i + ".bn.running_var", new Tensor(new long[] {bnVar[i].length}, bnVar[i]));
         }
-        ObjectNode meta = info.deepCopy();
-        meta.put("epochs_done", epochsDone);
-        meta.put("step", step);
         try {
-            SafetensorsFile.write(file(dir), t, Map.of(METADATA_KEY, Json.MAPPER.writeValueAsString(meta)));
+            SafetensorsFile.write(file(dir), t, Map.of(METADATA_KEY, Json.MAPPER.writeValueAsString(info)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -60,15 +65,17 @@ public record Checkpoint(int epochsDone, long step, float[] lambda, float[] mome
         if (text == null) {
             throw new InputException(f, "not a training checkpoint (metadata lacks '" + METADATA_KEY + "')");
         }
-        ObjectNode meta;
+        CheckpointInfo info;
         try {
             JsonNode n = Json.MAPPER.readTree(text);
             if (!(n instanceof ObjectNode o)) {
                 throw new InputException(f, "checkpoint metadata is not a JSON object");
             }
-            meta = o;
+            info = CheckpointInfo.fromJson(o);
         } catch (IOException e) {
             throw new InputException(f, "checkpoint metadata is not valid JSON");
+        } catch (IllegalArgumentException e) {
+            throw new InputException(f, "checkpoint metadata: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
         long w = a.weightCount();
         float[] lam = take(f, c, "optimizer.lambda", w);
@@ -80,7 +87,7 @@ public record Checkpoint(int epochsDone, long step, float[] lambda, float[] mome
             mean[i] = take(f, c, "layers." + i + ".bn.running_mean", a.layer(i).outChannels());
             var[i] = take(f, c, "layers." + i + ".bn.running_var", a.layer(i).outChannels());
         }
-        return new Checkpoint(meta.path("epochs_done").asInt(), meta.path("step").asLong(), lam, mom, mu, mean, var, meta);
+        return new Checkpoint(lam, mom, mu, mean, var, info);
     }
 
     private static float[] take(Path f, SafetensorsFile.Contents c, String name, long n) {

@@ -1,7 +1,8 @@
 package org.bayes2imc.train;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.bayes2imc.io.Json;
 import org.bayes2imc.model.BbnnModel;
 
@@ -13,10 +14,15 @@ import java.util.Locale;
  * How concentrated a BBNN posterior is (docs/MODEL.md §2.4): per layer and overall, the fraction of probabilistic synapses,
  * those with min(p, 1 − p) ≥ ε, i.e. |λ| ≤ ½·ln((1 − ε)/ε), at ε = 0.01 and 0.001, and a 10-bin histogram of p.
  */
-public record PosteriorSummary(List<Layer> layers, long synapses, double fraction01, double fraction001, long[] pHistogram) {
+@JsonPropertyOrder({"probabilistic_fraction", "probabilistic_fraction_eps_0_001", "synapses", "layers", "p_histogram"})
+public record PosteriorSummary(List<Layer> layers, long synapses,
+                               @JsonProperty("probabilistic_fraction") double fraction01,
+                               @JsonProperty("probabilistic_fraction_eps_0_001") double fraction001,
+                               long[] pHistogram) {
 
     /** One layer's row. */
-    public record Layer(String layer, long synapses, double fraction01, double fraction001) {
+    public record Layer(String layer, long synapses, @JsonProperty("probabilistic_fraction") double fraction01,
+                        @JsonProperty("probabilistic_fraction_eps_0_001") double fraction001) {
     }
 
     public static final int BINS = 10;
@@ -64,21 +70,9 @@ public record PosteriorSummary(List<Layer> layers, long synapses, double fractio
         return new PosteriorSummary(List.copyOf(rows), total, (double) n01 / total, (double) n001 / total, hist);
     }
 
-    public ObjectNode toJson() {
-        ObjectNode o = Json.object();
-        o.put("probabilistic_fraction", fraction01);
-        o.put("probabilistic_fraction_eps_0_001", fraction001);
-        o.put("synapses", synapses);
-        ArrayNode rows = o.putArray("layers");
-        for (Layer l : layers) {
-            rows.addObject().put("layer", l.layer).put("synapses", l.synapses).put("probabilistic_fraction", l.fraction01)
-                    .put("probabilistic_fraction_eps_0_001", l.fraction001);
-        }
-        ArrayNode h = o.putArray("p_histogram");
-        for (long c : pHistogram) {
-            h.add(c);
-        }
-        return o;
+    /** This summary as a JSON tree (the model metadata's {@code posterior}). */
+    public JsonNode toJson() {
+        return Json.tree(this);
     }
 
     /** A short one-line summary: overall and per-layer fractions at ε = 0.01. */

@@ -1,5 +1,7 @@
 package org.bayes2imc.train;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bayes2imc.io.Json;
@@ -17,6 +19,9 @@ import org.bayes2imc.io.Json;
  * @param calibrationSamples ensemble members S for the validation temperature fit (default 10)
  * @param optimizer          the BayesBiNN settings
  */
+@JsonPropertyOrder({"architecture", "dataset", "epochs", "batch_size", "seed", "validation_fraction", "limit",
+        "calibration_samples", "optimizer"})
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record TrainConfig(String architecture, String dataset, int epochs, int batchSize, long seed,
                           double validationFraction, int limit, int calibrationSamples, BayesBiNNConfig optimizer) {
 
@@ -54,25 +59,21 @@ public record TrainConfig(String architecture, String dataset, int epochs, int b
         return new TrainConfig(architecture, dataset, epochs, batchSize, seed, validationFraction, limit, calibrationSamples, o);
     }
 
-    public ObjectNode toJson() {
-        ObjectNode o = Json.object();
-        o.put("architecture", architecture);
-        o.put("dataset", dataset);
-        o.put("epochs", epochs);
-        o.put("batch_size", batchSize);
-        o.put("seed", seed);
-        o.put("validation_fraction", validationFraction);
-        o.put("limit", limit);
-        o.put("calibration_samples", calibrationSamples);
-        o.set("optimizer", optimizer.toJson());
-        return o;
+    /**
+     * These settings as a JSON tree. Its serialisation (key order, number format) is hashed into the demo's model
+     * cache key ({@code TrainStep.key}), so the order below must not change.
+     */
+    public JsonNode toJson() {
+        return Json.tree(this);
     }
 
+    /** Settings read back from JSON (a checkpoint or a model's {@code training}); a missing key takes its default. */
     public static TrainConfig fromJson(JsonNode o) {
-        TrainConfig d = defaults();
-        return new TrainConfig(o.path("architecture").asText(d.architecture), o.path("dataset").asText(d.dataset),
-                o.path("epochs").asInt(d.epochs), o.path("batch_size").asInt(d.batchSize), o.path("seed").asLong(d.seed),
-                o.path("validation_fraction").asDouble(d.validationFraction), o.path("limit").asInt(d.limit),
-                o.path("calibration_samples").asInt(d.calibrationSamples), BayesBiNNConfig.fromJson(o.path("optimizer")));
+        ObjectNode merged = (ObjectNode) Json.tree(defaults());
+        if (o instanceof ObjectNode given) {
+            merged.setAll(given);
+        }
+        merged.set("optimizer", BayesBiNNConfig.fromJson(o.path("optimizer")).toJson());
+        return Json.MAPPER.convertValue(merged, TrainConfig.class);
     }
 }

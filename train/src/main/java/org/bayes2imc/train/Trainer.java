@@ -8,11 +8,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bayes2imc.data.Dataset;
 import org.bayes2imc.data.Normalisation;
 import org.bayes2imc.io.InputException;
+import org.bayes2imc.model.TemperatureCalibration;
 import org.bayes2imc.io.Json;
 import org.bayes2imc.io.Progress;
 import org.bayes2imc.metrics.TemperatureScaling;
@@ -121,13 +121,12 @@ public final class Trainer {
             splitAt[i] = off;
         }
         double datasetSize = nTrain * config.optimizer().datasetScale();
-        ObjectNode configJson = config.toJson();
 
         Engine engine = Engine.getEngine("PyTorch");
         List<EpochReport> reports = new ArrayList<>();
         // every epoch's row of the model's "history", kept in the checkpoint so that a resumed run's model records
         // the epochs done before the interruption too (they are not in reports, which holds this process's epochs)
-        ArrayNode history = Json.MAPPER.createArrayNode();
+        List<EpochRow> history = new ArrayList<>();
         double trainingSeconds = 0;
         try (NDManager base = engine.newBaseManager()) {
             BayesBiNNOptimizer opt;
@@ -135,15 +134,15 @@ public final class Trainer {
             int startEpoch = 0;
             if (resume) {
                 Checkpoint cp = Checkpoint.read(checkpointDir, a);
-                if (!TrainConfig.fromJson(cp.info().path("config")).equals(config)) {
+                if (!cp.info().config().equals(config)) {
                     throw new InputException(Checkpoint.file(checkpointDir), "checkpoint was written with different settings: "
-                            + cp.info().path("config"));
+                            + cp.info().config().toJson());
                 }
                 opt = new BayesBiNNOptimizer(base, config.optimizer(), datasetSize, cp.lambda(), cp.momentum(), cp.mu(), cp.step());
                 bn = new BatchNormState(base, a, cp.bnMean(), cp.bnVar());
                 startEpoch = cp.epochsDone();
-                trainingSeconds = cp.info().path("training_seconds").asDouble(0);
-                cp.info().path("history").forEach(row -> history.add(row.deepCopy()));
+                trainingSeconds = cp.info().trainingSeconds();
+                history.addAll(cp.info().history());
                 log.accept("resuming from " + Checkpoint.file(checkpointDir) + " after epoch " + startEpoch);
             } else {
                 opt = BayesBiNNOptimizer.fresh(base, config.optimizer(), datasetSize, weights,
@@ -229,23 +228,22 @@ public final class Trainer {
                         norm.apply(split.validation()), split.validation().size()), split.validation().labels(), classes);
                 EpochReport r = new EpochReport(epoch + 1, lossSum / seen, (double) correct / seen, seen / secs, secs, valMode, post);
                 reports.add(r);
-                history.add(historyRow(r));
+                history.add(EpochRow.of(r));
                 log.accept(String.format(Locale.ROOT, "epoch %d/%d: loss %.4f, train acc %.2f%%, %.0f img/s, %.1f s, val mode acc %.2f%%, %s",
                         r.epoch(), config.epochs(), r.trainLoss(), 100 * r.trainAccuracy(), r.imagesPerSecond(), secs,
                         100 * valMode, post.oneLine()));
                 if (checkpointDir != null) {
-                    ObjectNode info = Json.object();
-                    info.set("config", configJson);
-                    info.put("training_seconds", trainingSeconds);
-                    info.set("history", history.deepCopy());
-                    new Checkpoint(epoch + 1, opt.step(), opt.lambdaValues(), opt.momentumValues(), opt.muValues(),
-                            bn.means(), bn.vars(), info).write(checkpointDir);
+                    new Checkpoint(opt.lambdaValues(), opt.momentumValues(), opt.muValues(), bn.means(), bn.vars(),
+                            new CheckpointInfo(config, trainingSeconds, List.copyOf(history), epoch + 1, opt.step()))
+                            .write(checkpointDir);
                 }
             }
             if (stopAfterEpochs < config.epochs()) {
                 return null;
             }
-            ObjectNode meta = metadata(split, norm, datasetSize, trainingSeconds, history);
+            ObjectNode meta = (ObjectNode) Json.tree(new ModelMetadata(config.dataset(), norm,
+                    new TrainingRecord(config, split.train().size(), split.validation().size(), datasetSize, TrainingRecord.TRAINER),
+                    config.seed(), config.epochs(), trainingSeconds, List.copyOf(history)));
             BbnnModel model = snapshot(a, opt.lambdaValues(), bn, meta);
             return calibrate(model, norm, split, reports, trainingSeconds);
         }
@@ -263,56 +261,26 @@ public final class Trainer {
         float[] xv = norm.apply(val);
         float[][] logits = DjlForward.ensembleLogits(model, members, xv, val.size());
         double t = TemperatureScaling.fit(logits, val.labels(), classes);
-        model.setCalibrationTemperature(t);
         double[] probs = TemperatureScaling.ensembleProbabilities(logits, classes, t);
         double ensAcc = accuracy(probs, val.labels(), classes);
         double modeAcc = accuracy(DjlForward.logits(model, DjlForward.modeWeights(model), xv, val.size()), val.labels(), classes);
-        ObjectNode cal = model.metadata().with("calibration");
-        cal.put("validation_nll_raw", TemperatureScaling.nll(logits, val.labels(), classes, 1.0));
-        cal.put("validation_nll_calibrated", TemperatureScaling.nll(logits, val.labels(), classes, t));
-        cal.put("ensemble_samples", members.length);
-        ObjectNode v = model.metadata().putObject("validation");
-        v.put("images", val.size());
-        v.put("mode_accuracy", modeAcc);
-        v.put("ensemble_accuracy", ensAcc);
-        v.put("ensemble_samples", members.length);
-        model.metadata().put("validation_accuracy", ensAcc);
+        TemperatureCalibration cal = new TemperatureCalibration(t, TemperatureCalibration.METHOD,
+                TemperatureScaling.nll(logits, val.labels(), classes, 1.0),
+                TemperatureScaling.nll(logits, val.labels(), classes, t), members.length);
+        recordValidation(model, cal, new ValidationRecord(val.size(), modeAcc, ensAcc, members.length));
         PosteriorSummary post = PosteriorSummary.of(model);
-        model.metadata().set("posterior", post.toJson());
+        model.metadata().set("posterior", Json.tree(post));
         log.accept(String.format(Locale.ROOT, "validation: mode acc %.2f%%, ensemble (S=%d) acc %.2f%%, calibration T = %.3f (NLL %.4f -> %.4f); %s",
-                100 * modeAcc, members.length, 100 * ensAcc, t, cal.path("validation_nll_raw").asDouble(),
-                cal.path("validation_nll_calibrated").asDouble(), post.oneLine()));
+                100 * modeAcc, members.length, 100 * ensAcc, t, cal.validationNllRaw(),
+                cal.validationNllCalibrated(), post.oneLine()));
         return new TrainResult(model, norm, List.copyOf(reports), ensAcc, t, trainingSeconds, post);
     }
 
-    private ObjectNode metadata(Split split, Normalisation norm, double datasetSize, double seconds, ArrayNode history) {
-        ObjectNode m = Json.object();
-        m.put("dataset", config.dataset());
-        ObjectNode n = m.putObject("normalisation");
-        ArrayNode mean = n.putArray("mean");
-        ArrayNode std = n.putArray("std");
-        for (int c = 0; c < norm.mean().length; c++) {
-            mean.add(norm.mean()[c]);
-            std.add(norm.std()[c]);
-        }
-        ObjectNode t = config.toJson();
-        t.put("train_images", split.train().size());
-        t.put("validation_images", split.validation().size());
-        t.put("dataset_size_n", datasetSize);
-        t.put("trainer", "bayes2imc BayesBiNN on DJL/PyTorch CPU");
-        m.set("training", t);
-        m.put("seed", config.seed());
-        m.put("epochs", config.epochs());
-        m.put("training_seconds", seconds);
-        m.set("history", history.deepCopy());
-        return m;
-    }
-
-    private static ObjectNode historyRow(EpochReport r) {
-        return Json.object().put("epoch", r.epoch()).put("train_loss", r.trainLoss()).put("train_accuracy", r.trainAccuracy())
-                .put("images_per_second", r.imagesPerSecond()).put("seconds", r.seconds())
-                .put("validation_mode_accuracy", r.validationModeAccuracy())
-                .put("probabilistic_fraction", r.posterior().fraction01());
+    /** Adds the calibration and validation figures to a trained model's metadata (after its {@link ModelMetadata}). */
+    static void recordValidation(BbnnModel model, TemperatureCalibration cal, ValidationRecord validation) {
+        model.setCalibration(cal);
+        model.metadata().set("validation", Json.tree(validation));
+        model.metadata().set("validation_accuracy", Json.tree(validation.ensembleAccuracy()));
     }
 
     private static BbnnModel snapshot(Architecture a, float[] flat, BatchNormState bn, ObjectNode meta) {

@@ -4,7 +4,6 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.bayes2imc.fuzz.FuzzContract;
 import org.bayes2imc.fuzz.FuzzFiles;
 import org.bayes2imc.fuzz.SeedMutator;
-import org.bayes2imc.io.Json;
 import org.bayes2imc.model.Architecture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -13,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bayes2imc.fuzz.FuzzContract.require;
@@ -57,11 +57,9 @@ class CheckpointFuzzTest {
             var[i] = new float[ARCH.layer(i).outChannels()];
             Arrays.fill(var[i], 1.2f);
         }
-        var info = Json.object();
-        info.put("seed", 1);
-        info.putObject("training").put("epochs", 2);
+        var info = new CheckpointInfo(TrainConfig.defaults(), 0, List.of(), 1, 12);
         Path tmp = Files.createTempDirectory("seed");
-        new Checkpoint(1, 12, lam, new float[n], lam.clone(), mean, var, info).write(tmp);
+        new Checkpoint(lam, new float[n], lam.clone(), mean, var, info).write(tmp);
         byte[] b = Files.readAllBytes(tmp.resolve(Checkpoint.FILE));
         Path out = Files.createDirectories(Path.of(args[0], "org/bayes2imc/train/CheckpointFuzzTestInputs/checkpoint"));
         Files.write(out.resolve("tiny-checkpoint.safetensors"), b);

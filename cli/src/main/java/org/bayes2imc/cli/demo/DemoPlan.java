@@ -1,11 +1,9 @@
 package org.bayes2imc.cli.demo;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bayes2imc.correct.LogitCorrection;
 import org.bayes2imc.correct.LogitCorrections;
 import org.bayes2imc.data.Dataset;
 import org.bayes2imc.imc.DeployOptions;
-import org.bayes2imc.io.Json;
 import org.bayes2imc.io.Progress;
 import org.bayes2imc.model.BbnnModel;
 
@@ -33,17 +31,13 @@ public record DemoPlan(BbnnModel model, String modelKey, Dataset test, Dataset o
     }
 
     /** The settings the software step's output depends on, and the base of every later step's. */
-    public ObjectNode softwareKey() {
-        return Json.object().put("model_key", modelKey).put("samples", samples).put("seed", seed)
-                .put("test_images", test.size()).put("ood_images", ood.size());
+    public StepKeys.Software softwareKey() {
+        return new StepKeys.Software(modelKey, samples, seed, test.size(), ood.size());
     }
 
     /** The settings of the hardware step, and the base of the systematic, drift and sparsity steps'. */
-    public ObjectNode hardwareKey() {
-        return softwareKey().put("hardware_test_images", hardwareTest.size())
-                .put("hardware_ood_images", hardwareOod.size()).put("deployments", deployments)
-                .put("calibration_images", calibration.size()).put("correction", LogitCorrections.DEFAULT)
-                .put("time_seconds", TIME_SECONDS).put("design_time_seconds", TIME_SECONDS).put("spread_floor", true)
-                .put("floor_deployments", floorDeployments);
+    public StepKeys.Hardware hardwareKey() {
+        return new StepKeys.Hardware(softwareKey(), hardwareTest.size(), hardwareOod.size(), deployments,
+                calibration.size(), LogitCorrections.DEFAULT, TIME_SECONDS, TIME_SECONDS, true, floorDeployments);
     }
 }

@@ -1,7 +1,5 @@
 package org.bayes2imc.cli.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * One resumable step of the demo pipeline: its name (the file DIR/steps/NAME.json that stores its output), the
  * settings its output depends on (a rerun with equal settings reuses the stored output, see {@link StepCache}),
@@ -12,8 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public interface DemoStep<T> {
     String name();
 
-    /** The settings the output depends on: the step's cache key. */
-    JsonNode settings();
+    /** The settings the output depends on: the step's cache key, a {@link StepKeys} record. */
+    Object settings();
 
     /** The output's type, to read a stored output back. */
     Class<T> type();

@@ -1,6 +1,5 @@
 package org.bayes2imc.cli.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.bayes2imc.correct.LogitCorrections;
 import org.bayes2imc.imc.DriftCompensation;
 import org.bayes2imc.imc.NoCompensation;
@@ -28,11 +27,9 @@ public record DriftStep(DemoPlan plan) implements DemoStep<DriftRow[]> {
     }
 
     @Override
-    public JsonNode settings() {
-        return plan.hardwareKey().put("drift_test_images", plan.driftTest().size()).put("times", plan.driftTimesText())
-                .put("drift_sparsity", plan.driftSparsity()).put("drift_deployments", plan.driftDeployments())
-                .put("drift_ood_images", plan.driftOod().size()).put("drift_correction", LogitCorrections.DEFAULT)
-                .put("drift_floor", true);
+    public StepKeys.Drift settings() {
+        return new StepKeys.Drift(plan.hardwareKey(), plan.driftTest().size(), plan.driftTimesText(),
+                plan.driftSparsity(), plan.driftDeployments(), plan.driftOod().size(), LogitCorrections.DEFAULT, true);
     }
 
     @Override

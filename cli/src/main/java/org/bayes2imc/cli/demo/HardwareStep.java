@@ -1,6 +1,5 @@
 package org.bayes2imc.cli.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.bayes2imc.study.DeploymentStudy;
 import org.bayes2imc.study.Study;
 import org.bayes2imc.study.StudyCell;
@@ -24,7 +23,7 @@ public record HardwareStep(DemoPlan plan) implements DemoStep<HardwareSection> {
     }
 
     @Override
-    public JsonNode settings() {
+    public StepKeys.Hardware settings() {
         return plan.hardwareKey();
     }
 

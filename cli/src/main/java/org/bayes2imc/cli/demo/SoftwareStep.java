@@ -1,6 +1,5 @@
 package org.bayes2imc.cli.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.bayes2imc.infer.SoftwareEnsemble;
 import org.bayes2imc.infer.SoftwareEvaluation;
 
@@ -22,7 +21,7 @@ public record SoftwareStep(DemoPlan plan) implements DemoStep<SoftwareEvaluation
     }
 
     @Override
-    public JsonNode settings() {
+    public StepKeys.Software settings() {
         return plan.softwareKey();
     }
 

@@ -1,6 +1,5 @@
 package org.bayes2imc.cli.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.bayes2imc.metrics.Metrics;
 import org.bayes2imc.sparsity.SparsityMode;
 import org.bayes2imc.study.SparsityComparison;
@@ -33,9 +32,8 @@ public record SparsityStep(DemoPlan plan, List<Metrics> hardwarePerDeployment, d
     }
 
     @Override
-    public JsonNode settings() {
-        return plan.hardwareKey().put("sparsity_modes", "none,ls,ls+rs")
-                .put("sparsity_deployments", plan.sparsityDeployments());
+    public StepKeys.Sparsity settings() {
+        return new StepKeys.Sparsity(plan.hardwareKey(), "none,ls,ls+rs", plan.sparsityDeployments());
     }
 
     @Override

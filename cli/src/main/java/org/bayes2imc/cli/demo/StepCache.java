@@ -23,7 +23,8 @@ public final class StepCache {
     }
 
     /** Returns the stored output of a step run with these settings, or runs it and stores the output. */
-    public <T> T run(String step, JsonNode settings, Class<T> type, Supplier<T> work) {
+    public <T> T run(String step, Object settingsRecord, Class<T> type, Supplier<T> work) {
+        JsonNode settings = Json.tree(settingsRecord);
         Path file = dir.resolve(step + ".json");
         if (Files.isRegularFile(file)) {
             try {

@@ -1,6 +1,5 @@
 package org.bayes2imc.cli.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.bayes2imc.imc.DeployOptions;
 import org.bayes2imc.imc.NoCompensation;
 import org.bayes2imc.study.DeploymentStudy;
@@ -29,10 +28,9 @@ public record SystematicStep(DemoPlan plan) implements DemoStep<SystematicSectio
     }
 
     @Override
-    public JsonNode settings() {
-        return plan.hardwareKey().put("systematic_images", plan.systematicTest().size())
-                .put("systematic_time_seconds", plan.systematicSeconds())
-                .put("systematic_compensation", COMPENSATION);
+    public StepKeys.Systematic settings() {
+        return new StepKeys.Systematic(plan.hardwareKey(), plan.systematicTest().size(), plan.systematicSeconds(),
+                COMPENSATION);
     }
 
     @Override

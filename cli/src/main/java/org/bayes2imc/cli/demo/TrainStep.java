@@ -41,7 +41,7 @@ public final class TrainStep {
     public static String key(TrainConfig config) {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256")
-                    .digest(Json.MAPPER.writeValueAsString(config.toJson()).getBytes(StandardCharsets.UTF_8));
+                    .digest(Json.MAPPER.writeValueAsString(config).getBytes(StandardCharsets.UTF_8));
             return config.architecture() + "-" + HexFormat.of().formatHex(h, 0, 6);
         } catch (NoSuchAlgorithmException | IOException e) {
             throw new IllegalStateException(e);

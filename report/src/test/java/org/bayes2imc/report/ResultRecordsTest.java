@@ -1,0 +1,37 @@
+package org.bayes2imc.report;
+
+import org.bayes2imc.io.Json;
+import org.bayes2imc.study.DriftRow;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A results.json section read into its record as leniently as the report reads single fields. */
+class ResultRecordsTest {
+
+    private static DriftRow row(String json) throws Exception {
+        return ResultRecords.read(Json.MAPPER.readTree(json), DriftRow.class);
+    }
+
+    @Test
+    void missingUnknownAndWronglyTypedFieldsReadAsAbsent() throws Exception {
+        DriftRow r = row("{\"time_seconds\": 20, \"compensation\": {\"x\": 1}, \"accuracy_mean\": [1], \"ece_mean\": true,"
+                + " \"nll_mean\": \"Infinity\", \"brier_mean\": \"NaN\", \"deployments\": \"two\", \"extra\": 5}");
+        assertThat(r.timeSeconds()).isEqualTo(20.0);
+        assertThat(r.compensation()).isNull();
+        assertThat(r.accuracyMean()).isNaN();
+        assertThat(r.eceMean()).isNaN();
+        assertThat(r.nllMean()).isInfinite();
+        assertThat(r.brierMean()).isNaN();
+        assertThat(r.eceStd()).isNaN();
+        assertThat(r.accuracyFloor()).isNull();
+        assertThat(r.deployments()).isZero();
+    }
+
+    @Test
+    void aStringWhereANumberBelongsIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> row("{\"accuracy_std\": \"high\"}"))
+                .isInstanceOf(Results.FieldTypeException.class).hasMessageContaining("accuracy_std");
+    }
+}
