@@ -9,13 +9,15 @@ import org.bayes2imc.config.ExperimentConfig;
 import org.bayes2imc.imc.EngineConfig;
 import org.bayes2imc.imc.SamplingConfig;
 import org.bayes2imc.imc.StudyConfig;
-import org.bayes2imc.device.Durations;
 import org.bayes2imc.random.CounterRandom;
 import org.bayes2imc.imc.DeployOptions;
 import org.bayes2imc.imc.KernelChoice;
 import org.bayes2imc.imc.DeployedCore;
-import org.bayes2imc.imc.Deployment;
+import org.bayes2imc.study.DeploymentRow;
 import org.bayes2imc.study.DeploymentRunner;
+import org.bayes2imc.study.Study;
+import org.bayes2imc.study.StudyResult;
+import org.bayes2imc.io.Progress;
 import org.bayes2imc.infer.BatchNormStats;
 import org.bayes2imc.infer.ModelInputs;
 import org.bayes2imc.infer.Sgemm;
@@ -59,8 +61,10 @@ import java.util.concurrent.Callable;
         description = "Time the deployment simulator (full ensemble and ls+rs) against a PyTorch dense float emulation "
                 + "drawing the same weight samples, and against the machine's measured FMA/SGEMM/popcount peak.")
 public final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, description = "model file (.safetensors)")
+    @Option(names = "--model", description = "model file (.safetensors); required unless --arch")
     Path model;
+    @picocli.CommandLine.Mixin
+    ArchBenchOptions archOptions;
     @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "test dataset (default: ${DEFAULT-VALUE})")
     String dataset;
     @picocli.CommandLine.Mixin
@@ -101,6 +105,7 @@ public final class BenchCommand implements Callable<Integer> {
         samples = samplesOption.value();
         int limit = limitOption.value();
         Checks.count("--repeats", repeats, 1000);
+        check((model != null) != archOptions.requested(), "bench needs exactly one of --model and --arch");
         Checks.count("--scaling-limit", scalingLimit, Integer.MAX_VALUE);
         check(peakSeconds > 0 && peakSeconds <= 60, "--peak-seconds must be in (0, 60], got " + peakSeconds);
         double seconds = Checks.seconds("--time", time);
@@ -114,6 +119,9 @@ public final class BenchCommand implements Callable<Integer> {
         int chunk = base.chunkImages();
         KernelChoice kernel = base.kernel();
         String device = deviceOptions.model;
+        if (archOptions.requested()) {
+            return new ArchBench(this, archOptions, base, seconds, device).run();
+        }
         PytorchDenseEmulation.requestTorchThreads(t);
         double loadStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         OutputDir.claim("--out", out);
@@ -265,27 +273,22 @@ public final class BenchCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "time vs deployments K at S=%d (program + realise + evaluate, seconds)%n%6s %22s %22s%n",
                 samples, "K", "none (eval / program)", "ls+rs (eval / program)");
+        Dataset subset = test.slice(0, n);
         for (int k : new int[] {1, 2, 4}) {
+            // the study engine's own loop: program each deployment, realise it, read the subset (activation ranges
+            // from the test images, as above); its per-deployment timings are the figures
+            StudyResult r = Study.builder().setModel(m).setTest(subset).setCalibration(test)
+                    .addConfiguration("none", base.withSparsity(SparsityMode.NONE))
+                    .addConfiguration("ls_rs", base.withSparsity(SparsityMode.LS_RS))
+                    .optDeployments(k).optSoftware(false).build().run(Progress.NONE);
             double[] evalSeconds = new double[2];
             double[] programSeconds = new double[2];
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%6d", k));
-            for (Prepared p : List.of(full, lsrs)) {
-                double eval = 0;
-                double program = 0;
-                for (int i = 0; i < k; i++) {
-                    long t0 = System.nanoTime();
-                    Deployment d = p.runner().program(i);
-                    DeployedCore core = p.runner().core(d, i, base.seconds());
-                    long t1 = System.nanoTime();
-                    core.logits(x, n, samples, null);
-                    long t2 = System.nanoTime();
-                    program += (t1 - t0) / 1e9;
-                    eval += (t2 - t1) / 1e9;
-                }
-                int path = p == full ? 0 : 1;
-                evalSeconds[path] = eval;
-                programSeconds[path] = program;
-                line.append(String.format(Locale.ROOT, " %10.3f / %9.3f", eval, program));
+            for (int path = 0; path < 2; path++) {
+                List<DeploymentRow> rows = r.cells().get(path).deployments();
+                evalSeconds[path] = rows.stream().mapToDouble(DeploymentRow::evaluationSeconds).sum();
+                programSeconds[path] = rows.stream().mapToDouble(DeploymentRow::programmingSeconds).sum();
+                line.append(String.format(Locale.ROOT, " %10.3f / %9.3f", evalSeconds[path], programSeconds[path]));
             }
             System.out.println(line);
             byDeployments.add(new BenchResults.ByDeployments(k, evalSeconds[0], programSeconds[0], evalSeconds[1],

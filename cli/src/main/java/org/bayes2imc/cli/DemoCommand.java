@@ -1,9 +1,15 @@
 package org.bayes2imc.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.bayes2imc.cli.demo.DemoResults;
 import org.bayes2imc.cli.demo.DemoSettings;
+import org.bayes2imc.cli.demo.DemoPlan;
+import org.bayes2imc.cli.demo.DemoStep;
+import org.bayes2imc.cli.demo.DriftStep;
+import org.bayes2imc.cli.demo.HardwareSection;
 import org.bayes2imc.cli.demo.HardwareStep;
+import org.bayes2imc.cli.demo.SoftwareStep;
+import org.bayes2imc.cli.demo.SparsityStep;
+import org.bayes2imc.cli.demo.SystematicSection;
 import org.bayes2imc.cli.demo.PpaStep;
 import org.bayes2imc.cli.demo.PpaTables;
 import org.bayes2imc.cli.demo.SystematicStep;
@@ -14,11 +20,7 @@ import org.bayes2imc.study.DriftRow;
 import org.bayes2imc.study.SparsityComparison;
 import org.bayes2imc.study.SpreadDecomposition;
 import org.bayes2imc.cli.demo.StepCache;
-import org.bayes2imc.cli.demo.StepKeys;
 import org.bayes2imc.cli.demo.TrainStep;
-import org.bayes2imc.study.DeploymentStudy;
-import org.bayes2imc.imc.DriftCompensation;
-import org.bayes2imc.study.DriftSweep;
 import org.bayes2imc.correct.LogitCorrections;
 import org.bayes2imc.data.DataFetcher;
 import org.bayes2imc.data.Dataset;
@@ -27,12 +29,7 @@ import org.bayes2imc.device.DeviceModels;
 import org.bayes2imc.device.Durations;
 import org.bayes2imc.hardware.SparsityProfile;
 import org.bayes2imc.imc.DeployOptions;
-import org.bayes2imc.imc.DeployedCore;
 import org.bayes2imc.imc.DeploymentSummary;
-import org.bayes2imc.metrics.Evaluation;
-import org.bayes2imc.metrics.EvaluationResult;
-import org.bayes2imc.study.DeploymentRunner;
-import org.bayes2imc.infer.SoftwareEnsemble;
 import org.bayes2imc.infer.SoftwareEvaluation;
 import org.bayes2imc.io.Json;
 import org.bayes2imc.io.Progress;
@@ -41,14 +38,12 @@ import org.bayes2imc.model.ModelFile;
 import org.bayes2imc.report.ReportBuilder;
 import org.bayes2imc.sparsity.SparsityAnalysis;
 import org.bayes2imc.sparsity.SparsityReport;
-import org.bayes2imc.sparsity.SparsityMode;
 import org.bayes2imc.sparsity.SparsitySettings;
 import org.bayes2imc.train.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
@@ -149,8 +144,8 @@ public final class DemoCommand implements Callable<Integer> {
     // the sections written so far; results.json is rewritten from them after every step
     private DemoSettings settings;
     private SoftwareEvaluation.SoftwareResults software;
-    private HardwareStep hardware;
-    private SystematicStep systematic;
+    private HardwareSection hardware;
+    private SystematicSection systematic;
     private List<DriftRow> drift;
     private SparsityReport sparsity;
     private SparsityComparison sparsityDeploy;
@@ -212,94 +207,40 @@ public final class DemoCommand implements Callable<Integer> {
         BbnnModel model = ModelFile.read(modelFile[0]);
         String modelKey = TrainStep.key(trainConfig);
 
+        DeployOptions base = DeployOptions.defaults(DeviceModels.create(DemoPlan.DEVICE)).withSamples(samples)
+                .withDeployments(deployments).withSeconds(DemoPlan.TIME_SECONDS).withMappingSeconds(DemoPlan.TIME_SECONDS)
+                .withSeed(seed).withThreads(nThreads);
+        DemoPlan plan = new DemoPlan(model, modelKey, test, ood, calibration, hwTest, hwOod, limit(test, systematicImages),
+                sysSeconds, driftTest, driftOod, times, driftTimes, driftSparsity, driftDeployments, samples, deployments,
+                floorDeployments, sparsityDeployments, seed, base, progress);
         settings = new DemoSettings(modelFile[0].toString(), modelKey, Json.tree(trainConfig), "fashion-mnist", "digits",
                 test.size(), ood.size(), hwTest.size(), hwOod.size(), driftTest.size(), driftSparsity, driftDeployments,
                 driftOod.size(), calibration.size(), "first images of the Fashion-MNIST training set (labels unused)",
-                samples, deployments, "ibm-pcm", 20.0, LogitCorrections.DEFAULT, seed, nThreads);
+                samples, deployments, DemoPlan.DEVICE, DemoPlan.TIME_SECONDS, LogitCorrections.DEFAULT, seed, nThreads);
         StepCache steps = new StepCache(out);
 
-        DeployOptions base = DeployOptions.defaults(DeviceModels.create("ibm-pcm")).withSamples(samples)
-                .withDeployments(deployments).withSeconds(20).withMappingSeconds(20).withSeed(seed).withThreads(nThreads);
-
-        StepKeys.Software key = new StepKeys.Software(modelKey, samples, seed, test.size(), ood.size());
-        software = timed("software", () -> steps.run("software", key, SoftwareEvaluation.SoftwareResults.class,
-                () -> SoftwareEvaluation.run(model, test, ood, SoftwareEnsemble.Settings.of(samples, seed), progress)
-                        .results()));
+        software = run(steps, new SoftwareStep(plan));
         writeResults();
 
-        StepKeys.Hardware hwKey = new StepKeys.Hardware(key, hwTest.size(), hwOod.size(), deployments, calibration.size(),
-                LogitCorrections.DEFAULT, 20.0, 20.0, true, floorDeployments);
-        hardware = timed("hardware", () -> steps.run("hardware", hwKey, HardwareStep.class, () -> {
-            DeploymentRunner runner = new DeploymentRunner(model, base);
-            runner.calibrateActivations(calibration);
-            // On the full test and OOD sets the software step already holds the software ensemble: not run twice.
-            boolean sameAsSoftware = hwTest.size() == test.size() && hwOod.size() == ood.size();
-            DeploymentStudy.Result r = DeploymentStudy.run(runner, 20, hwTest, hwOod, calibration,
-                    LogitCorrections.byName(LogitCorrections.DEFAULT), !sameAsSoftware, progress);
-            return new HardwareStep(r.evaluationSeconds(), r.hardware().at(20.0, "ibm-pcm"),
-                    r.hardwareCorrected().at(20.0, "ibm-pcm"), DeploymentStudy.decompose(r, model,
-                    base.withDeployments(floorDeployments), 20, hwTest, calibration,
-                    LogitCorrections.byName(LogitCorrections.DEFAULT), progress).withFloorDeployments(floorDeployments));
-        }));
+        hardware = run(steps, new HardwareStep(plan));
         if (hardware.hardware().softwareSameImages() == null) {
             // on the full sets the software step's ensemble is the one on the same images (not computed twice)
-            hardware = new HardwareStep(hardware.evaluationSeconds(),
+            hardware = new HardwareSection(hardware.evaluationSeconds(),
                     hardware.hardware().withSoftware(software.ensemble()), hardware.hardwareCorrected(),
                     hardware.spreadDecomposition());
         }
-        double noneSeconds = hardware.evaluationSeconds();
         writeResults();
 
-        // Systematic deployment variation: reads after drift without compensation, mapped for 20 s. Measured on the
-        // demo model (2,000 images, K = 10; the demo reads 1,000): at 1 h deployments differ in NLL but their accuracy spread is the
-        // Monte-Carlo floor; by 1 day the drift makes them differ in accuracy too, which the correction removes.
-        Dataset sysTest = limit(test, systematicImages);
-        StepKeys.Systematic sysKey = new StepKeys.Systematic(hwKey, sysTest.size(), sysSeconds, "none");
-        systematic = timed("systematic", () -> steps.run("systematic", sysKey, SystematicStep.class, () -> {
-            DeployOptions so = base.withCompensation(DriftCompensation.parse("none", 0)).withSeconds(sysSeconds);
-            DeploymentRunner runner = new DeploymentRunner(model, so);
-            runner.calibrateActivations(calibration);
-            var corr = LogitCorrections.byName(LogitCorrections.DEFAULT);
-            DeploymentStudy.Result r = DeploymentStudy.run(runner, sysSeconds, sysTest, null, calibration, corr, true, progress);
-            return new SystematicStep(sysSeconds, so.mappingSeconds(), "none", sysTest.size(), deployments,
-                    r.hardware(), r.hardwareCorrected(), DeploymentStudy.decompose(r, model,
-                    so.withDeployments(floorDeployments), sysSeconds, sysTest, calibration, corr, progress)
-                    .withFloorDeployments(floorDeployments));
-        }));
+        systematic = run(steps, new SystematicStep(plan));
         writeResults();
 
-        StepKeys.Drift driftKey = new StepKeys.Drift(hwKey, driftTest.size(), driftTimes, driftSparsity, driftDeployments,
-                driftOod.size(), LogitCorrections.DEFAULT, true);
-        drift = timed("drift", () -> List.of(steps.run("drift", driftKey, DriftRow[].class, () -> DriftSweep.rows(DriftSweep.run(model,
-                base.withSparsity(SparsityMode.parse(driftSparsity)).withDeployments(driftDeployments),
-                List.of(DriftCompensation.parse("none", 0), DriftCompensation.DEFAULT), times, driftTest, driftOod,
-                calibration, LogitCorrections.byName(LogitCorrections.DEFAULT), true, progress)).toArray(DriftRow[]::new))));
+        drift = List.of(run(steps, new DriftStep(plan)));
         writeResults();
 
         SparsityAnalysis analysis = SparsityAnalysis.of(model, SparsitySettings.DEFAULTS.withSamples(samples));
         sparsity = analysis.report();
-        StepKeys.Sparsity spKey = new StepKeys.Sparsity(hwKey, "none,ls,ls+rs", sparsityDeployments);
-        sparsityDeploy = timed("sparsity_deploy", () -> steps.run("sparsity_deploy", spKey, SparsityComparison.class, () -> {
-            // none is the hardware step's raw evaluation of the same first deployments: same cores, seeds and images
-            int ks = Math.min(deployments, sparsityDeployments);
-            SparsityComparison.ModeFigures none = SparsityComparison.ModeFigures.ofRows(
-                    hardware.hardware().perDeployment().subList(0, ks), noneSeconds * ks / deployments);
-            List<SparsityComparison.ModeFigures> sparse = new ArrayList<>();
-            for (SparsityMode mode : List.of(SparsityMode.LS, SparsityMode.LS_RS)) {
-                DeploymentRunner runner = new DeploymentRunner(model, base.withSparsity(mode));
-                runner.calibrateActivations(calibration);
-                List<EvaluationResult> per = new ArrayList<>();
-                long t0 = System.nanoTime();
-                for (int k = 0; k < ks; k++) {
-                    DeployedCore core = runner.core(runner.program(k), k, 20);
-                    per.add(Evaluation.of(runner.logits(core, hwTest, progress), hwTest.labels(),
-                            model.calibrationTemperature(), runner.logits(core, hwOod, progress)));
-                }
-                sparse.add(SparsityComparison.ModeFigures.of(per, (System.nanoTime() - t0) / 1e9,
-                        runner.firstEnsemblingLayer()));
-            }
-            return new SparsityComparison(ks, none, sparse.get(0), sparse.get(1));
-        }));
+        sparsityDeploy = run(steps, new SparsityStep(plan, hardware.hardware().perDeployment(),
+                hardware.evaluationSeconds()));
         writeResults();
 
         ppa = timed("ppa", () -> PpaStep.run(PpaStep.defaultCases("fmnist-small (demo model)",
@@ -322,6 +263,11 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static Dataset limit(Dataset d, int n) {
         return n > 0 && n < d.size() ? d.slice(0, n) : d;
+    }
+
+    /** Runs one pipeline step through the cache, timed under its name. */
+    private <T> T run(StepCache cache, DemoStep<T> step) {
+        return timed(step.name(), () -> cache.run(step.name(), step.settings(), step.type(), step::run));
     }
 
     private void step(String name, Runnable r) {
@@ -357,7 +303,7 @@ public final class DemoCommand implements Callable<Integer> {
                 "ECE raw", "NLL raw", "OOD AUROC");
         row("software mode network", software.mode());
         row("software ensemble", software.ensemble());
-        row("hardware, 20 s (mean over K)", hardware.hardware());
+        row("hardware, " + Durations.label(DemoPlan.TIME_SECONDS) + " (mean over K)", hardware.hardware());
         row("hardware + logit correction", hardware.hardwareCorrected());
         row("sparsity none (mean over K)", sparsityDeploy.none());
         row("sparsity ls (mean over K)", sparsityDeploy.ls());
@@ -369,7 +315,7 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "  %-8s %-24s %7.2f %% %8.4f %8.4f%n", Durations.label(r.timeSeconds()),
                     r.compensation(), 100 * r.accuracyMean(), r.eceCalibratedMean(), r.eceMean());
         }
-        spreadLine("20 s,", hardware.spreadDecomposition());
+        spreadLine(Durations.label(DemoPlan.TIME_SECONDS) + ",", hardware.spreadDecomposition());
         spreadLine(Durations.label(systematic.timeSeconds()) + ", no compensation,", systematic.spreadDecomposition());
         System.out.printf(Locale.ROOT, "total %.0f s; results %s%n", totalSeconds,
                 out.resolve(ReportBuilder.RESULTS_FILE).toAbsolutePath());

@@ -14,6 +14,8 @@ import org.bayes2imc.imc.DeployOptions;
 import org.bayes2imc.imc.DeploymentSummary;
 import org.bayes2imc.imc.Spread;
 import org.bayes2imc.study.DeploymentStudy;
+import org.bayes2imc.study.Study;
+import org.bayes2imc.study.StudyResult;
 import org.bayes2imc.correct.LogitCorrection;
 import org.bayes2imc.correct.LogitCorrections;
 import org.bayes2imc.correct.NoLogitCorrection;
@@ -23,13 +25,11 @@ import org.bayes2imc.metrics.Metric;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bayes2imc.imc.DeployReport;
-import org.bayes2imc.study.DeploymentRunner;
 import org.bayes2imc.imc.SamplerDesign;
 import org.bayes2imc.imc.ReadNoiseMode;
 import org.bayes2imc.imc.CoreSamplingSemantics;
 import org.bayes2imc.sparsity.SparsityMode;
 import org.bayes2imc.infer.ModelInputs;
-import org.bayes2imc.metrics.EvaluationResult;
 import org.bayes2imc.io.Json;
 import org.bayes2imc.model.BbnnModel;
 import org.bayes2imc.model.ModelFile;
@@ -37,7 +37,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -100,21 +99,20 @@ public final class DeployCommand implements Callable<Integer> {
         if (oodSet != null) {
             ModelInputs.checkShape(m, oodSet);
         }
-        boolean keep = !(logitCorrection instanceof NoLogitCorrection);
-        long images = (long) test.size() + (oodSet == null ? 0 : oodSet.size());
-        // member logits: the software ensemble's and one deployment's, or every deployment's when a correction is fitted
-        Checks.memory("--samples " + samples + (keep ? " × --deployments " + deployments : "") + " × " + images + " images",
-                4.0 * samples * images * m.architecture().classes() * (keep ? deployments + 1 : 2));
-        Dataset calibration = Datasets.load(dataset, "train", dir, calibrationImages);
-        DeploymentRunner runner = new DeploymentRunner(m, o);
-        runner.calibrateActivations(calibration);
         boolean correct = !(logitCorrection instanceof NoLogitCorrection);
-        DeployReport r = runner.run(test, oodSet, correct, ConsoleProgress.INSTANCE);
+        long images = (long) test.size() + (oodSet == null ? 0 : oodSet.size());
+        // member logits: the software ensemble's and one deployment's
+        Checks.memory("--samples " + samples + " × " + images + " images",
+                4.0 * samples * images * m.architecture().classes() * 2);
+        Dataset calibration = Datasets.load(dataset, "train", dir, calibrationImages);
+        StudyResult study = Study.builder().setModel(m).setTest(test).optOod(oodSet).setCalibration(calibration)
+                .addConfiguration(o).optCorrection(logitCorrection).optFloor(noFloor ? 0 : o.deployments())
+                .build().run(ConsoleProgress.INSTANCE);
+        DeployReport r = study.deployReport();
         print(r);
         DeploymentStudy.Result corrected = null;
         if (correct) {
-            // the test and OOD logits of the run are reused: only the calibration set passes through again
-            corrected = DeploymentStudy.correct(runner, r, test, oodSet, calibration, logitCorrection, ConsoleProgress.INSTANCE);
+            corrected = DeploymentStudy.Result.of(study.only(), r.software());
             Spread raw = DeploymentSummary.spread(corrected.raw(), Metric.ACCURACY);
             Spread fixed = DeploymentSummary.spread(corrected.corrected(), Metric.ACCURACY);
             Spread rawEce = DeploymentSummary.spread(corrected.raw(), Metric.ECE);
@@ -127,15 +125,8 @@ public final class DeployCommand implements Callable<Integer> {
                     rawCal.mean(), fixedCal.mean(), rawEce.mean(), fixedEce.mean());
         }
         SpreadDecomposition spread = null;
-        if (!noFloor && o.design() == SamplerDesign.BAYES2IMC) {
-            List<EvaluationResult> raw = r.deployments().stream().map(f -> f.metrics()).toList();
-            DeployOptions fo = DeploymentStudy.floorOptions(o);
-            DeploymentRunner floor = new DeploymentRunner(m, fo);
-            floor.calibrateActivations(calibration);
-            DeploymentStudy.Result f = DeploymentStudy.run(floor, o.seconds(), test, null, calibration, logitCorrection,
-                    false, ConsoleProgress.INSTANCE);
-            spread = SpreadDecomposition.of(raw, corrected == null ? null : corrected.corrected(), f.raw(),
-                    correct ? f.corrected() : null);
+        if (study.only().floorRaw() != null) {
+            spread = study.only().spreadDecomposition();
             printSpread(spread);
         }
         DeploySettings settings = r.settings().withInputs(model.toString(), dataset, limit.value(), test.size(), ood,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ser.BeanSerializer;
 import com.fasterxml.jackson.databind.ser.PropertyWriter;
 import com.fasterxml.jackson.databind.ser.impl.UnwrappingBeanPropertyWriter;
+import org.bayes2imc.cli.ArchBenchResults;
 import org.bayes2imc.cli.BenchResults;
 import org.bayes2imc.cli.DeployResults;
 import org.bayes2imc.cli.DriftResults;
@@ -41,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ResultsSchemaTest {
     /** The results type of every command that writes results.json through records. */
     static final List<Class<?>> COMMANDS = List.of(DemoResults.class, DeployResults.class, DriftResults.class,
-            EvaluateResults.class, SparsityResults.class, PpaResults.class, BenchResults.class, DeviceReport.class);
+            EvaluateResults.class, SparsityResults.class, PpaResults.class, BenchResults.class, ArchBenchResults.class,
+            DeviceReport.class);
 
     private static final Pattern SECTION = Pattern.compile("^### (\\S+)\\s*$");
     private static final Pattern ROW = Pattern.compile("^\\| `([^`]+)` \\|");

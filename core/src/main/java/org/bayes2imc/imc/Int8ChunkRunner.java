@@ -13,7 +13,8 @@ import org.bayes2imc.model.LayerSpec;
 /**
  * {@link DeployedCore}'s chunk evaluation on the exact integer kernels (oneDNN VNNI): every layer whose drivers see
  * unsigned k ≤ 8-bit codes runs as u8 codes × s8 sense-amplifier outputs → s32 sums, the post-linear steps turn the
- * sums straight into the next layer's codes, and only a signed first layer runs on the float kernels. Same plans,
+ * sums straight into the next layer's codes (fused: conv layers run block by block, each block's sums post-processed
+ * while in cache, {@link Int8Layers#fused}), and only a signed first layer runs on the float kernels. Same plans,
  * same draws, same arithmetic as the float path, hence the same logits bit for bit (tested), at a third of the
  * multiply cost and without im2col.
  */
@@ -92,7 +93,7 @@ final class Int8ChunkRunner {
         LayerSpec s = arch.layer(l);
         if (integer[l]) {
             byte[] codes = input instanceof byte[] b ? b : Int8Layers.codes(s, qz, l, (float[]) input, m);
-            return post(l, sums(l, w, codes, m), m);
+            return Int8Layers.fused(posts[l], w, codes, m);
         }
         float[] x = (float[]) input;
         float[] y = LayerForward.forward(s, LiveSynapses.toFloat(w), bn.mean()[l], bn.var()[l], qz.quantise(l, x, m), m);

@@ -36,6 +36,16 @@ public final class Int8Conv extends OneDnnPrimitive {
         execute(codes, 0, weights, out, 0);
     }
 
+    /** Reorders one weight set ([O][C][k][k], s8) into this primitive for several {@link #applyLoaded} calls. */
+    public void load(byte[] weights) {
+        loadWeights(weights);
+    }
+
+    /** Sums of this primitive's batch of images from codes[codesOffset..] on the loaded weights into out[outOffset..]. */
+    public void applyLoaded(byte[] codes, int codesOffset, int[] out, int outOffset) {
+        executeLoaded(codes, codesOffset, out, outOffset);
+    }
+
     /** Checks the int8 path on a case with a hand-known answer; returns null when right, else what went wrong. */
     static String probe() {
         // 1 image, 2 input channels of 2×2, one output channel, 3×3 kernel: the centre tap of channel 0 is +1,

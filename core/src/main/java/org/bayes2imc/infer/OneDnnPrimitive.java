@@ -81,6 +81,30 @@ abstract class OneDnnPrimitive {
         new IntPointer(dst).position(0).get(out, outOffset, (int) (dstCount / 4));
     }
 
+    /**
+     * Copies s8 weights in and reorders them into the primitive's layout once, for several {@link #executeLoaded}
+     * calls on the same weights (the fused int8 layers run one member's weights over blocks of images).
+     */
+    final void loadWeights(byte[] weights) {
+        userWeights.position(0).put(weights, 0, (int) weightCount);
+        OneDnn.run(() -> {
+            var stream = OneDnn.stream();
+            check(dnnl_primitive_execute(reorder, stream, 2, reorderArgs), "weights reorder");
+            check(dnnl_stream_wait(stream), "stream wait");
+        });
+    }
+
+    /** u8 codes in, s32 sums out, on the weights of the last {@link #loadWeights} call. */
+    final void executeLoaded(byte[] codes, int codesOffset, int[] out, int outOffset) {
+        src.position(0).put(codes, codesOffset, (int) srcBytes);
+        OneDnn.run(() -> {
+            var stream = OneDnn.stream();
+            check(dnnl_primitive_execute(primitive, stream, 3, args), "execute");
+            check(dnnl_stream_wait(stream), "stream wait");
+        });
+        new IntPointer(dst).position(0).get(out, outOffset, (int) (dstCount / 4));
+    }
+
     /** f32 activations and weights in, f32 out. */
     final void execute(float[] x, int xOffset, float[] weights, float[] out, int outOffset) {
         new FloatPointer(src).position(0).put(x, xOffset, (int) (srcBytes / 4));

@@ -49,7 +49,10 @@ public final class WeightSampler {
             if (deterministic(p)) {
                 out[i] = p >= 1f ? 1f : -1f;
             } else {
-                out[i] = uniform24(rng) <= p ? 1f : -1f;
+                // u ≤ p as the sign of p − u (exact: a float difference is 0 only for equal operands, and rounding
+                // never flips its sign), without a branch on a coin flip the predictor loses; NaN p stays −1
+                float d = p - uniform24(rng);
+                out[i] = d != d ? -1f : Math.copySign(1f, d);
             }
         }
     }

@@ -1,7 +1,6 @@
 package org.bayes2imc.study;
 
 import org.bayes2imc.imc.SynapseSampler;
-import org.bayes2imc.imc.CoreSamplingSemantics;
 import org.bayes2imc.imc.SampleStreams;
 import org.bayes2imc.imc.Realisation;
 import org.bayes2imc.imc.ReadNoiseMode;
@@ -9,15 +8,12 @@ import org.bayes2imc.imc.ProgrammingTargets;
 import org.bayes2imc.imc.PrefixCache;
 import org.bayes2imc.imc.LfsrSampler;
 import org.bayes2imc.imc.SamplerDesign;
-import org.bayes2imc.imc.DeploymentFigures;
 import org.bayes2imc.imc.Deployment;
 import org.bayes2imc.imc.DeployedCore;
-import org.bayes2imc.imc.DeployReport;
 import org.bayes2imc.imc.DeployOptions;
 import org.bayes2imc.random.CounterRandom;
 import org.bayes2imc.imc.BernoulliSampler;
 import org.bayes2imc.imc.ActivationRanges;
-import org.bayes2imc.model.CrossbarTiling;
 import org.bayes2imc.sparsity.SparsityAnalysis;
 import org.bayes2imc.sparsity.SparsityMode;
 import org.bayes2imc.sparsity.SparsitySettings;
@@ -30,21 +26,17 @@ import org.bayes2imc.infer.SoftwareEnsemble;
 import org.bayes2imc.infer.UniformActivationQuantiser;
 import org.bayes2imc.io.Progress;
 import org.bayes2imc.metrics.EnsembleLogits;
-import org.bayes2imc.metrics.Evaluation;
-import org.bayes2imc.metrics.EvaluationResult;
 import org.bayes2imc.model.Architecture;
 import org.bayes2imc.model.BbnnModel;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Deploys a BBNN on the simulated in-memory-computing core (docs/MODEL.md §5–§8, issue 3): solves the target conductances
  * once, then for each of K seeded deployments programs the devices (own programming noise, drift exponents and
  * reference devices), realises every synapse's sampling probability at the evaluation time and runs the S-member
- * hardware ensemble. Deterministic for a seed at any thread count. The pieces are public so other studies (drift
- * sweeps, logit correction on a calibration set) can program once and evaluate any dataset at any time:
- * {@link #program(int)}, {@link #core(Deployment, double)}, {@link #logits(DeployedCore, Dataset, Progress)}.
+ * hardware ensemble. Deterministic for a seed at any thread count. These are the primitives {@link Study} loops over
+ * (and {@code bench} times): {@link #program(int)}, {@link #core(Deployment, int, double)},
+ * {@link #logits(DeployedCore, Dataset, Progress)}.
  */
 public final class DeploymentRunner {
     /** Share of probabilistic synapses that layers from L* on must hold when L* is chosen automatically (docs/MODEL.md §8). */
@@ -229,57 +221,5 @@ public final class DeploymentRunner {
                 org.bayes2imc.infer.SoftwareSamplingSemantics.PER_CHUNK, SoftwareEnsemble.Settings.DEFAULT_CHUNK_IMAGES);
         return new EnsembleLogits(model.architecture().classes(),
                 parallel.call(() -> SoftwareEnsemble.memberLogits(model, data, s, progress)));
-    }
-
-    /**
-     * Evaluates the software ensemble and K deployments at the configured time.
-     *
-     * @param ood        out-of-distribution set or null
-     * @param keepLogits keep every deployment's member logits in its figures
-     */
-    public DeployReport run(Dataset test, Dataset ood, boolean keepLogits, Progress progress) {
-        ModelInputs.checkShape(model, test);
-        if (ood != null) {
-            ModelInputs.checkShape(model, ood);
-        }
-        if (!calibrated) {
-            calibrateActivations(test);
-        }
-        double temperature = model.calibrationTemperature();
-        long t0 = System.nanoTime();
-        EnsembleLogits swIn = softwareLogits(test, progress);
-        EnsembleLogits swOod = ood == null ? null : softwareLogits(ood, progress);
-        EvaluationResult software = Evaluation.of(swIn, test.labels(), temperature, swOod);
-        double softwareSeconds = (System.nanoTime() - t0) / 1e9;
-        List<DeploymentFigures> figures = new ArrayList<>();
-        long t1 = System.nanoTime();
-        int arrays = 0;
-        long shared = 0;
-        long member = 0;
-        for (int k = 0; k < options.deployments(); k++) {
-            long td = System.nanoTime();
-            Deployment d = program(k);
-            DeployedCore core = core(d, k, options.seconds());
-            EnsembleLogits in = logits(core, test, progress);
-            EnsembleLogits out = ood == null ? null : logits(core, ood, progress);
-            EvaluationResult r = Evaluation.of(in, test.labels(), temperature, out);
-            figures.add(new DeploymentFigures(k, r, d == null ? 0 : d.referenceDevices(), core.layerPlans(),
-                    (System.nanoTime() - td) / 1e9, keepLogits ? in : null, keepLogits ? out : null));
-            arrays = d == null ? sramArrays() : d.arrays();
-            shared = core.sharedMacsPerImage();
-            member = core.memberMacsPerImage();
-        }
-        double hardwareSeconds = (System.nanoTime() - t1) / 1e9;
-        int images = test.size() + (ood == null ? 0 : ood.size());
-        return new DeployReport(options, model.architecture(), firstEnsemblingLayer, software, figures, arrays, shared, member, images,
-                softwareSeconds, hardwareSeconds);
-    }
-
-    private int sramArrays() {
-        int n = 0;
-        for (var l : model.architecture().layers()) {
-            n += new CrossbarTiling(l, options.arraySize(), options.arraySize(), options.sramBits()).arrays();
-        }
-        return n;
     }
 }

@@ -53,11 +53,6 @@ public record SpreadDecomposition(int deployments, Map<String, Part> raw, Map<St
         return new SpreadDecomposition(raw.size(), r, c, ratio, null);
     }
 
-    /** As {@link #of} from a study and its floor. */
-    public static SpreadDecomposition of(DeploymentStudy.Result study, DeploymentStudy.Result floor) {
-        return of(study.raw(), study.corrected(), floor.raw(), floor.corrected());
-    }
-
     private static Map<String, Part> parts(List<EvaluationResult> total, List<EvaluationResult> floor) {
         Map<String, Part> m = new LinkedHashMap<>();
         for (Metric k : FIGURES) {

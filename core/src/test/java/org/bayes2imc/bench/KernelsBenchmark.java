@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * JMH benchmarks of the simulator's kernels on fmnist-small shapes (issue 8): a conv layer's forward pass
  * (float: oneDNN f32 / im2col GEMM + pool/BN/ReLU), the same layer on the exact int8 path (u8 codes × s8 weights,
- * with and without the post-linear steps to the next layer's codes), the wide FC layer, the Bernoulli weight sampler, and the FMA and popcount peak loops.
+ * with and without the post-linear steps to the next layer's codes, and fused block by block), the wide FC layer, the Bernoulli weight sampler, and the FMA and popcount peak loops.
  * Defaults are short (1 fork, 2 × 1 s warm-up, 3 × 1 s measurement, 1 thread) because the machine is shared. Run:
  * <pre>
  * mvn -B -q -pl core -am test-compile
@@ -43,12 +43,20 @@ import java.util.concurrent.TimeUnit;
 @Threads(1)
 public class KernelsBenchmark {
     /** fmnist-small layer index: 1 = conv 32→32 at 28×28, 3 = conv 64→64 at 14×14, 4 = FC 3136→256. */
-    @Param({"1", "4"})
+    @Param({"1", "3", "4"})
     public int layer;
 
-    /** Images per call (one chunk of the deploy path). */
-    @Param({"16"})
+    /** The network whose layer is timed; {@code -p network=vgg-binaryconnect -p layer=1} times VGG's 128→128 conv at 32×32. */
+    @Param({"fmnist-small"})
+    public String network;
+
+    /** Images per call (one chunk of the deploy path; bench's default chunk is 64). */
+    @Param({"16", "64"})
     public int batch;
+
+    /** Images per fused conv block; 0 = {@code Int8Layers.fusedBlockImages} (sized to the cache). */
+    @Param({"0"})
+    public int fusedBlock;
 
     private LayerSpec spec;
     private float[] weights;
@@ -60,6 +68,7 @@ public class KernelsBenchmark {
     private byte[] codes;
     private byte[] weights8;
     private org.bayes2imc.model.LayerSpec next;
+    private org.bayes2imc.infer.Int8Layers.Post post;
     private SplittableRandom rng;
     private float[][] fmaRows;
     private float[] fmaA;
@@ -69,7 +78,7 @@ public class KernelsBenchmark {
 
     @Setup
     public void setUp() {
-        Architecture a = Architectures.parse(Architectures.FMNIST_SMALL);
+        Architecture a = Architectures.parse(network);
         spec = a.layer(layer);
         SplittableRandom r = new SplittableRandom(1);
         int n = Math.toIntExact(spec.weightCount());
@@ -93,6 +102,7 @@ public class KernelsBenchmark {
         }
         weights8 = org.bayes2imc.infer.LiveSynapses.toBytes(weights);
         next = a.layer(layer + 1);
+        post = new org.bayes2imc.infer.Int8Layers.Post(spec, 0x1p-4f, mean, var, next, 15.9375f, 16f);
         rng = new SplittableRandom(2);
         fmaRows = new float[8][1024];
         fmaA = new float[1024];
@@ -130,6 +140,16 @@ public class KernelsBenchmark {
     public Object int8LayerToCodes() {
         int[] sums = org.bayes2imc.infer.Int8Layers.linear(spec, weights8, codes, batch);
         return org.bayes2imc.infer.Int8Layers.post(spec, sums, batch, 0x1p-4f, mean, var, next, 15.9375f, 16f);
+    }
+
+    /**
+     * The same layer fused (issue 17): blocks of images sized to the cache, weights reordered once, each block's sums
+     * turned into the next layer's codes while in cache; same bits as {@link #int8LayerToCodes}.
+     */
+    @Benchmark
+    public Object int8LayerFused() {
+        return fusedBlock == 0 ? org.bayes2imc.infer.Int8Layers.fused(post, weights8, codes, batch)
+                : org.bayes2imc.infer.Int8Layers.fused(post, weights8, codes, batch, fusedBlock);
     }
 
     /** One member's Bernoulli draw of the layer's weights (one uniform per synapse). */

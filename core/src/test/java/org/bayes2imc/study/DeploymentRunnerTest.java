@@ -114,8 +114,9 @@ class DeploymentRunnerTest {
     }
 
     private static DeployReport run(DeployOptions o) {
-        DeploymentRunner r = new DeploymentRunner(model, o);
-        return r.run(test.slice(0, 48), null, true, org.bayes2imc.io.Progress.NONE);
+        Dataset images = test.slice(0, 48);
+        return Study.builder().setModel(model).setTest(images).setCalibration(images).addConfiguration(o)
+                .optKeepLogits(true).build().run(org.bayes2imc.io.Progress.NONE).deployReport();
     }
 
     @Test
@@ -200,7 +201,9 @@ class DeploymentRunnerTest {
     void sramDesignUsesTheLfsrAndRuns() {
         DeployOptions o = DeployOptions.defaults(new IdealDevice()).withDesign(SamplerDesign.SRAM).withSamples(4).withDeployments(2)
                 .withThreads(1);
-        DeployReport rep = new DeploymentRunner(model, o).run(test.slice(0, 200), null, false, org.bayes2imc.io.Progress.NONE);
+        Dataset images = test.slice(0, 200);
+        DeployReport rep = Study.builder().setModel(model).setTest(images).setCalibration(images).addConfiguration(o)
+                .build().run(org.bayes2imc.io.Progress.NONE).deployReport();
         assertThat(rep.deployments()).hasSize(2);
         assertThat(rep.spread(org.bayes2imc.metrics.Metric.ACCURACY).mean()).isBetween(0.0, 1.0);
         assertThat(rep.hardware().accuracy().mean()).isBetween(0.0, 1.0);

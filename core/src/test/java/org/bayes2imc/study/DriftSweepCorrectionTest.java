@@ -2,13 +2,11 @@ package org.bayes2imc.study;
 
 import org.bayes2imc.correct.LogitCorrections;
 
-import org.bayes2imc.study.DeploymentStudy;
 import org.bayes2imc.imc.DriftCompensation;
 import org.bayes2imc.data.Dataset;
 import org.bayes2imc.data.TestData;
 import org.bayes2imc.device.DeviceModels;
 import org.bayes2imc.imc.DeployOptions;
-import org.bayes2imc.study.DeploymentRunner;
 import org.bayes2imc.imc.HandmadeModels;
 import org.bayes2imc.io.Progress;
 import org.bayes2imc.metrics.EvaluationResult;
@@ -22,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The drift sweep's logit-corrected twin cells: one per (time, compensation), on the same deployments, equal to what
- * the deployment study's correction gives for those deployments at that time.
+ * a one-time study's correction gives for those deployments at that time.
  */
 class DriftSweepCorrectionTest {
     @Test
@@ -35,15 +33,14 @@ class DriftSweepCorrectionTest {
                 .withThreads(2).withCompensation(none);
         double day = 86400.0;
         List<DriftSweep.Cell> cells = DriftSweep.run(m, o, List.of(none), new double[] {20.0, day}, test, null,
-                calibration, LogitCorrections.byName("affine"), Progress.NONE);
+                calibration, LogitCorrections.byName("affine"), false, Progress.NONE);
         assertThat(cells).extracting(DriftSweep.Cell::compensation)
                 .containsExactly("none", "none", "none+affine", "none+affine");
         assertThat(cells).extracting(DriftSweep.Cell::seconds).containsExactly(20.0, day, 20.0, day);
 
-        DeploymentRunner runner = new DeploymentRunner(m, o);
-        runner.calibrateActivations(calibration);
-        DeploymentStudy.Result study = DeploymentStudy.run(runner, day, test, null, calibration,
-                LogitCorrections.byName("affine"), false, Progress.NONE);
+        StudyCell study = Study.builder().setModel(m).setTest(test).setCalibration(calibration).addConfiguration(o)
+                .optTimes(day).optCorrection(LogitCorrections.byName("affine")).optSoftware(false).build()
+                .run(Progress.NONE).only();
         for (int k = 0; k < 3; k++) {
             EvaluationResult raw = cells.get(1).perDeployment().get(k);
             EvaluationResult corrected = cells.get(3).perDeployment().get(k);

@@ -19,7 +19,7 @@ import java.util.List;
 public record DemoResults(DemoSettings settings, int schemaVersion, String command,
                           SoftwareEvaluation.SoftwareResults software, DeploymentSummary hardware,
                           DeploymentSummary hardwareCorrected, SpreadDecomposition spreadDecomposition,
-                          SystematicStep systematic, List<DriftRow> drift, SparsityReport sparsity,
+                          SystematicSection systematic, List<DriftRow> drift, SparsityReport sparsity,
                           SparsityComparison sparsityDeploy, PpaTables ppa, Timing timing) {
     public static final int SCHEMA_VERSION = 1;
 }
