@@ -1,6 +1,5 @@
 package org.bayes2imc.sweep;
 
-import org.bayes2imc.correct.LogitCorrection;
 import org.bayes2imc.correct.LogitCorrections;
 import org.bayes2imc.device.DeviceModel;
 import org.bayes2imc.device.DeviceModels;
@@ -20,8 +19,8 @@ import org.bayes2imc.io.Progress;
 import org.bayes2imc.metrics.EvaluationResult;
 import org.bayes2imc.model.BbnnModel;
 import org.bayes2imc.sparsity.SparsityMode;
-import org.bayes2imc.study.DeploymentRunner;
-import org.bayes2imc.study.DeploymentStudy;
+import org.bayes2imc.study.Study;
+import org.bayes2imc.study.StudyCell;
 import org.bayes2imc.study.SpreadDecomposition;
 
 import java.util.List;
@@ -29,7 +28,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The one adapter between a sweep cell and the study engine (docs/SWEEP.md): the cell's settings → the deployment
- * options of {@code bayes2imc deploy} and the PPA configuration of {@code bayes2imc ppa} → one {@link SweepRow}. When
+ * options of {@code bayes2imc deploy}, run as a one-configuration {@link Study}, and the PPA configuration of
+ * {@code bayes2imc ppa} → one {@link SweepRow}. When
  * the study layer's configuration records change, only this class changes. A cell runs on one thread (the sweep
  * parallelises over cells); its seed is the cell's content hash.
  */
@@ -85,25 +85,27 @@ public final class CellStudy {
         boolean functional = !c.text("design").equals("adc-imc");
         int lStar = SparsityProfile.defaultFirstEnsemblingLayer(model.architecture());
         List<EvaluationResult> raw = null;
-        DeploymentStudy.Result study = null;
+        List<EvaluationResult> fixed = null;
         SpreadDecomposition spread = null;
-        boolean corrected = !c.text("correction").equals("none");
         if (functional) {
             DeployOptions o = options(c);
-            LogitCorrection correction = LogitCorrections.byName(c.text("correction"));
-            DeploymentRunner runner = new DeploymentRunner(model, o);
-            runner.calibrateActivations(in.calibration());
-            lStar = runner.firstEnsemblingLayer();
-            study = DeploymentStudy.run(runner, o.seconds(), in.test(), in.ood(), in.calibration(), correction, false,
-                    Progress.NONE);
-            raw = study.raw();
-            if (c.flag("floor") && o.design() == SamplerDesign.BAYES2IMC) {
-                spread = DeploymentStudy.decompose(study, model, o, o.seconds(), in.test(), in.calibration(), correction,
-                        Progress.NONE);
+            boolean floor = c.flag("floor") && o.design() == SamplerDesign.BAYES2IMC;
+            Study.Builder b = Study.builder().setModel(model).setTest(in.test()).setCalibration(in.calibration())
+                    .addConfiguration(o).optTimes(o.seconds()).optDeployments(o.deployments())
+                    .optCorrection(LogitCorrections.byName(c.text("correction"))).optSoftware(false);
+            if (in.ood() != null) {
+                b.optOod(in.ood());
             }
+            if (floor) {
+                b.optFloor(o.deployments()); // the same K with programming noise and drift off (MODEL.md §7)
+            }
+            StudyCell cell = b.build().run(Progress.NONE).only();
+            lStar = cell.firstEnsemblingLayer();
+            raw = cell.raw();
+            fixed = cell.corrected();
+            spread = floor ? cell.spreadDecomposition() : null;
         }
         PpaResult p = ppa(c, model, lStar);
-        List<EvaluationResult> fixed = study == null || !corrected ? null : study.corrected();
         return new CellFigures(
                 raw == null ? 0 : raw.get(0).images(), raw == null || in.ood() == null ? 0 : raw.get(0).oodImages(),
                 mean(raw, EvaluationResult::accuracy), std(raw, EvaluationResult::accuracy),
