@@ -1,11 +1,13 @@
 package org.bayes2imc.device;
 
+import org.apache.commons.numbers.rootfinder.BrentSolver;
+
 /**
  * Maps a weight probability p = P(w = +1) to target conductances (docs/MODEL.md §5) for one device model, mapping setting
  * and design read time, and gives the probability a programmed synapse is actually sampled with.
  *
  * <p>Single device: solve Φ((G_d − G_ref)/σ_r(G, G_d, t_d)) = p for G ∈ [0, g_max], i.e. the root of
- * h(G) = (G_d(G) − G_ref) − Φ⁻¹(p)·σ_r(G, G_d(G), t_d), by Brent's bracketing method until the bracket is narrower
+ * h(G) = (G_d(G) − G_ref) − Φ⁻¹(p)·σ_r(G, G_d(G), t_d), by Brent's bracketing method (Commons Numbers) until the bracket is narrower
  * than the configured tolerance (1e-9 µS by default; the p error is then below 1e-9/σ_r ≈ 1e-8 for σ_r ≳ 0.1 µS).
  * G_d grows with G (the mean drift exponent falls slowly with ln G), and (G_d − G_ref)/σ_r is increasing in G for
  * the IBM model (σ_r ∝ G^0.35 between the Q_s clips), the Nandakumar
@@ -23,7 +25,6 @@ package org.bayes2imc.device;
  * (SET, RESET) or (RESET, SET)).
  */
 public final class ConductanceSolver {
-    private static final int MAX_ITERATIONS = 200;
     private final DeviceModel model;
     private final MappingConfig config;
     private final double seconds;
@@ -180,79 +181,18 @@ public final class ConductanceSolver {
     }
 
     /**
-     * Root of an increasing function on [lo, hi] by Brent's method (bisection safeguarded inverse quadratic
-     * interpolation, Brent 1973 "zeroin"): the bracket shrinks to the tolerance, typically in under 10 evaluations
-     * instead of bisection's ~35. The nearest bound when there is no sign change.
+     * Root of an increasing function on [lo, hi] by Brent's method (Brent 1973 "zeroin", Apache Commons Numbers'
+     * {@code BrentSolver}), to the absolute tolerance {@code tol}; the nearest bound when there is no sign change
+     * (the target is out of the device's reach).
      */
     private static double brent(double lo, double hi, double tol, java.util.function.DoubleUnaryOperator h) {
-        double a = lo;
-        double b = hi;
-        double fa = h.applyAsDouble(a);
-        if (fa >= 0.0) {
+        if (h.applyAsDouble(lo) >= 0.0) {
             return lo;
         }
-        double fb = h.applyAsDouble(b);
-        if (fb <= 0.0) {
+        if (h.applyAsDouble(hi) <= 0.0) {
             return hi;
         }
-        double c = a;
-        double fc = fa;
-        double d = b - a;
-        double e = d;
-        for (int i = 0; i < MAX_ITERATIONS; i++) {
-            if ((fb > 0 && fc > 0) || (fb < 0 && fc < 0)) {
-                c = a;
-                fc = fa;
-                d = b - a;
-                e = d;
-            }
-            if (Math.abs(fc) < Math.abs(fb)) {
-                a = b;
-                b = c;
-                c = a;
-                fa = fb;
-                fb = fc;
-                fc = fa;
-            }
-            double tol1 = 2.0 * Math.ulp(b) + 0.5 * tol;
-            double xm = 0.5 * (c - b);
-            if (Math.abs(xm) <= tol1 || fb == 0.0) {
-                return b;
-            }
-            if (Math.abs(e) >= tol1 && Math.abs(fa) > Math.abs(fb)) {
-                double s = fb / fa;
-                double p;
-                double q;
-                if (a == c) {
-                    p = 2.0 * xm * s;
-                    q = 1.0 - s;
-                } else {
-                    double qq = fa / fc;
-                    double r = fb / fc;
-                    p = s * (2.0 * xm * qq * (qq - r) - (b - a) * (r - 1.0));
-                    q = (qq - 1.0) * (r - 1.0) * (s - 1.0);
-                }
-                if (p > 0) {
-                    q = -q;
-                }
-                p = Math.abs(p);
-                if (2.0 * p < Math.min(3.0 * xm * q - Math.abs(tol1 * q), Math.abs(e * q))) {
-                    e = d;
-                    d = p / q;
-                } else {
-                    d = xm;
-                    e = d;
-                }
-            } else {
-                d = xm;
-                e = d;
-            }
-            a = b;
-            fa = fb;
-            b += Math.abs(d) > tol1 ? d : Math.copySign(tol1, xm);
-            fb = h.applyAsDouble(b);
-        }
-        return b;
+        return new BrentSolver(tol, 0.0, 0.0).findRoot(h, lo, hi);
     }
 
     private static void checkProbability(double p) {
