@@ -1,5 +1,6 @@
 package org.bayes2imc.study;
 
+import org.bayes2imc.random.CounterRandom;
 import org.bayes2imc.correct.CalibrationSet;
 import org.bayes2imc.correct.LogitCorrection;
 import org.bayes2imc.correct.LogitMap;
@@ -34,7 +35,7 @@ import java.util.List;
  */
 public final class Study {
     /** Mixed into the seed of a study's Monte-Carlo floor run, so its reads use other random streams. */
-    private static final long FLOOR_SEED = 0x9E3779B97F4A7C15L;
+    private static final long FLOOR_SEED = CounterRandom.GOLDEN;
 
     private final BbnnModel model;
     private final Dataset test;
