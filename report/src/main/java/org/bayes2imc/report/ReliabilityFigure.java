@@ -1,6 +1,7 @@
 package org.bayes2imc.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.bayes2imc.metrics.Calibration;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -72,11 +73,14 @@ final class ReliabilityFigure {
     private static boolean addSeries(XYLines lines, String name, List<JsonNode> bins, Paint paint, java.awt.Stroke stroke) {
         List<double[]> pts = new ArrayList<>();
         for (JsonNode b : bins) {
+            // The count is read from the node, not the record: a bin without one is kept, and a typed int count
+            // would read it as 0 and drop it.
             double count = Results.number(b, "count");
             if (Double.isFinite(count) && count <= 0) {
                 continue;
             }
-            pts.add(new double[]{Results.number(b, "confidence"), Results.number(b, "accuracy")});
+            Calibration.Bin bin = ResultRecords.read(b, Calibration.Bin.class);
+            pts.add(new double[]{bin.meanConfidence(), bin.accuracy()});
         }
         return lines.add(name, paint, stroke, XYLines.CIRCLE, true, pts.toArray(double[][]::new));
     }
