@@ -1,6 +1,6 @@
 package org.bayes2imc.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.bayes2imc.metrics.Metrics;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
@@ -10,6 +10,7 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /** Accuracy and ECE of every hardware deployment (one programming of the chip), raw and logit-corrected, with their means. */
 final class DeploymentFigure {
@@ -22,8 +23,8 @@ final class DeploymentFigure {
     }
 
     static Optional<Figure> build(Results r) {
-        List<JsonNode> raw = r.rows("hardware", "per_deployment");
-        List<JsonNode> corrected = r.rows("hardware_corrected", "per_deployment");
+        List<Metrics> raw = r.records(Metrics.class, "hardware", "per_deployment");
+        List<Metrics> corrected = r.records(Metrics.class, "hardware_corrected", "per_deployment");
         if (raw.isEmpty() && corrected.isEmpty()) {
             return Optional.empty();
         }
@@ -35,11 +36,14 @@ final class DeploymentFigure {
         x.setRange(0.5, k + 0.5);
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
         plot.setGap(12);
-        XYPlot top = panel(r, raw, corrected, correction, "accuracy", "Accuracy (%)", k);
-        // The calibrated chip (temperature in the final digital stage) where results carry it; raw otherwise.
-        boolean cal = raw.stream().anyMatch(n -> n.has("ece_calibrated"));
-        XYPlot bottom = panel(r, raw, corrected, correction, cal ? "ece_calibrated" : "ece",
-                cal ? "ECE calibrated (%, 15 bins)" : "ECE (%, 15 bins)", k);
+        XYPlot top = panel(r, raw, corrected, correction, "accuracy", Metrics::accuracy, "Accuracy (%)", k);
+        // The calibrated chip (temperature in the final digital stage) where results carry it; raw otherwise
+        // (told by the key's presence, which a record read cannot tell from a null).
+        boolean cal = r.rows("hardware", "per_deployment").stream().anyMatch(n -> n.has("ece_calibrated"));
+        XYPlot bottom = cal
+                ? panel(r, raw, corrected, correction, "ece_calibrated", Metrics::eceCalibrated,
+                "ECE calibrated (%, 15 bins)", k)
+                : panel(r, raw, corrected, correction, "ece", Metrics::ece, "ECE (%, 15 bins)", k);
         plot.add(top, 1);
         plot.add(bottom, 1);
         plot.setFixedLegendItems(top.getLegendItems());
@@ -59,14 +63,15 @@ final class DeploymentFigure {
         return Optional.of(ChartStyle.figure("deployments", "Across deployments", caption, chart, WIDTH, HEIGHT));
     }
 
-    private static XYPlot panel(Results r, List<JsonNode> raw, List<JsonNode> corrected, String correction,
-                                String key, String label, int k) {
+    /** {@code key} names {@code figure}'s JSON field, for the software ensemble's line. */
+    private static XYPlot panel(Results r, List<Metrics> raw, List<Metrics> corrected, String correction,
+                                String key, ToDoubleFunction<Metrics> figure, String label, int k) {
         XYLines lines = new XYLines();
-        series(lines, "Hardware, raw", raw, key, -OFFSET, ChartStyle.HARDWARE, XYLines.CIRCLE);
-        series(lines, "Hardware, " + correction + "-corrected", corrected, key, OFFSET, ChartStyle.CORRECTED,
+        series(lines, "Hardware, raw", raw, figure, -OFFSET, ChartStyle.HARDWARE, XYLines.CIRCLE);
+        series(lines, "Hardware, " + correction + "-corrected", corrected, figure, OFFSET, ChartStyle.CORRECTED,
                 XYLines.SQUARE);
-        mean(lines, "Mean, raw", raw, key, ChartStyle.HARDWARE, k);
-        mean(lines, "Mean, corrected", corrected, key, ChartStyle.CORRECTED, k);
+        mean(lines, "Mean, raw", raw, figure, ChartStyle.HARDWARE, k);
+        mean(lines, "Mean, corrected", corrected, figure, ChartStyle.CORRECTED, k);
         double software = r.number("software", "ensemble", key);
         lines.add("Software ensemble", ChartStyle.SOFTWARE, ChartStyle.DOTTED, null, true,
                 new double[]{0.5, 100 * software}, new double[]{k + 0.5, 100 * software});
@@ -78,20 +83,21 @@ final class DeploymentFigure {
         return p;
     }
 
-    private static void series(XYLines lines, String name, List<JsonNode> rows, String key, double offset,
-                               java.awt.Paint paint, java.awt.Shape marker) {
+    private static void series(XYLines lines, String name, List<Metrics> rows, ToDoubleFunction<Metrics> figure,
+                               double offset, java.awt.Paint paint, java.awt.Shape marker) {
         double[][] pts = new double[rows.size()][];
         for (int i = 0; i < rows.size(); i++) {
-            pts[i] = new double[]{i + 1 + offset, 100 * Results.number(rows.get(i), key)};
+            pts[i] = new double[]{i + 1 + offset, 100 * figure.applyAsDouble(rows.get(i))};
         }
         lines.add(name, paint, null, marker, true, pts);
     }
 
-    private static void mean(XYLines lines, String name, List<JsonNode> rows, String key, java.awt.Paint paint, int k) {
+    private static void mean(XYLines lines, String name, List<Metrics> rows, ToDoubleFunction<Metrics> figure,
+                             java.awt.Paint paint, int k) {
         double sum = 0;
         int n = 0;
-        for (JsonNode row : rows) {
-            double v = Results.number(row, key);
+        for (Metrics row : rows) {
+            double v = figure.applyAsDouble(row);
             if (Double.isFinite(v)) {
                 sum += v;
                 n++;
