@@ -1,6 +1,11 @@
 package org.bayes2imc.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.bayes2imc.imc.DeploymentSummary;
+import org.bayes2imc.imc.Spread;
+import org.bayes2imc.io.Json;
+import org.bayes2imc.metrics.Metrics;
+import org.bayes2imc.study.SparsityComparison;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,20 +102,23 @@ final class HtmlPage {
     private static void summary(StringBuilder b, Results r) {
         List<String[]> rows = new ArrayList<>();
         Settings s = new Settings(r);
-        r.section("software", "mode").ifPresent(m -> rows.add(point("Software, mode network (w = sign \u03bb)", m)));
-        r.section("software", "ensemble").ifPresent(m -> rows.add(point(
+        row(r, Metrics.class, "software", "mode").ifPresent(m -> rows.add(point("Software, mode network (w = sign \u03bb)", m)));
+        row(r, Metrics.class, "software", "ensemble").ifPresent(m -> rows.add(point(
                 "Software ensemble" + s.samples().map(v -> ", S = " + v).orElse(""), m)));
-        r.section("hardware").ifPresent(h -> rows.add(spread("Hardware, raw"
+        row(r, DeploymentSummary.class, "hardware").ifPresent(h -> rows.add(spread("Hardware, raw"
                 + s.deployments("hardware").map(k -> " (K = " + k + ")").orElse(""), h)));
-        r.section("hardware_corrected").ifPresent(h -> rows.add(spread("Hardware, "
+        row(r, DeploymentSummary.class, "hardware_corrected").ifPresent(h -> rows.add(spread("Hardware, "
                 + s.correction().orElse("logit") + "-corrected"
                 + s.deployments("hardware_corrected").map(k -> " (K = " + k + ")").orElse(""), h)));
         for (String[] v : new String[][]{{"none", "no sparsity"}, {"ls", "layer sparsity (LS)"}, {"ls_rs", "LS + row sparsity"}}) {
-            r.section("sparsity_deploy", v[0]).ifPresent(m -> rows.add(spread("Hardware, " + v[1], m)));
+            row(r, SparsityComparison.ModeFigures.class, "sparsity_deploy", v[0]).ifPresent(m -> rows.add(spread(
+                    "Hardware, " + v[1], m.accuracy(), m.eceCalibrated(), m.ece(), m.nllCalibrated(), m.nll(), m.brier(),
+                    m.oodAurocEntropy(), m.oodAurocMi())));
         }
         String sys = SpreadTable.systematicLabel(r);
-        r.section("systematic", "hardware").ifPresent(h -> rows.add(spread("Hardware, " + sys, h)));
-        r.section("systematic", "hardware_corrected").ifPresent(h -> rows.add(spread("Hardware, " + sys + ", corrected", h)));
+        row(r, DeploymentSummary.class, "systematic", "hardware").ifPresent(h -> rows.add(spread("Hardware, " + sys, h)));
+        row(r, DeploymentSummary.class, "systematic", "hardware_corrected")
+                .ifPresent(h -> rows.add(spread("Hardware, " + sys + ", corrected", h)));
         List<String[]> facts = facts(r);
         if (rows.isEmpty() && facts.isEmpty()) {
             return;
@@ -183,25 +191,38 @@ final class HtmlPage {
         return f;
     }
 
-    private static String[] point(String name, JsonNode m) {
-        return new String[]{name, Format.percent(Results.number(m, "accuracy")),
-                Format.percent(Results.number(m, "ece_calibrated")), Format.percent(Results.number(m, "ece")),
-                Format.number(Results.number(m, "nll_calibrated"), 3), Format.number(Results.number(m, "nll"), 3),
-                Format.number(Results.number(m, "brier"), 3),
-                Format.number(Results.number(m, "ood_auroc_entropy"), 3),
-                Format.number(Results.number(m, "ood_auroc_mi"), 3)};
+    /** A present section as its record; one that is not an object still gives a row, of blanks, as before records. */
+    private static <T> Optional<T> row(Results r, Class<T> type, String... path) {
+        return r.section(path).map(n -> ResultRecords.read(n.isObject() ? n : Json.MAPPER.createObjectNode(), type));
     }
 
-    private static String[] spread(String name, JsonNode m) {
-        return new String[]{name,
-                Format.percentSpread(Results.number(m, "accuracy", "mean"), Results.number(m, "accuracy", "std")),
-                Format.percentSpread(Results.number(m, "ece_calibrated", "mean"), Results.number(m, "ece_calibrated", "std")),
-                Format.percentSpread(Results.number(m, "ece", "mean"), Results.number(m, "ece", "std")),
-                Format.spread(Results.number(m, "nll_calibrated", "mean"), Results.number(m, "nll_calibrated", "std"), 3),
-                Format.spread(Results.number(m, "nll", "mean"), Results.number(m, "nll", "std"), 3),
-                Format.spread(Results.number(m, "brier", "mean"), Results.number(m, "brier", "std"), 3),
-                Format.spread(Results.number(m, "ood_auroc_entropy", "mean"), Results.number(m, "ood_auroc_entropy", "std"), 3),
-                Format.spread(Results.number(m, "ood_auroc_mi", "mean"), Results.number(m, "ood_auroc_mi", "std"), 3)};
+    private static String[] point(String name, Metrics m) {
+        return new String[]{name, Format.percent(m.accuracy()),
+                Format.percent(m.eceCalibrated()), Format.percent(m.ece()),
+                Format.number(m.nllCalibrated(), 3), Format.number(m.nll(), 3),
+                Format.number(m.brier(), 3),
+                Format.number(m.oodAurocEntropy(), 3),
+                Format.number(m.oodAurocMi(), 3)};
+    }
+
+    private static String[] spread(String name, DeploymentSummary m) {
+        return spread(name, m.accuracy(), m.eceCalibrated(), m.ece(), m.nllCalibrated(), m.nll(), m.brier(),
+                m.oodAurocEntropy(), m.oodAurocMi());
+    }
+
+    private static String[] spread(String name, Spread accuracy, Spread eceCalibrated, Spread ece, Spread nllCalibrated,
+                                   Spread nll, Spread brier, Spread oodAurocEntropy, Spread oodAurocMi) {
+        return new String[]{name, percent(accuracy), percent(eceCalibrated), percent(ece), number(nllCalibrated),
+                number(nll), number(brier), number(oodAurocEntropy), number(oodAurocMi)};
+    }
+
+    /** An absent spread reads as NaN ± NaN, as the field-by-field read did. */
+    private static String percent(Spread s) {
+        return s == null ? Format.percentSpread(Double.NaN, Double.NaN) : Format.percentSpread(s.mean(), s.std());
+    }
+
+    private static String number(Spread s) {
+        return s == null ? Format.spread(Double.NaN, Double.NaN, 3) : Format.spread(s.mean(), s.std(), 3);
     }
 
     private static void keyValueTable(StringBuilder b, String title, List<String[]> rows) {

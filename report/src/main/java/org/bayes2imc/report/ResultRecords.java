@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import org.bayes2imc.io.Json;
@@ -17,14 +20,16 @@ import java.io.IOException;
  * as {@link Results} reads single fields, since the report also reads partial and hand-edited files: an unknown key
  * is ignored, a missing one is absent (NaN, null), a number field holding {@code "NaN"}, {@code "Infinity"} or
  * {@code "-Infinity"} (older Jackson output) is that number, one holding an object, array or boolean is NaN, a text
- * field holding an object or array is null, a count field holding anything but a number is 0, and a number field
+ * field holding an object or array is null, a count field holding anything but a number is 0, a nested record or
+ * list holding a value of another shape (a number where a spread belongs) is null, and a number field
  * holding any other string is refused
  * ({@link Results.FieldTypeException}).
  */
 final class ResultRecords {
     private static final ObjectMapper LENIENT = Json.MAPPER.copy()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .registerModule(lenient());
+            .registerModule(lenient())
+            .addHandler(wrongShapeIsAbsent());
 
     private ResultRecords() {
     }
@@ -42,6 +47,25 @@ final class ResultRecords {
             throw new Results.FieldTypeException("cannot read a " + type.getSimpleName() + ": "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
+    }
+
+    /** As {@link Results#number} reads a path through a non-object as absent, a record of the wrong shape is null. */
+    private static DeserializationProblemHandler wrongShapeIsAbsent() {
+        return new DeserializationProblemHandler() {
+            @Override
+            public Object handleUnexpectedToken(DeserializationContext c, JavaType type, JsonToken t, JsonParser p,
+                                                String message) throws IOException {
+                p.skipChildren();
+                return null;
+            }
+
+            @Override
+            public Object handleMissingInstantiator(DeserializationContext c, Class<?> type, ValueInstantiator v,
+                                                    JsonParser p, String message) throws IOException {
+                p.skipChildren();
+                return null;
+            }
+        };
     }
 
     private static SimpleModule lenient() {

@@ -1,5 +1,6 @@
 package org.bayes2imc.report;
 
+import org.bayes2imc.imc.DeploymentSummary;
 import org.bayes2imc.io.Json;
 import org.bayes2imc.study.DriftRow;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,21 @@ class ResultRecordsTest {
         assertThat(r.eceStd()).isNaN();
         assertThat(r.accuracyFloor()).isNull();
         assertThat(r.deployments()).isZero();
+    }
+
+    @Test
+    void aNestedRecordOrListOfTheWrongShapeReadsAsAbsent() throws Exception {
+        DeploymentSummary d = ResultRecords.read(Json.MAPPER.readTree("{\"accuracy\": 0.9, \"ece\": \"low\","
+                + " \"nll\": [1], \"brier\": true, \"per_deployment\": {\"a\": 1}, \"reliability\": \"x\","
+                + " \"ood_auroc_mi\": {\"mean\": 0.7}}"), DeploymentSummary.class);
+        assertThat(d.accuracy()).isNull();
+        assertThat(d.ece()).isNull();
+        assertThat(d.nll()).isNull();
+        assertThat(d.brier()).isNull();
+        assertThat(d.perDeployment()).isNull();
+        assertThat(d.reliability()).isNull();
+        assertThat(d.oodAurocMi().mean()).isEqualTo(0.7);
+        assertThat(d.oodAurocMi().std()).isNaN();
     }
 
     @Test
