@@ -2,7 +2,7 @@ package org.bayes2imc.cli;
 
 import org.bayes2imc.device.DeviceCharacterisation;
 import org.bayes2imc.device.DeviceModel;
-import org.bayes2imc.device.DeviceModels;
+import org.bayes2imc.config.DeviceConfig;
 import org.bayes2imc.device.DistributionSummary;
 import org.bayes2imc.device.Durations;
 import org.bayes2imc.device.MappingConfig;
@@ -20,8 +20,8 @@ import java.util.concurrent.Callable;
         description = "Characterise a device model: programmed, drifted and read conductance distributions and, "
                 + "for a target p, the chosen conductance and the sense amplifier's sampled frequency.")
 public final class DeviceCommand implements Callable<Integer> {
-    @Option(names = "--device", defaultValue = "ibm-pcm", description = "ibm-pcm | nandakumar | ideal (default: ${DEFAULT-VALUE})")
-    String device;
+    @picocli.CommandLine.Mixin
+    DeviceOptions deviceOptions;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
@@ -52,18 +52,6 @@ public final class DeviceCommand implements Callable<Integer> {
     @Option(names = "--g-ref", defaultValue = "5", description = "sense-amplifier reference conductance, µS (default: ${DEFAULT-VALUE})")
     double referenceMicroSiemens;
 
-    @Option(names = "--program-verify", description = "program-and-verify: re-program until |read - target| < 0.5 µS, at most 10 times")
-    boolean programVerify;
-
-    @Option(names = "--programming-noise-scale", defaultValue = "1", description = "1 = published, 0 = off (default: ${DEFAULT-VALUE})")
-    double programmingNoiseScale;
-
-    @Option(names = "--read-noise-scale", defaultValue = "1", description = "1 = published, 0 = off (default: ${DEFAULT-VALUE})")
-    double readNoiseScale;
-
-    @Option(names = "--drift-scale", defaultValue = "1", description = "1 = published, 0 = off (default: ${DEFAULT-VALUE})")
-    double driftScale;
-
     @Option(names = "--out", defaultValue = "out/device", description = "output directory for results.json (default: ${DEFAULT-VALUE})")
     Path out;
 
@@ -72,9 +60,6 @@ public final class DeviceCommand implements Callable<Integer> {
         Checks.count("--draws", draws, Checks.MAX_DRAWS);
         // five doubles per device (programmed, ν, drifted, read, realised p) plus a sorted copy for the percentiles
         Checks.memory("--draws " + draws, 6.0 * Double.BYTES * draws);
-        Checks.scale("--programming-noise-scale", programmingNoiseScale);
-        Checks.scale("--read-noise-scale", readNoiseScale);
-        Checks.scale("--drift-scale", driftScale);
         Checks.range("--g-ref", referenceMicroSiemens, 0, 1000);
         if (target.p != null) {
             Checks.open("--target-p", target.p, 0, 1);
@@ -83,10 +68,7 @@ public final class DeviceCommand implements Callable<Integer> {
         }
         double seconds = Checks.seconds("--time", time);
         double design = designTime.seconds(seconds);
-        DeviceModel model = DeviceModels.create(device, programmingNoiseScale, readNoiseScale, driftScale);
-        if (programVerify) {
-            model = DeviceModels.withProgramAndVerify(model);
-        }
+        DeviceModel model = deviceOptions.apply(DeviceConfig.defaults(), Given.ALL).create();
         MappingConfig mapping = MappingConfig.defaults().withReference(referenceMicroSiemens)
                 .withEncoding(org.bayes2imc.device.SynapseEncoding.parse(encoding));
         OutputDir.claim("--out", out);

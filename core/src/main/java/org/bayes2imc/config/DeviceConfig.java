@@ -28,7 +28,7 @@ public record DeviceConfig(String model, double programmingNoiseScale, double re
     public DeviceConfig {
         InvalidSetting.present("model", model);
         if (!DeviceModels.NAMES.contains(model.trim().toLowerCase(java.util.Locale.ROOT))) {
-            throw new InvalidSetting("model", "must be one of " + String.join(", ", DeviceModels.NAMES) + ", got '" + model + "'");
+            throw new InvalidSetting("model", "unknown device model '" + model + "'; must be one of " + String.join(", ", DeviceModels.NAMES));
         }
         scale("programming_noise_scale", programmingNoiseScale);
         scale("read_noise_scale", readNoiseScale);
