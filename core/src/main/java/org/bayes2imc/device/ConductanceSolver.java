@@ -23,11 +23,19 @@ import org.apache.commons.numbers.rootfinder.BrentSolver;
  * realised probability, in contrast, accounts for the device's programmed value, ν and drift exactly.
  * Deterministic synapses (p &lt; ε or p &gt; 1 − ε) get SET/RESET (single device: SET if p &gt; 1 − ε; pair:
  * (SET, RESET) or (RESET, SET)).
+ *
+ * <p>With {@link TargetNoise#READ_AND_PROGRAMMING} the target instead solves E[Φ((g_d − G_ref)/σ_r(g, g_d, t_d))] = p
+ * (pair: the same expectation of Φ((g+_d − g−_d)/sqrt(σ+² + σ−²)) over both devices), the expectation over one
+ * programming's conductance g and drift exponent ν: the mean realised probability over programmings is then p, while
+ * the read-noise target is shrunk toward 1/2 by the programming error (docs/MODEL.md §5). That expectation is
+ * tabulated once per solver ({@link ProgrammingAwareTable}) and inverted by interpolation.
  */
 public final class ConductanceSolver {
     private final DeviceModel model;
     private final MappingConfig config;
     private final double seconds;
+    private ProgrammingAwareTable singleTable;
+    private ProgrammingAwareTable pairTable;
 
     /** @param seconds the design read time t_d, seconds since programming (≥ 0) */
     public ConductanceSolver(DeviceModel model, MappingConfig config, double seconds) {
@@ -35,6 +43,46 @@ public final class ConductanceSolver {
         this.model = model;
         this.config = config;
         this.seconds = seconds;
+        if (programmingAware()) {
+            // built here, once, so that the parallel callers of target() share it
+            if (config.encoding() == SynapseEncoding.DIFFERENTIAL_PAIR) {
+                pairTable();
+            } else {
+                singleTable();
+            }
+        }
+    }
+
+    private boolean programmingAware() {
+        return config.targetNoise() == TargetNoise.READ_AND_PROGRAMMING;
+    }
+
+    private synchronized ProgrammingAwareTable singleTable() {
+        if (singleTable == null) {
+            singleTable = ProgrammingAwareTable.single(model, config.referenceMicroSiemens(), seconds);
+        }
+        return singleTable;
+    }
+
+    private synchronized ProgrammingAwareTable pairTable() {
+        if (pairTable == null) {
+            checkMidpoint(config.pairMidpointMicroSiemens());
+            pairTable = ProgrammingAwareTable.pair(model, config.pairMidpointMicroSiemens(), seconds);
+        }
+        return pairTable;
+    }
+
+    /**
+     * The probability a read at the design read time exceeds G_ref, averaged over one programming of a device
+     * targeted at g (programmed conductance and drift exponent): what the read+programming target solves for.
+     */
+    public double expectedProbability(double targetMicroSiemens) {
+        return ProgrammingAwareTable.expectedSingle(model, targetMicroSiemens, config.referenceMicroSiemens(), seconds);
+    }
+
+    /** As {@link #expectedProbability} for a pair programmed to (G+, G−). */
+    public double expectedPairProbability(double plusMicroSiemens, double minusMicroSiemens) {
+        return ProgrammingAwareTable.expectedPair(model, plusMicroSiemens, minusMicroSiemens, seconds);
     }
 
     public DeviceModel model() {
@@ -104,9 +152,15 @@ public final class ConductanceSolver {
         return out;
     }
 
-    /** The G in [0, g_max] with Φ((G − G_ref)/σ_r(G)) = p, without the deterministic shortcut; p in (0, 1). */
+    /**
+     * The G in [0, g_max] with Φ((G − G_ref)/σ_r(G)) = p (or its expectation over programming, as configured),
+     * without the deterministic shortcut; p in (0, 1).
+     */
     public double singleDeviceConductance(double p) {
         checkOpenProbability(p);
+        if (programmingAware()) {
+            return singleTable().invert(p);
+        }
         double z = Gaussian.inverseCdf(p);
         double ref = config.referenceMicroSiemens();
         return brent(0.0, model.maxConductanceMicroSiemens(), config.solverToleranceMicroSiemens(), g -> {
@@ -120,10 +174,9 @@ public final class ConductanceSolver {
         checkOpenProbability(p);
         double z = Gaussian.inverseCdf(p);
         double m = config.pairMidpointMicroSiemens();
-        double half = Math.min(m, model.maxConductanceMicroSiemens() - m);
-        if (!(half > 0.0)) {
-            throw new IllegalArgumentException("pair midpoint " + m + " µS must lie inside (0, g_max = "
-                    + model.maxConductanceMicroSiemens() + " µS)");
+        double half = checkMidpoint(m);
+        if (programmingAware()) {
+            return pairTable().invert(p);
         }
         return brent(-2.0 * half, 2.0 * half, config.solverToleranceMicroSiemens(), d -> {
             double gp = m + d / 2.0;
@@ -193,6 +246,15 @@ public final class ConductanceSolver {
             return hi;
         }
         return new BrentSolver(tol, 0.0, 0.0).findRoot(h, lo, hi);
+    }
+
+    private double checkMidpoint(double m) {
+        double half = Math.min(m, model.maxConductanceMicroSiemens() - m);
+        if (!(half > 0.0)) {
+            throw new IllegalArgumentException("pair midpoint " + m + " µS must lie inside (0, g_max = "
+                    + model.maxConductanceMicroSiemens() + " µS)");
+        }
+        return half;
     }
 
     private static void checkProbability(double p) {

@@ -45,6 +45,21 @@ public interface DeviceModel {
      */
     DeviceModel withoutProgrammingNoiseAndDrift();
 
+    /**
+     * The distribution of one programming's result for a target, as quadrature nodes: what the programming-aware
+     * mapping averages over (docs/MODEL.md §5). Default: 256 programmings from a fixed seed (common random numbers, so
+     * the expectation varies little between neighbouring targets; its error is about σ_q/16 for a spread σ_q of the
+     * realised probability across programmings); models with a closed form override it.
+     */
+    default QuadratureNodes programmedDistribution(double targetMicroSiemens) {
+        return QuadratureNodes.draws(256, 0x5EEDL, rng -> program(targetMicroSiemens, rng));
+    }
+
+    /** The distribution of the drift exponent ν drawn for a target, as quadrature nodes. Default: 16 fixed-seed draws. */
+    default QuadratureNodes driftExponentDistribution(double targetMicroSiemens) {
+        return QuadratureNodes.draws(16, 0x5EEDL, rng -> driftExponent(targetMicroSiemens, rng));
+    }
+
     /** The conductance expected {@code seconds} after programming to g: drifted with the mean exponent. */
     default double expectedDrifted(double programmedMicroSiemens, double seconds) {
         return drifted(programmedMicroSiemens, meanDriftExponent(programmedMicroSiemens), seconds);

@@ -126,6 +126,25 @@ public final class IbmPcmModel implements DeviceModel {
         return config.readNoiseScale() * Math.abs(driftedMicroSiemens) * readNoiseQs(qsAt) * readNoiseTimeFactor(seconds);
     }
 
+    /** Gauss–Hermite nodes (16) of g_T + scale·σ_p(g_T)·N(0, 1), clamped as {@link #program} clamps. */
+    @Override
+    public QuadratureNodes programmedDistribution(double targetMicroSiemens) {
+        double target = clip(targetMicroSiemens, 0.0, config.gMaxMicroSiemens());
+        double sigma = config.programmingNoiseScale() * programmingNoiseSigma(target);
+        return PROGRAMMING_NODES.map(z -> Math.max(config.minConductanceMicroSiemens(), target + sigma * z));
+    }
+
+    /** Gauss–Hermite nodes (6) of scale·|μ_ν + σ_ν·N(0, 1)| at the target, as {@link #driftExponent} draws. */
+    @Override
+    public QuadratureNodes driftExponentDistribution(double targetMicroSiemens) {
+        double m = driftExponentMean(targetMicroSiemens);
+        double s = driftExponentStd(targetMicroSiemens);
+        return DRIFT_NODES.map(z -> config.driftScale() * Math.abs(m + s * z));
+    }
+
+    private static final QuadratureNodes PROGRAMMING_NODES = QuadratureNodes.standardNormal(16);
+    private static final QuadratureNodes DRIFT_NODES = QuadratureNodes.standardNormal(6);
+
     private double relative(double g) {
         return Math.max(g / config.gMaxMicroSiemens(), config.driftMinRelativeConductance());
     }

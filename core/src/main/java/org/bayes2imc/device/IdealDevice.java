@@ -47,6 +47,17 @@ public final class IdealDevice implements DeviceModel {
         return IbmPcmModel.clip(targetMicroSiemens, 0.0, maxConductanceMicroSiemens);
     }
 
+    /** Exactly the (clamped) target. */
+    @Override
+    public QuadratureNodes programmedDistribution(double targetMicroSiemens) {
+        return QuadratureNodes.single(program(targetMicroSiemens, null));
+    }
+
+    @Override
+    public QuadratureNodes driftExponentDistribution(double targetMicroSiemens) {
+        return QuadratureNodes.single(0.0);
+    }
+
     @Override
     public double driftExponent(double programmedMicroSiemens, RandomGenerator rng) {
         return 0.0;

@@ -15,15 +15,20 @@ import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
  * @param epsilon                     p &lt; ε or p &gt; 1 − ε makes a synapse deterministic (0.01, as docs/MODEL.md §8)
  * @param pairMidpointMicroSiemens    midpoint m of a differential pair, G± = m ± d/2 (5 µS)
  * @param solverToleranceMicroSiemens the root finder stops when the bracket is this narrow (1e-9 µS)
+ * @param targetNoise                 which noise the target accounts for: {@link TargetNoise#READ} (default) or the read
+ *                                    noise averaged over programming error and drift exponent
  * Immutable; {@link #builder()} starts from these defaults, {@link Builder#build()} validates.
  */
 @JsonDeserialize(builder = MappingConfig.Builder.class)
 public record MappingConfig(SynapseEncoding encoding, double referenceMicroSiemens, double setMicroSiemens,
                             double resetMicroSiemens, double epsilon, double pairMidpointMicroSiemens,
-                            double solverToleranceMicroSiemens) {
+                            double solverToleranceMicroSiemens, TargetNoise targetNoise) {
     public MappingConfig {
         if (encoding == null) {
             throw new IllegalArgumentException("mapping encoding is missing");
+        }
+        if (targetNoise == null) {
+            throw new org.bayes2imc.io.InvalidSetting("target_noise", "is missing");
         }
         IbmPcmConfig.nonNegative("reference_micro_siemens", referenceMicroSiemens);
         IbmPcmConfig.nonNegative("set_micro_siemens", setMicroSiemens);
@@ -35,7 +40,7 @@ public record MappingConfig(SynapseEncoding encoding, double referenceMicroSieme
         IbmPcmConfig.positive("solver_tolerance_micro_siemens", solverToleranceMicroSiemens);
     }
 
-    /** Single device, G_ref 5 µS, SET 20 µS, RESET 0 µS, ε 0.01, pair midpoint 5 µS, tolerance 1e-9 µS. */
+    /** Single device, G_ref 5 µS, SET 20 µS, RESET 0 µS, ε 0.01, pair midpoint 5 µS, tolerance 1e-9 µS, read-noise target. */
     public static MappingConfig defaults() {
         return builder().build();
     }
@@ -47,7 +52,8 @@ public record MappingConfig(SynapseEncoding encoding, double referenceMicroSieme
     public Builder toBuilder() {
         return new Builder().optEncoding(encoding).optReferenceMicroSiemens(referenceMicroSiemens)
                 .optSetMicroSiemens(setMicroSiemens).optResetMicroSiemens(resetMicroSiemens).optEpsilon(epsilon)
-                .optPairMidpointMicroSiemens(pairMidpointMicroSiemens).optSolverToleranceMicroSiemens(solverToleranceMicroSiemens);
+                .optPairMidpointMicroSiemens(pairMidpointMicroSiemens).optSolverToleranceMicroSiemens(solverToleranceMicroSiemens)
+                .optTargetNoise(targetNoise);
     }
 
     /** Every setting optional ({@code opt…}), defaults as documented on the record. */
@@ -61,6 +67,7 @@ public record MappingConfig(SynapseEncoding encoding, double referenceMicroSieme
         private double epsilon = 0.01;
         private double pairMidpointMicroSiemens = 5.0;
         private double solverToleranceMicroSiemens = 1e-9;
+        private TargetNoise targetNoise = TargetNoise.READ;
 
         public Builder optEncoding(SynapseEncoding v) {
             encoding = v;
@@ -97,25 +104,34 @@ public record MappingConfig(SynapseEncoding encoding, double referenceMicroSieme
             return this;
         }
 
+        public Builder optTargetNoise(TargetNoise v) {
+            targetNoise = v;
+            return this;
+        }
+
         public MappingConfig build() {
             return new MappingConfig(encoding, referenceMicroSiemens, setMicroSiemens, resetMicroSiemens, epsilon,
-                    pairMidpointMicroSiemens, solverToleranceMicroSiemens);
+                    pairMidpointMicroSiemens, solverToleranceMicroSiemens, targetNoise);
         }
     }
 
     public MappingConfig withEncoding(SynapseEncoding e) {
         return new MappingConfig(e, referenceMicroSiemens, setMicroSiemens, resetMicroSiemens, epsilon,
-                pairMidpointMicroSiemens, solverToleranceMicroSiemens);
+                pairMidpointMicroSiemens, solverToleranceMicroSiemens, targetNoise);
     }
 
     public MappingConfig withReference(double gRefMicroSiemens) {
         return new MappingConfig(encoding, gRefMicroSiemens, setMicroSiemens, resetMicroSiemens, epsilon,
-                pairMidpointMicroSiemens, solverToleranceMicroSiemens);
+                pairMidpointMicroSiemens, solverToleranceMicroSiemens, targetNoise);
+    }
+
+    public MappingConfig withTargetNoise(TargetNoise t) {
+        return toBuilder().optTargetNoise(t).build();
     }
 
     public MappingConfig withEpsilon(double eps) {
         return new MappingConfig(encoding, referenceMicroSiemens, setMicroSiemens, resetMicroSiemens, eps,
-                pairMidpointMicroSiemens, solverToleranceMicroSiemens);
+                pairMidpointMicroSiemens, solverToleranceMicroSiemens, targetNoise);
     }
 
     /**

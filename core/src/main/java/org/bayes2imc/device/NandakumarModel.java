@@ -114,6 +114,17 @@ public final class NandakumarModel implements DeviceModel {
         return config.driftScale() * Math.abs(config.driftExponent() + config.driftExponentStd() * z);
     }
 
+    /** Gauss–Hermite nodes (6) of scale·|0.04 + σ_ν·N(0, 1)|, as {@link #driftExponent} draws (one node when σ_ν = 0). */
+    @Override
+    public QuadratureNodes driftExponentDistribution(double targetMicroSiemens) {
+        double m = config.driftExponent();
+        double s = config.driftExponentStd();
+        if (s == 0.0) {
+            return QuadratureNodes.single(config.driftScale() * Math.abs(m));
+        }
+        return QuadratureNodes.standardNormal(6).map(z -> config.driftScale() * Math.abs(m + s * z));
+    }
+
     /** The drift factor (t/T0)^(−ν) for t ≥ T0, 1 before (see the class comment). */
     public double driftFactor(double nu, double seconds) {
         IbmPcmModel.checkTime(seconds);

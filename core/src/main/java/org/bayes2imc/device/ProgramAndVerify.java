@@ -100,6 +100,59 @@ public final class ProgramAndVerify implements DeviceModel {
         return new ProgrammingOutcome(g, attempts, pulses);
     }
 
+    /**
+     * The distribution of the kept programming, derived from the bare device's: with f the density of one attempt,
+     * a(g) the probability that a verify read of a device at g lands within the tolerance and A = E_f[a], each of the
+     * first M − 1 attempts is accepted with probability A and then distributed as f·a/A; if none is, the M-th is kept
+     * whatever it is, so the kept conductance has density f·[a·(1 − (1 − A)^(M−1))/A + (1 − A)^(M−1)]. The nodes are
+     * the bare device's, reweighted so. a(g) = Φ((T + tol − g)/σ_v) − Φ((T − tol − g)/σ_v), σ_v = σ_r(g, g, 0)/√n
+     * for n verify reads (one read clamped at 0 is accepted whenever T − tol &lt; 0 &lt; T + tol, which the single-read
+     * form includes; the clamp is neglected for n &gt; 1). A bare device that itself re-programs (the Nandakumar
+     * model counts its RESETs as attempts) falls back to the equal-weight draws of {@link DeviceModel}.
+     */
+    @Override
+    public QuadratureNodes programmedDistribution(double targetMicroSiemens) {
+        if (device instanceof NandakumarModel) {
+            return DeviceModel.super.programmedDistribution(targetMicroSiemens);
+        }
+        QuadratureNodes bare = device.programmedDistribution(targetMicroSiemens);
+        double[] g = bare.values();
+        double[] a = new double[g.length];
+        double acceptance = 0.0;
+        for (int k = 0; k < g.length; k++) {
+            a[k] = verifyAcceptance(g[k], targetMicroSiemens);
+            acceptance += bare.weights()[k] * a[k];
+        }
+        double neverAccepted = Math.pow(1.0 - acceptance, maxAttempts - 1);
+        double[] w = new double[g.length];
+        for (int k = 0; k < g.length; k++) {
+            double accepted = acceptance > 0.0 ? a[k] * (1.0 - neverAccepted) / acceptance : 0.0;
+            w[k] = bare.weights()[k] * (accepted + neverAccepted);
+        }
+        return new QuadratureNodes(g.clone(), w);
+    }
+
+    /** Probability that the verification of a device programmed to g accepts it for the target. */
+    double verifyAcceptance(double programmedMicroSiemens, double targetMicroSiemens) {
+        double sigma = device.readNoiseSigmaMicroSiemens(programmedMicroSiemens, programmedMicroSiemens, 0.0)
+                / Math.sqrt(verifyReads);
+        double upper = targetMicroSiemens + toleranceMicroSiemens;
+        double lower = targetMicroSiemens - toleranceMicroSiemens;
+        if (sigma <= 0.0) {
+            return Math.abs(programmedMicroSiemens - targetMicroSiemens) < toleranceMicroSiemens ? 1.0 : 0.0;
+        }
+        double below = Gaussian.cdf((upper - programmedMicroSiemens) / sigma);
+        if (lower < 0.0 && verifyReads == 1) {
+            return below;
+        }
+        return below - Gaussian.cdf((lower - programmedMicroSiemens) / sigma);
+    }
+
+    @Override
+    public QuadratureNodes driftExponentDistribution(double targetMicroSiemens) {
+        return device.driftExponentDistribution(targetMicroSiemens);
+    }
+
     @Override
     public double driftExponent(double programmedMicroSiemens, RandomGenerator rng) {
         return device.driftExponent(programmedMicroSiemens, rng);
