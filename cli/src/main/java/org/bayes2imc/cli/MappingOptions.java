@@ -2,9 +2,10 @@ package org.bayes2imc.cli;
 
 import org.bayes2imc.device.MappingConfig;
 import org.bayes2imc.device.SynapseEncoding;
+import org.bayes2imc.device.TargetNoise;
 import picocli.CommandLine.Option;
 
-/** The mapping group's options ({@link MappingConfig}): encoding, G_ref, ε. */
+/** The mapping group's options ({@link MappingConfig}): encoding, G_ref, ε, the noise the target accounts for. */
 final class MappingOptions {
     @Option(names = "--encoding", defaultValue = "single", description = "single | differential (default: ${DEFAULT-VALUE})")
     String encoding;
@@ -12,6 +13,10 @@ final class MappingOptions {
     double referenceMicroSiemens;
     @Option(names = "--epsilon", defaultValue = "0.01", description = "p < ε or p > 1-ε is deterministic (default: ${DEFAULT-VALUE})")
     double epsilon;
+    @Option(names = "--target-noise", defaultValue = "read", description = "read | read+programming: the mapping solves "
+            + "p for the read noise alone, or for the read noise averaged over programming error and drift exponent "
+            + "(mean realised p over programmings; docs/MODEL.md §5) (default: ${DEFAULT-VALUE})")
+    String targetNoise;
 
     /** The given options over {@code base} (the file's group, or the defaults). */
     MappingConfig apply(MappingConfig base, Given given) {
@@ -19,6 +24,7 @@ final class MappingOptions {
         if (given.test("--encoding")) b.optEncoding(SynapseEncoding.parse(encoding));
         if (given.test("--g-ref")) b.optReferenceMicroSiemens(Checks.range("--g-ref", referenceMicroSiemens, 0, 1000));
         if (given.test("--epsilon")) b.optEpsilon(Checks.epsilon("--epsilon", epsilon));
+        if (given.test("--target-noise")) b.optTargetNoise(TargetNoise.parse(targetNoise));
         return b.build();
     }
 }

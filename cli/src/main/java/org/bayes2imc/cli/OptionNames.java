@@ -21,6 +21,7 @@ final class OptionNames {
             Map.entry("encoding", "--encoding"),
             Map.entry("reference_micro_siemens", "--g-ref"),
             Map.entry("epsilon", "--epsilon"),
+            Map.entry("target_noise", "--target-noise"),
             Map.entry("compensation", "--compensation"),
             Map.entry("scheme", "--compensation"),
             Map.entry("reference_devices", "--reference-devices"),

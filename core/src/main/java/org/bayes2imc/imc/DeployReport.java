@@ -67,7 +67,7 @@ public record DeployReport(DeployOptions options, org.bayes2imc.model.Architectu
                 o.device() == null ? null : o.device().name(),
                 o.mapping().encoding().name().toLowerCase(java.util.Locale.ROOT), o.mapping().referenceMicroSiemens(),
                 o.mapping().setMicroSiemens(), o.mapping().resetMicroSiemens(), o.mapping().epsilon(),
-                o.mappingSeconds(), o.compensation().id(), o.arraySize(), o.activationBits(), o.sramBits(),
+                o.mappingSeconds(), o.mapping().targetNoise().cliName(), o.compensation().id(), o.arraySize(), o.activationBits(), o.sramBits(),
                 o.samples(), o.deployments(), o.seconds(), o.sparsity().label(), firstEnsemblingLayer,
                 o.semantics().name().toLowerCase(java.util.Locale.ROOT),
                 o.readNoise().name().toLowerCase(java.util.Locale.ROOT), o.literalReads(), o.chunkImages(), o.seed(),
