@@ -61,7 +61,8 @@ public final class CellStudy {
         SynapseEncoding enc = c.text("encoding").equals("differential") ? SynapseEncoding.DIFFERENTIAL_PAIR
                 : SynapseEncoding.SINGLE_DEVICE;
         MappingConfig mapping = MappingConfig.defaults().withEncoding(enc).withReference(c.number("g_ref"))
-                .withEpsilon(c.number("epsilon"));
+                .withEpsilon(c.number("epsilon"))
+                .withTargetNoise(org.bayes2imc.device.TargetNoise.parse(c.text("target_noise")));
         double seconds = c.number("time");
         return DeployOptions.defaults(dev)
                 .withDesign(c.text("design").equals("sram") ? SamplerDesign.SRAM : SamplerDesign.BAYES2IMC)
