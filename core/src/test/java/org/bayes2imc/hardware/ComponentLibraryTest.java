@@ -90,8 +90,8 @@ class ComponentLibraryTest {
         assertThat(c.areaUm2()).isCloseTo(1200.0 / 16 * (22.0 / 32) * (22.0 / 32), within(1e-9));
         assertThat(c.latencyNs()).isCloseTo(0.78 * 0.5 * 22 / 32, within(1e-12));
         assertThat(adc.source()).contains("ISAAC");
-        // A device-physics figure does not scale.
-        assertThat(lib.at("pcm_cell_read", 7, 0.5, 0).energyPj()).isEqualTo(0.01);
+        // A device-physics figure does not scale: (0.3 V)²·25 µS·10 ns at every node (MODEL.md §9).
+        assertThat(lib.at("pcm_cell_read", 7, 0.5, 0).energyPj()).isEqualTo(0.0225);
         // Linear width rule: a 16-bit adder costs twice the 8-bit one.
         assertThat(lib.at("adder", 45, 0.9, 16).energyPj()).isCloseTo(0.06, within(1e-12));
     }
