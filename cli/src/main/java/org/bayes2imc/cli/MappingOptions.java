@@ -13,7 +13,7 @@ final class MappingOptions {
     double referenceMicroSiemens;
     @Option(names = "--epsilon", defaultValue = "0.01", description = "p < ε or p > 1-ε is deterministic (default: ${DEFAULT-VALUE})")
     double epsilon;
-    @Option(names = "--target-noise", defaultValue = "read", description = "read | read+programming: the mapping solves "
+    @Option(names = "--target-noise", defaultValue = "read+programming", description = "read | read+programming: the mapping solves "
             + "p for the read noise alone, or for the read noise averaged over programming error and drift exponent "
             + "(mean realised p over programmings; docs/MODEL.md §5) (default: ${DEFAULT-VALUE})")
     String targetNoise;

@@ -28,12 +28,15 @@ import org.apache.commons.numbers.rootfinder.BrentSolver;
  * (pair: the same expectation of Φ((g+_d − g−_d)/sqrt(σ+² + σ−²)) over both devices), the expectation over one
  * programming's conductance g and drift exponent ν: the mean realised probability over programmings is then p, while
  * the read-noise target is shrunk toward 1/2 by the programming error (docs/MODEL.md §5). That expectation is
- * tabulated once per solver ({@link ProgrammingAwareTable}) and inverted by interpolation.
+ * tabulated once per solver ({@link ProgrammingAwareTable}) and inverted by interpolation. For a model whose
+ * programming has no spread (an ideal device; the Monte-Carlo floor's model) the expectation is the read-noise form,
+ * solved exactly as above.
  */
 public final class ConductanceSolver {
     private final DeviceModel model;
     private final MappingConfig config;
     private final double seconds;
+    private final boolean programmingAware;
     private ProgrammingAwareTable singleTable;
     private ProgrammingAwareTable pairTable;
 
@@ -43,7 +46,9 @@ public final class ConductanceSolver {
         this.model = model;
         this.config = config;
         this.seconds = seconds;
-        if (programmingAware()) {
+        this.programmingAware = config.targetNoise() == TargetNoise.READ_AND_PROGRAMMING
+                && ProgrammingAwareTable.hasProgrammingSpread(model);
+        if (programmingAware) {
             // built here, once, so that the parallel callers of target() share it
             if (config.encoding() == SynapseEncoding.DIFFERENTIAL_PAIR) {
                 pairTable();
@@ -54,7 +59,7 @@ public final class ConductanceSolver {
     }
 
     private boolean programmingAware() {
-        return config.targetNoise() == TargetNoise.READ_AND_PROGRAMMING;
+        return programmingAware;
     }
 
     private synchronized ProgrammingAwareTable singleTable() {

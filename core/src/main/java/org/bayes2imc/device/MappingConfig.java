@@ -15,8 +15,9 @@ import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
  * @param epsilon                     p &lt; ε or p &gt; 1 − ε makes a synapse deterministic (0.01, as docs/MODEL.md §8)
  * @param pairMidpointMicroSiemens    midpoint m of a differential pair, G± = m ± d/2 (5 µS)
  * @param solverToleranceMicroSiemens the root finder stops when the bracket is this narrow (1e-9 µS)
- * @param targetNoise                 which noise the target accounts for: {@link TargetNoise#READ} (default) or the read
- *                                    noise averaged over programming error and drift exponent
+ * @param targetNoise                 which noise the target accounts for: the read noise averaged over programming
+ *                                    error and drift exponent ({@link TargetNoise#READ_AND_PROGRAMMING}, default: the
+ *                                    mean realised probability is p) or the read noise alone ({@link TargetNoise#READ})
  * Immutable; {@link #builder()} starts from these defaults, {@link Builder#build()} validates.
  */
 @JsonDeserialize(builder = MappingConfig.Builder.class)
@@ -40,7 +41,7 @@ public record MappingConfig(SynapseEncoding encoding, double referenceMicroSieme
         IbmPcmConfig.positive("solver_tolerance_micro_siemens", solverToleranceMicroSiemens);
     }
 
-    /** Single device, G_ref 5 µS, SET 20 µS, RESET 0 µS, ε 0.01, pair midpoint 5 µS, tolerance 1e-9 µS, read-noise target. */
+    /** Single device, G_ref 5 µS, SET 20 µS, RESET 0 µS, ε 0.01, pair midpoint 5 µS, tolerance 1e-9 µS, read+programming target. */
     public static MappingConfig defaults() {
         return builder().build();
     }
@@ -67,7 +68,7 @@ public record MappingConfig(SynapseEncoding encoding, double referenceMicroSieme
         private double epsilon = 0.01;
         private double pairMidpointMicroSiemens = 5.0;
         private double solverToleranceMicroSiemens = 1e-9;
-        private TargetNoise targetNoise = TargetNoise.READ;
+        private TargetNoise targetNoise = TargetNoise.READ_AND_PROGRAMMING;
 
         public Builder optEncoding(SynapseEncoding v) {
             encoding = v;

@@ -24,6 +24,30 @@ final class ProgrammingAwareTable {
         }
     }
 
+    /**
+     * True when one programming of the model has a spread: its programmed conductance or drift exponent takes more
+     * than one value at some probed target (a fifth, a half and four fifths of g_max). Without one the expectation is
+     * the read-noise form, which the solver then solves exactly (an ideal device, or the Monte-Carlo floor's model).
+     */
+    static boolean hasProgrammingSpread(DeviceModel model) {
+        for (double f : new double[] {0.2, 0.5, 0.8}) {
+            double g = f * model.maxConductanceMicroSiemens();
+            if (varies(model.programmedDistribution(g)) || varies(model.driftExponentDistribution(g))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean varies(QuadratureNodes n) {
+        for (double v : n.values()) {
+            if (v != n.values()[0]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The table of a single device read against a fixed G_ref at t_d. */
     static ProgrammingAwareTable single(DeviceModel model, double referenceMicroSiemens, double seconds) {
         double gMax = model.maxConductanceMicroSiemens();

@@ -84,7 +84,9 @@ class ConductanceSolverTest {
     @Test
     void solvedConductanceSatisfiesTheEquation() {
         IbmPcmModel ibm = new IbmPcmModel();
-        ConductanceSolver solver = new ConductanceSolver(ibm, MappingConfig.defaults(), Durations.HOUR);
+        // the read-noise target's equation (the default read+programming target is ProgrammingAwareTargetTest's)
+        MappingConfig read = MappingConfig.builder().optTargetNoise(TargetNoise.READ).build();
+        ConductanceSolver solver = new ConductanceSolver(ibm, read, Durations.HOUR);
         for (double p : new double[]{0.01, 0.2, 0.5, 0.8, 0.99}) {
             double g = solver.singleDeviceConductance(p);
             // The target is the programmed conductance; p is met at the design time by its expected drifted value.
@@ -103,7 +105,7 @@ class ConductanceSolverTest {
         assertThat(g[4]).isEqualTo(20.0);
         assertThat(ibm.expectedDrifted(g[2], Durations.HOUR)).isBetween(4.0, 5.0);
         ConductanceSolver pairs = new ConductanceSolver(ibm,
-                MappingConfig.defaults().withEncoding(SynapseEncoding.DIFFERENTIAL_PAIR), Durations.HOUR);
+                read.withEncoding(SynapseEncoding.DIFFERENTIAL_PAIR), Durations.HOUR);
         double previous = -1.0;
         for (double p : new double[]{0.01, 0.1, 0.3, 0.5, 0.7, 0.9, 0.99}) {
             SynapseConductances c = pairs.target(p);

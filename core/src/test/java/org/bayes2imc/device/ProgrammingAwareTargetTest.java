@@ -20,6 +20,7 @@ class ProgrammingAwareTargetTest {
     private static final double[] P = {0.02, 0.1, 0.3, 0.5, 0.7, 0.9, 0.98};
     private static final MappingConfig AWARE = MappingConfig.builder().optTargetNoise(TargetNoise.READ_AND_PROGRAMMING).build();
     private static final MappingConfig AWARE_PAIR = AWARE.withEncoding(SynapseEncoding.DIFFERENTIAL_PAIR);
+    private static final MappingConfig READ = MappingConfig.builder().optTargetNoise(TargetNoise.READ).build();
 
     /** Mean and standard error of the realised probability over independent programmings of one target. */
     private static Stats realised(ConductanceSolver solver, double p, long seed) {
@@ -72,7 +73,7 @@ class ProgrammingAwareTargetTest {
         // adds to the Monte-Carlo one; the read-noise target must be further off than that
         DeviceModel model = DeviceModels.create("nandakumar");
         ConductanceSolver aware = new ConductanceSolver(model, AWARE, SECONDS);
-        ConductanceSolver read = new ConductanceSolver(model, MappingConfig.defaults(), SECONDS);
+        ConductanceSolver read = new ConductanceSolver(model, READ, SECONDS);
         for (double p : new double[] {0.1, 0.5, 0.9}) {
             Stats s = realised(aware, p, 41);
             double se = Math.sqrt(Math.pow(Stats.seMean(s.std, s.n), 2) + Math.pow(s.std / 16.0, 2));
@@ -87,7 +88,7 @@ class ProgrammingAwareTargetTest {
     void readNoiseTargetIsBiasedTowardOneHalf() {
         // the failure the read+programming target removes: at 20 s the IBM programming error (σ_p ≈ 0.6 µS at 5 µS)
         // is as large as the read noise, so the read-noise target realises probabilities shrunk toward 1/2
-        ConductanceSolver solver = new ConductanceSolver(new IbmPcmModel(), MappingConfig.defaults(), SECONDS);
+        ConductanceSolver solver = new ConductanceSolver(new IbmPcmModel(), READ, SECONDS);
         Stats low = realised(solver, 0.1, 51);
         Stats high = realised(solver, 0.9, 52);
         assertThat(low.mean - 0.1).isGreaterThan(Z * Stats.seMean(low.std, low.n));

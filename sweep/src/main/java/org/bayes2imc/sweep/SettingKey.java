@@ -33,7 +33,7 @@ public record SettingKey(String name, Kind kind, double min, double max, List<St
         put(m, number("g_ref", 0.1, 1000, 5.0, "sense-amplifier reference G_ref, µS"));
         put(m, choice("encoding", "single", List.of("single", "differential"), "one device or a differential pair per synapse"));
         put(m, number("epsilon", 1e-9, 0.5, 0.01, "p < ε or p > 1-ε is deterministic, in (0, 0.5)"));
-        put(m, choice("target_noise", "read", List.of("read", "read+programming"),
+        put(m, choice("target_noise", "read+programming", List.of("read", "read+programming"),
                 "noise the mapping's target accounts for (docs/MODEL.md §5)"));
         put(m, new SettingKey("program_verify", Kind.FLAG, 0, 1, List.of(), false, "program-and-verify (re-program until within 0.5 µS)"));
         put(m, choice("compensation", "global", List.of("none", "global", "reference-cell"), "drift compensation"));
