@@ -61,10 +61,12 @@ import java.util.concurrent.Callable;
         description = "Time the deployment simulator (full ensemble and ls+rs) against a PyTorch dense float emulation "
                 + "drawing the same weight samples, and against the machine's measured FMA/SGEMM/popcount peak.")
 public final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--model", description = "model file (.safetensors); required unless --arch")
+    @Option(names = "--model", description = "model file (.safetensors); required unless --arch or --train")
     Path model;
     @picocli.CommandLine.Mixin
     ArchBenchOptions archOptions;
+    @picocli.CommandLine.Mixin
+    TrainBenchOptions trainOptions;
     @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "test dataset (default: ${DEFAULT-VALUE})")
     String dataset;
     @picocli.CommandLine.Mixin
@@ -105,6 +107,10 @@ public final class BenchCommand implements Callable<Integer> {
         samples = samplesOption.value();
         int limit = limitOption.value();
         Checks.count("--repeats", repeats, 1000);
+        if (trainOptions.requested()) {
+            check(model == null && !archOptions.requested(), "bench --train takes neither --model nor --arch");
+            return new TrainBench(this, trainOptions, engine.apply(EngineConfig.defaults(), Given.ALL).threads()).run();
+        }
         check((model != null) != archOptions.requested(), "bench needs exactly one of --model and --arch");
         Checks.count("--scaling-limit", scalingLimit, Integer.MAX_VALUE);
         check(peakSeconds > 0 && peakSeconds <= 60, "--peak-seconds must be in (0, 60], got " + peakSeconds);

@@ -108,18 +108,11 @@ public final class Trainer {
         float[] x = norm.apply(split.train());
         int[] y = split.train().labels();
         int nTrain = y.length;
-        int d = a.inputSize();
         int classes = a.classes();
         int batch = config.batchSize();
         long stepsPerEpoch = nTrain / batch;
         long totalSteps = stepsPerEpoch * config.epochs();
         int weights = Math.toIntExact(a.weightCount());
-        long[] splitAt = new long[a.depth() - 1];
-        long off = 0;
-        for (int i = 0; i < a.depth() - 1; i++) {
-            off += a.layer(i).weightCount();
-            splitAt[i] = off;
-        }
         double datasetSize = nTrain * config.optimizer().datasetScale();
 
         Engine engine = Engine.getEngine("PyTorch");
@@ -156,13 +149,8 @@ public final class Trainer {
                 }
                 bn = new BatchNormState(base, a, m, v);
             }
-            int samples = config.optimizer().mcSamples();
-            float[] xb = new float[batch * d];
-            float[] yb = new float[batch * classes];
-            float[] noise = new float[weights];
-            Shape xShape = new Shape(batch, a.channels(), a.height(), a.width());
-            Shape yShape = new Shape(batch, classes);
-            Shape wShape = new Shape(weights);
+            BayesBiNNStep stepper = new BayesBiNNStep(engine, base, a, bn, opt, mix(config.seed(), NOISE_SALT), batch,
+                    config.optimizer().mcSamples(), null);
             for (int epoch = startEpoch; epoch < Math.min(config.epochs(), stopAfterEpochs); epoch++) {
                 int[] order = permutation(nTrain, mix(mix(config.seed(), ORDER_SALT), epoch));
                 double lossSum = 0;
@@ -172,45 +160,10 @@ public final class Trainer {
                 try (Progress.Task task = progress.start(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, config.epochs()),
                         stepsPerEpoch * batch)) {
                     for (long s = 0; s < stepsPerEpoch; s++) {
-                        java.util.Arrays.fill(yb, 0f);
-                        for (int b = 0; b < batch; b++) {
-                            int idx = order[(int) (s * batch + b)];
-                            System.arraycopy(x, idx * d, xb, b * d, d);
-                            yb[b * classes + y[idx]] = 1f;
-                        }
-                        long step = opt.step();
-                        try (NDScope ignored = new NDScope()) {
-                            NDArray xs = base.create(xb, xShape);
-                            NDArray ys = base.create(yb, yShape);
-                            List<NDArray> relaxed = new ArrayList<>(samples);
-                            List<NDArray> grads = new ArrayList<>(samples);
-                            for (int k = 0; k < samples; k++) {
-                                fillNoise(noise, mix(mix(config.seed(), NOISE_SALT), step * samples + k));
-                                NDArray wr = opt.relaxedWeights(base.create(noise, wShape));
-                                wr.setRequiresGradient(true);
-                                NDArray logits;
-                                NDArray loss;
-                                try (GradientCollector gc = engine.newGradientCollector()) {
-                                    NDList w = wr.split(splitAt);
-                                    logits = BinaryNetForward.forward(a, xs, w, bn, true);
-                                    loss = logits.logSoftmax(1).mul(ys).sum().neg().div((float) batch);
-                                    gc.backward(loss);
-                                }
-                                relaxed.add(wr);
-                                grads.add(wr.getGradient());
-                                if (k == 0) {
-                                    lossSum += loss.getFloat() * batch;
-                                    long[] pred = logits.argMax(1).toLongArray();
-                                    for (int b = 0; b < batch; b++) {
-                                        if (yb[b * classes + (int) pred[b]] == 1f) {
-                                            correct++;
-                                        }
-                                    }
-                                }
-                            }
-                            opt.update(relaxed, grads, BayesBiNNOptimizer.cosineLearningRate(
-                                    config.optimizer().learningRate(), step, totalSteps));
-                        }
+                        BayesBiNNStep.Outcome o = stepper.run(x, y, order, Math.toIntExact(s * batch),
+                                BayesBiNNOptimizer.cosineLearningRate(config.optimizer().learningRate(), opt.step(), totalSteps));
+                        lossSum += o.lossTimesBatch();
+                        correct += o.correct();
                         seen += batch;
                         task.step(batch);
                         if (s % 20 == 0 || s == stepsPerEpoch - 1) {
