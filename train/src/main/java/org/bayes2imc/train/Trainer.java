@@ -149,6 +149,9 @@ public final class Trainer {
                 }
                 bn = new BatchNormState(base, a, m, v);
             }
+            // the mode accuracy on the validation split after the last epoch run here: the final model is that
+            // epoch's snapshot, so calibration reuses it instead of a second identical pass (issue 17)
+            Double lastValidationMode = null;
             BayesBiNNStep stepper = new BayesBiNNStep(engine, base, a, bn, opt, mix(config.seed(), NOISE_SALT), batch,
                     config.optimizer().mcSamples(), null);
             for (int epoch = startEpoch; epoch < Math.min(config.epochs(), stopAfterEpochs); epoch++) {
@@ -179,6 +182,7 @@ public final class Trainer {
                 PosteriorSummary post = PosteriorSummary.of(snapshot);
                 double valMode = accuracy(DjlForward.logits(snapshot, DjlForward.modeWeights(snapshot),
                         norm.apply(split.validation()), split.validation().size()), split.validation().labels(), classes);
+                lastValidationMode = valMode;
                 EpochReport r = new EpochReport(epoch + 1, lossSum / seen, (double) correct / seen, seen / secs, secs, valMode, post);
                 reports.add(r);
                 history.add(EpochRow.of(r));
@@ -198,12 +202,13 @@ public final class Trainer {
                     new TrainingRecord(config, split.train().size(), split.validation().size(), datasetSize, TrainingRecord.TRAINER),
                     config.seed(), config.epochs(), trainingSeconds, List.copyOf(history)));
             BbnnModel model = snapshot(a, opt.lambdaValues(), bn, meta);
-            return calibrate(model, norm, split, reports, trainingSeconds);
+            return calibrate(model, norm, split, reports, trainingSeconds, lastValidationMode);
         }
     }
 
+    /** @param knownModeAccuracy the mode network's validation accuracy when already measured on this model, or null */
     private TrainResult calibrate(BbnnModel model, Normalisation norm, Split split, List<EpochReport> reports,
-                                  double trainingSeconds) {
+                                  double trainingSeconds, Double knownModeAccuracy) {
         Dataset val = split.validation();
         int classes = model.architecture().classes();
         SplittableRandom rng = new SplittableRandom(mix(config.seed(), CALIBRATION_SALT));
@@ -216,7 +221,8 @@ public final class Trainer {
         double t = TemperatureScaling.fit(logits, val.labels(), classes);
         double[] probs = TemperatureScaling.ensembleProbabilities(logits, classes, t);
         double ensAcc = accuracy(probs, val.labels(), classes);
-        double modeAcc = accuracy(DjlForward.logits(model, DjlForward.modeWeights(model), xv, val.size()), val.labels(), classes);
+        double modeAcc = knownModeAccuracy != null ? knownModeAccuracy
+                : accuracy(DjlForward.logits(model, DjlForward.modeWeights(model), xv, val.size()), val.labels(), classes);
         TemperatureCalibration cal = new TemperatureCalibration(t, TemperatureCalibration.METHOD,
                 TemperatureScaling.nll(logits, val.labels(), classes, 1.0),
                 TemperatureScaling.nll(logits, val.labels(), classes, t), members.length);
