@@ -48,7 +48,8 @@ final class TrainBench {
                 0, d.calibrationSamples(), d.optimizer());
         System.out.printf(Locale.ROOT, "bench --train: %s, batch %d, %d %s training images per pass, R=%d, warm-up %d steps%n",
                 o.arch, cfg.batchSize(), train.size(), cmd.dataset, cmd.repeats, o.warmup);
-        TrainThroughputResult r = TrainThroughput.run(cfg, train, cmd.repeats, o.warmup, System.out::println);
+        TrainThroughputResult r = TrainThroughput.run(cfg, train, cmd.repeats, o.warmup, o.fusedBatchNorm,
+                System.out::println);
         Results res = new Results(1, "bench --train", cmd.dataset, cmd.seed, loadStart,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), r);
         System.out.printf(Locale.ROOT, "%s (%d cores), PyTorch %s, %d intra-op / %d inter-op threads; load average %.2f -> %.2f%n",
@@ -57,6 +58,9 @@ final class TrainBench {
         System.out.printf(Locale.ROOT, "%n%-22s %10s %12s %14s%n", "path", "median s", "images/s", "images/CPU-s");
         row("BayesBiNN (ours)", r.bayesBiNN());
         row("plain Adam (DJL)", r.plainAdam());
+        if (r.bayesBiNNFusedBatchNorm() != null) {
+            row("BayesBiNN, fused BN", r.bayesBiNNFusedBatchNorm());
+        }
         System.out.printf(Locale.ROOT, "plain / BayesBiNN: %.2fx (wall), %.2fx (CPU)%n", r.plainOverOursWall(), r.plainOverOursCpu());
         StringBuilder p = new StringBuilder("BayesBiNN step profile, ms per step:");
         double total = 0;

@@ -18,6 +18,11 @@ final class TrainBenchOptions {
             description = "with --train: network (default: ${DEFAULT-VALUE}, the demo's)")
     String arch;
 
+    @Option(names = "--train-fused-bn",
+            description = "with --train: also time our step with PyTorch's fused BatchNorm kernel (trains to other bits, "
+                    + "so train does not use it)")
+    boolean fusedBatchNorm;
+
     boolean requested() {
         return train;
     }

@@ -39,6 +39,7 @@ final class BayesBiNNStep {
     private final Shape yShape;
     private final Shape wShape;
     private final StepPhases phases;
+    private final boolean fusedBatchNorm;
 
     /**
      * @param noiseSeed seed of the ε streams; sample k of step t draws from stream mix(noiseSeed, t·S + k)
@@ -46,6 +47,13 @@ final class BayesBiNNStep {
      */
     BayesBiNNStep(Engine engine, NDManager base, Architecture a, BatchNormState bn, BayesBiNNOptimizer opt,
                   long noiseSeed, int batch, int samples, StepPhases phases) {
+        this(engine, base, a, bn, opt, noiseSeed, batch, samples, phases, false);
+    }
+
+    /** @param fusedBatchNorm PyTorch's batch_norm kernel (other bits; bench only, see {@link BinaryNetForward}) */
+    BayesBiNNStep(Engine engine, NDManager base, Architecture a, BatchNormState bn, BayesBiNNOptimizer opt,
+                  long noiseSeed, int batch, int samples, StepPhases phases, boolean fusedBatchNorm) {
+        this.fusedBatchNorm = fusedBatchNorm;
         this.engine = engine;
         this.base = base;
         this.a = a;
@@ -106,7 +114,7 @@ final class BayesBiNNStep {
                 NDArray loss;
                 try (GradientCollector gc = engine.newGradientCollector()) {
                     NDList w = wr.split(splitAt);
-                    logits = BinaryNetForward.forward(a, xs, w, bn, true);
+                    logits = BinaryNetForward.forward(a, xs, w, bn, true, fusedBatchNorm);
                     loss = logits.logSoftmax(1).mul(ys).sum().neg().div((float) batch);
                     mark(Phase.FORWARD);
                     gc.backward(loss);

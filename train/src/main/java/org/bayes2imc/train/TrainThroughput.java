@@ -34,6 +34,15 @@ public final class TrainThroughput {
      */
     public static TrainThroughputResult run(TrainConfig config, Dataset images, int repeats, int warmup,
                                             Consumer<String> log) {
+        return run(config, images, repeats, warmup, false, log);
+    }
+
+    /**
+     * @param fusedVariant also time our step with PyTorch's fused batch_norm kernel (a third path; it trains to other
+     *                     bits, so {@link Trainer} does not use it)
+     */
+    public static TrainThroughputResult run(TrainConfig config, Dataset images, int repeats, int warmup,
+                                            boolean fusedVariant, Consumer<String> log) {
         if (repeats < 1 || warmup < 0) {
             throw new IllegalArgumentException("repeats must be >= 1 and warm-up >= 0");
         }
@@ -53,6 +62,8 @@ public final class TrainThroughput {
         double[] plainWall = new double[repeats];
         double[] oursCpu = new double[repeats];
         double[] plainCpu = new double[repeats];
+        double[] fusedWall = new double[repeats];
+        double[] fusedCpu = new double[repeats];
         StepPhases phases = new StepPhases();
         try (NDManager base = engine.newBaseManager();
              PlainAdamTraining plain = new PlainAdamTraining(a, batch)) {
@@ -61,7 +72,7 @@ public final class TrainThroughput {
                 int n = warm ? Math.min(warmup, steps) : steps;
                 long c0 = cpuNanos();
                 long t0 = System.nanoTime();
-                oursPass(engine, base, a, config, datasetSize, x, y, order, n, steps, warm ? null : phases);
+                oursPass(engine, base, a, config, datasetSize, x, y, order, n, steps, warm ? null : phases, false);
                 long t1 = System.nanoTime();
                 long c1 = cpuNanos();
                 for (int s = 0; s < n; s++) {
@@ -69,13 +80,24 @@ public final class TrainThroughput {
                 }
                 long t2 = System.nanoTime();
                 long c2 = cpuNanos();
+                if (fusedVariant) {
+                    oursPass(engine, base, a, config, datasetSize, x, y, order, n, steps, null, true);
+                }
+                long t3 = System.nanoTime();
+                long c3 = cpuNanos();
                 if (!warm) {
                     oursWall[r] = (t1 - t0) / 1e9;
                     plainWall[r] = (t2 - t1) / 1e9;
                     oursCpu[r] = (c1 - c0) / 1e9;
                     plainCpu[r] = (c2 - c1) / 1e9;
+                    fusedWall[r] = (t3 - t2) / 1e9;
+                    fusedCpu[r] = (c3 - c2) / 1e9;
                     log.accept(String.format(Locale.ROOT, "  repeat %d: BayesBiNN %.2f s (%.1f CPU s), plain Adam %.2f s (%.1f CPU s)",
                             r + 1, oursWall[r], oursCpu[r], plainWall[r], plainCpu[r]));
+                    if (fusedVariant) {
+                        log.accept(String.format(Locale.ROOT, "  repeat %d: BayesBiNN with fused BatchNorm %.2f s (%.1f CPU s)",
+                                r + 1, fusedWall[r], fusedCpu[r]));
+                    }
                 }
             }
         }
@@ -90,13 +112,15 @@ public final class TrainThroughput {
                 Runtime.getRuntime().availableProcessors(), cpuModel(),
                 TrainThroughputResult.Path.of(ow, oc, timed), TrainThroughputResult.Path.of(pw, pc, timed),
                 ow.median() / pw.median(), oc.median() / pc.median(), phases.millisPerStep(),
+                fusedVariant ? TrainThroughputResult.Path.of(new Timings(fusedWall), new Timings(fusedCpu), timed) : null,
                 PlainAdamTraining.class.getSimpleName() + ": float32 weights, DJL Trainer, Adam lr 1e-3, "
                         + "softmax cross-entropy, DJL BatchNorm without scale/shift");
     }
 
     /** {@code n} steps of a fresh BayesBiNN run (λ, BatchNorm state as a fresh {@link Trainer} has them). */
     private static void oursPass(Engine engine, NDManager parent, Architecture a, TrainConfig config, double datasetSize,
-                                 float[] x, int[] y, int[] order, int n, int stepsPerPass, StepPhases phases) {
+                                 float[] x, int[] y, int[] order, int n, int stepsPerPass, StepPhases phases,
+                                 boolean fusedBatchNorm) {
         try (NDManager m = parent.newSubManager()) {
             BayesBiNNOptimizer opt = BayesBiNNOptimizer.fresh(m, config.optimizer(), datasetSize,
                     Math.toIntExact(a.weightCount()), new SplittableRandom(config.seed()));
@@ -109,7 +133,7 @@ public final class TrainThroughput {
             }
             BatchNormState bn = new BatchNormState(m, a, mean, var);
             BayesBiNNStep step = new BayesBiNNStep(engine, m, a, bn, opt, config.seed(), config.batchSize(),
-                    config.optimizer().mcSamples(), phases);
+                    config.optimizer().mcSamples(), phases, fusedBatchNorm);
             for (int s = 0; s < n; s++) {
                 step.run(x, y, order, s * config.batchSize(),
                         BayesBiNNOptimizer.cosineLearningRate(config.optimizer().learningRate(), s, stepsPerPass));
