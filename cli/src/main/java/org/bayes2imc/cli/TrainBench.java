@@ -56,10 +56,10 @@ final class TrainBench {
                 r.cpuModel(), r.cores(), r.torchVersion(), r.torchIntraOpThreads(), r.torchInterOpThreads(),
                 loadStart, res.loadAverageEnd());
         System.out.printf(Locale.ROOT, "%n%-22s %10s %12s %14s%n", "path", "median s", "images/s", "images/CPU-s");
-        row("BayesBiNN (ours)", r.bayesBiNN());
+        row("BayesBiNN (ours)", r.ours());
         row("plain Adam (DJL)", r.plainAdam());
-        if (r.bayesBiNNFusedBatchNorm() != null) {
-            row("BayesBiNN, fused BN", r.bayesBiNNFusedBatchNorm());
+        if (r.oursFusedBatchNorm() != null) {
+            row("BayesBiNN, fused BN", r.oursFusedBatchNorm());
         }
         System.out.printf(Locale.ROOT, "plain / BayesBiNN: %.2fx (wall), %.2fx (CPU)%n", r.plainOverOursWall(), r.plainOverOursCpu());
         StringBuilder p = new StringBuilder("BayesBiNN step profile, ms per step:");

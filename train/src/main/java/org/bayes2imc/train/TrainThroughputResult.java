@@ -11,14 +11,14 @@ import java.util.Map;
  * @param plainOverOursWall   images/s ratio plain ÷ BayesBiNN from the wall-clock medians (the cost of BayesBiNN)
  * @param plainOverOursCpu    the same from the process-CPU medians
  * @param oursMillisPerStep   wall milliseconds per step of each {@link StepPhases.Phase}, averaged over the timed passes
- * @param bayesBiNNFusedBatchNorm our step with PyTorch's fused batch_norm (other bits; not what train runs), or null
+ * @param oursFusedBatchNorm our step with PyTorch's fused batch_norm (other bits; not what train runs), or null
  *                            when not asked for
  */
 public record TrainThroughputResult(String architecture, long weights, int batchSize, int images, int stepsPerPass,
                                     int repeats, int warmupSteps, int mcSamples, int torchIntraOpThreads,
                                     int torchInterOpThreads, String torchVersion, int cores, String cpuModel,
-                                    Path bayesBiNN, Path plainAdam, double plainOverOursWall, double plainOverOursCpu,
-                                    Map<String, Double> oursMillisPerStep, Path bayesBiNNFusedBatchNorm,
+                                    Path ours, Path plainAdam, double plainOverOursWall, double plainOverOursCpu,
+                                    Map<String, Double> oursMillisPerStep, Path oursFusedBatchNorm,
                                     String plainLoop) {
 
     /**

@@ -14,10 +14,10 @@ class TrainThroughputTest {
         StringBuilder log = new StringBuilder();
         TrainThroughputResult r = TrainThroughput.run(cfg, images, 2, 1, s -> log.append(s).append('\n'));
         assertThat(r.stepsPerPass()).isEqualTo(2); // 120 images = 2 whole batches of 50
-        assertThat(r.bayesBiNN().seconds()).hasSize(2);
+        assertThat(r.ours().seconds()).hasSize(2);
         assertThat(r.plainAdam().seconds()).hasSize(2);
-        assertThat(r.bayesBiNN().imagesPerSecond()).isEqualTo(100 / r.bayesBiNN().medianSeconds());
-        assertThat(r.plainOverOursWall()).isEqualTo(r.plainAdam().imagesPerSecond() / r.bayesBiNN().imagesPerSecond(),
+        assertThat(r.ours().imagesPerSecond()).isEqualTo(100 / r.ours().medianSeconds());
+        assertThat(r.plainOverOursWall()).isEqualTo(r.plainAdam().imagesPerSecond() / r.ours().imagesPerSecond(),
                 org.assertj.core.data.Offset.offset(1e-9));
         assertThat(r.oursMillisPerStep().keySet()).containsExactly("batch", "noise", "upload", "sample", "forward",
                 "backward", "metrics", "update", "release");
