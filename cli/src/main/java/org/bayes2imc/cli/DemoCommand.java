@@ -17,6 +17,7 @@ import org.bayes2imc.cli.demo.SystematicStep;
 import org.bayes2imc.metrics.Metric;
 import org.bayes2imc.metrics.Metrics;
 import org.bayes2imc.study.DriftRow;
+import org.bayes2imc.study.SharedWork;
 import org.bayes2imc.study.SparsityComparison;
 import org.bayes2imc.study.SpreadDecomposition;
 import org.bayes2imc.cli.demo.StepCache;
@@ -212,7 +213,7 @@ public final class DemoCommand implements Callable<Integer> {
                 .withSeed(seed).withThreads(nThreads);
         DemoPlan plan = new DemoPlan(model, modelKey, test, ood, calibration, hwTest, hwOod, limit(test, systematicImages),
                 sysSeconds, driftTest, driftOod, times, driftTimes, driftSparsity, driftDeployments, samples, deployments,
-                floorDeployments, sparsityDeployments, seed, base, progress);
+                floorDeployments, sparsityDeployments, seed, base, progress, new SharedWork(model));
         settings = new DemoSettings(modelFile[0].toString(), modelKey, Json.tree(trainConfig), "fashion-mnist", "digits",
                 test.size(), ood.size(), hwTest.size(), hwOod.size(), driftTest.size(), driftSparsity, driftDeployments,
                 driftOod.size(), calibration.size(), "first images of the Fashion-MNIST training set (labels unused)",

@@ -6,6 +6,7 @@ import org.bayes2imc.data.Dataset;
 import org.bayes2imc.imc.DeployOptions;
 import org.bayes2imc.io.Progress;
 import org.bayes2imc.model.BbnnModel;
+import org.bayes2imc.study.SharedWork;
 
 /**
  * What every step of the demo shares, resolved once from the command line: the model, the slices of the data each
@@ -14,12 +15,14 @@ import org.bayes2imc.model.BbnnModel;
  *
  * @param hardwareTest   test images per deployment of the hardware and sparsity studies
  * @param systematicTest test images of the systematic-variation scenario
+ * @param shared         the model's work every study step shares (targets, activation ranges, software logits)
  */
 public record DemoPlan(BbnnModel model, String modelKey, Dataset test, Dataset ood, Dataset calibration,
                        Dataset hardwareTest, Dataset hardwareOod, Dataset systematicTest, double systematicSeconds,
                        Dataset driftTest, Dataset driftOod, double[] driftTimes, String driftTimesText,
                        String driftSparsity, int driftDeployments, int samples, int deployments, int floorDeployments,
-                       int sparsityDeployments, long seed, DeployOptions base, Progress progress) {
+                       int sparsityDeployments, long seed, DeployOptions base, Progress progress,
+                       SharedWork shared) {
     /** The device model of every demo study. */
     public static final String DEVICE = "ibm-pcm";
     /** Read time after programming, and the time the conductances are designed for, seconds. */

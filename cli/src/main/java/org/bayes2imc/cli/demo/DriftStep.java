@@ -38,6 +38,6 @@ public record DriftStep(DemoPlan plan) implements DemoStep<DriftRow[]> {
         return DriftSweep.rows(DriftSweep.run(plan.model(), plan.base()
                         .withSparsity(SparsityMode.parse(plan.driftSparsity())).withDeployments(plan.driftDeployments()),
                 compensations, plan.driftTimes(), plan.driftTest(), plan.driftOod(), plan.calibration(),
-                plan.correction(), true, plan.progress())).toArray(DriftRow[]::new);
+                plan.correction(), true, plan.shared(), plan.progress())).toArray(DriftRow[]::new);
     }
 }

@@ -32,7 +32,7 @@ public record HardwareStep(DemoPlan plan) implements DemoStep<HardwareSection> {
         // On the full test and OOD sets the software step already holds the software ensemble: not run twice.
         boolean sameAsSoftware = plan.hardwareTest().size() == plan.test().size()
                 && plan.hardwareOod().size() == plan.ood().size();
-        StudyResult study = Study.builder().setModel(plan.model()).setTest(plan.hardwareTest())
+        StudyResult study = Study.builder().setModel(plan.model()).optShared(plan.shared()).setTest(plan.hardwareTest())
                 .optOod(plan.hardwareOod()).setCalibration(plan.calibration()).addConfiguration(plan.base())
                 .optTimes(DemoPlan.TIME_SECONDS).optCorrection(plan.correction()).optSoftware(!sameAsSoftware)
                 .optFloor(plan.floorDeployments()).build().run(plan.progress());

@@ -41,7 +41,7 @@ public record SparsityStep(DemoPlan plan, List<Metrics> hardwarePerDeployment, d
         int ks = Math.min(plan.deployments(), plan.sparsityDeployments());
         SparsityComparison.ModeFigures none = SparsityComparison.ModeFigures.ofRows(
                 hardwarePerDeployment.subList(0, ks), hardwareEvaluationSeconds * ks / plan.deployments());
-        Study.Builder b = Study.builder().setModel(plan.model()).setTest(plan.hardwareTest()).optOod(plan.hardwareOod())
+        Study.Builder b = Study.builder().setModel(plan.model()).optShared(plan.shared()).setTest(plan.hardwareTest()).optOod(plan.hardwareOod())
                 .setCalibration(plan.calibration()).optTimes(DemoPlan.TIME_SECONDS).optDeployments(ks)
                 .optSoftware(false);
         for (SparsityMode mode : List.of(SparsityMode.LS, SparsityMode.LS_RS)) {

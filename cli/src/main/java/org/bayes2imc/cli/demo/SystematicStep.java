@@ -36,7 +36,7 @@ public record SystematicStep(DemoPlan plan) implements DemoStep<SystematicSectio
     @Override
     public SystematicSection run() {
         DeployOptions so = plan.base().withCompensation(new NoCompensation()).withSeconds(plan.systematicSeconds());
-        StudyResult study = Study.builder().setModel(plan.model()).setTest(plan.systematicTest())
+        StudyResult study = Study.builder().setModel(plan.model()).optShared(plan.shared()).setTest(plan.systematicTest())
                 .setCalibration(plan.calibration()).addConfiguration(so).optTimes(plan.systematicSeconds())
                 .optCorrection(plan.correction()).optFloor(plan.floorDeployments()).build().run(plan.progress());
         StudyCell cell = study.only();
