@@ -6,7 +6,6 @@ import org.bayes2imc.model.CrossbarTiling;
 import org.bayes2imc.device.DeviceModel;
 import org.bayes2imc.device.Gaussian;
 import org.bayes2imc.infer.Parallel;
-import org.bayes2imc.infer.WeightSampler;
 import org.bayes2imc.model.BbnnModel;
 
 /**
@@ -20,8 +19,6 @@ import org.bayes2imc.model.BbnnModel;
  */
 public final class Realisation {
     private static final int BLOCK = 4096;
-    /** |z| past which Φ(z), as a float, is snapped to exactly 0 or 1 by the core (see {@link #probability}). */
-    static final double SNAPPED_Z = 6.0;
 
     private Realisation() {
     }
@@ -72,23 +69,11 @@ public final class Realisation {
                     ql[i] = read > other ? 1f : 0f;
                 } else {
                     double s = Math.sqrt(sd * sd + sa * sa);
-                    ql[i] = s > 0 ? probability((gd - against) / s) : (gd > against ? 1f : 0f);
+                    ql[i] = (float) (s > 0 ? Gaussian.cdf((gd - against) / s) : (gd > against ? 1 : 0));
                 }
             }
         });
         return q;
-    }
-
-    /**
-     * Φ(z) as the core uses it: beyond ±{@link #SNAPPED_Z} the result is 0 or 1, which is what the deployed core snaps
-     * Φ to there anyway (Φ(−6) ≈ 1e-9 is within {@link WeightSampler#SNAP_DISTANCE} of 0, and Φ(6) rounds to 1 in
-     * float), so the erfc of most clamped synapses (SET/RESET, many read σ from the reference) is not evaluated.
-     */
-    static float probability(double z) {
-        if (z <= -SNAPPED_Z) {
-            return 0f;
-        }
-        return z >= SNAPPED_Z ? 1f : (float) Gaussian.cdf(z);
     }
 
     /** The literal-read sampler of a PCM deployment at {@code seconds}: drifted means and read σ per device. */
