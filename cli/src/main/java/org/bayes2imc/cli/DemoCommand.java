@@ -11,7 +11,7 @@ import org.bayes2imc.cli.demo.SoftwareStep;
 import org.bayes2imc.cli.demo.SparsityStep;
 import org.bayes2imc.cli.demo.SystematicSection;
 import org.bayes2imc.cli.demo.PpaStep;
-import org.bayes2imc.cli.demo.PpaTables;
+import org.bayes2imc.hardware.PpaTables;
 import org.bayes2imc.cli.demo.SystematicStep;
 
 import org.bayes2imc.metrics.Metric;
