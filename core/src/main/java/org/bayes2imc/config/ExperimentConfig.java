@@ -24,11 +24,13 @@ import org.bayes2imc.io.InvalidSetting;
  * @param sampling     S, semantics, reads, sparsity ({@link SamplingConfig})
  * @param engine       threads, kernels, chunk ({@link EngineConfig})
  * @param study        K, time, design time, seed ({@link StudyConfig})
+ * @param correction   logit correction and calibration images, each absent = the command's default
+ *                     ({@link CorrectionConfig}); not part of {@link #deployOptions()}, the studies take it
  */
 @JsonDeserialize(builder = ExperimentConfig.Builder.class)
 public record ExperimentConfig(DeviceConfig device, CrossbarConfig crossbar, MappingConfig mapping,
                                CompensationConfig compensation, SamplingConfig sampling, EngineConfig engine,
-                               StudyConfig study) {
+                               StudyConfig study, CorrectionConfig correction) {
     public ExperimentConfig {
         InvalidSetting.present("device", device);
         InvalidSetting.present("crossbar", crossbar);
@@ -37,6 +39,7 @@ public record ExperimentConfig(DeviceConfig device, CrossbarConfig crossbar, Map
         InvalidSetting.present("sampling", sampling);
         InvalidSetting.present("engine", engine);
         InvalidSetting.present("study", study);
+        InvalidSetting.present("correction", correction);
     }
 
     public static ExperimentConfig defaults() {
@@ -49,7 +52,7 @@ public record ExperimentConfig(DeviceConfig device, CrossbarConfig crossbar, Map
 
     public Builder toBuilder() {
         return new Builder().optDevice(device).optCrossbar(crossbar).optMapping(mapping).optCompensation(compensation)
-                .optSampling(sampling).optEngine(engine).optStudy(study);
+                .optSampling(sampling).optEngine(engine).optStudy(study).optCorrection(correction);
     }
 
     /** The settings the deployment engine runs, with the device model and compensation instantiated. */
@@ -70,6 +73,7 @@ public record ExperimentConfig(DeviceConfig device, CrossbarConfig crossbar, Map
         private SamplingConfig sampling = SamplingConfig.defaults();
         private EngineConfig engine = EngineConfig.defaults();
         private StudyConfig study = StudyConfig.defaults();
+        private CorrectionConfig correction = CorrectionConfig.defaults();
 
         public Builder optDevice(DeviceConfig v) {
             device = v;
@@ -106,8 +110,13 @@ public record ExperimentConfig(DeviceConfig device, CrossbarConfig crossbar, Map
             return this;
         }
 
+        public Builder optCorrection(CorrectionConfig v) {
+            correction = v;
+            return this;
+        }
+
         public ExperimentConfig build() {
-            return new ExperimentConfig(device, crossbar, mapping, compensation, sampling, engine, study);
+            return new ExperimentConfig(device, crossbar, mapping, compensation, sampling, engine, study, correction);
         }
     }
 }
