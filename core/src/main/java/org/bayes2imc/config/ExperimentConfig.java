@@ -8,6 +8,7 @@ import org.bayes2imc.device.MappingConfig;
 import org.bayes2imc.imc.CrossbarConfig;
 import org.bayes2imc.imc.DeployOptions;
 import org.bayes2imc.imc.EngineConfig;
+import org.bayes2imc.imc.GroupsBuilder;
 import org.bayes2imc.imc.SamplingConfig;
 import org.bayes2imc.imc.StudyConfig;
 import org.bayes2imc.io.InvalidSetting;
@@ -65,14 +66,9 @@ public record ExperimentConfig(DeviceConfig device, CrossbarConfig crossbar, Map
     /** Every group optional ({@code opt…}), each at its defaults when absent. */
     @JsonPOJOBuilder(withPrefix = "opt")
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public static final class Builder {
+    public static final class Builder extends GroupsBuilder<Builder> {
         private DeviceConfig device = DeviceConfig.defaults();
-        private CrossbarConfig crossbar = CrossbarConfig.defaults();
-        private MappingConfig mapping = MappingConfig.defaults();
         private CompensationConfig compensation = CompensationConfig.defaults();
-        private SamplingConfig sampling = SamplingConfig.defaults();
-        private EngineConfig engine = EngineConfig.defaults();
-        private StudyConfig study = StudyConfig.defaults();
         private CorrectionConfig correction = CorrectionConfig.defaults();
 
         public Builder optDevice(DeviceConfig v) {
@@ -80,33 +76,8 @@ public record ExperimentConfig(DeviceConfig device, CrossbarConfig crossbar, Map
             return this;
         }
 
-        public Builder optCrossbar(CrossbarConfig v) {
-            crossbar = v;
-            return this;
-        }
-
-        public Builder optMapping(MappingConfig v) {
-            mapping = v;
-            return this;
-        }
-
         public Builder optCompensation(CompensationConfig v) {
             compensation = v;
-            return this;
-        }
-
-        public Builder optSampling(SamplingConfig v) {
-            sampling = v;
-            return this;
-        }
-
-        public Builder optEngine(EngineConfig v) {
-            engine = v;
-            return this;
-        }
-
-        public Builder optStudy(StudyConfig v) {
-            study = v;
             return this;
         }
 
