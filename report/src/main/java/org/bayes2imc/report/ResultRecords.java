@@ -16,6 +16,7 @@ import org.bayes2imc.io.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Reads a section of results.json into the result record the command wrote it from (docs/RESULTS.md), as leniently
@@ -97,8 +98,8 @@ final class ResultRecords {
         return m;
     }
 
-    /** What a count reads from the parser when the token is a number. */
-    private interface CountValue<T> {
+    /** A value read from the parser at its current token. */
+    private interface ParserValue<T> {
         T of(JsonParser p) throws IOException;
     }
 
@@ -106,7 +107,7 @@ final class ResultRecords {
      * A count (deployments, images, synapses) is never drawn from: anything but a number reads as 0 (null when boxed
      * and absent).
      */
-    private static <T> StdDeserializer<T> count(Class<?> type, CountValue<T> value, T zero) {
+    private static <T> StdDeserializer<T> count(Class<?> type, ParserValue<T> value, T zero) {
         return new StdDeserializer<>(type) {
             @Override
             public T deserialize(JsonParser p, DeserializationContext c) throws IOException {
@@ -154,46 +155,40 @@ final class ResultRecords {
         };
     }
 
-    /** A list of numbers (histogram edges); not a list reads as absent. */
+    /** A list of numbers (histogram edges): an element that is not a number is NaN. */
     private static StdDeserializer<double[]> numberArray() {
-        return new StdDeserializer<>(double[].class) {
-            @Override
-            public double[] deserialize(JsonParser p, DeserializationContext c) throws IOException {
-                if (!p.isExpectedStartArrayToken()) {
-                    p.skipChildren();
-                    return null;
-                }
-                List<Double> out = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    if (p.currentToken().isStructStart()) {
-                        p.skipChildren();
-                    }
-                    out.add(p.currentToken().isNumeric() ? p.getDoubleValue() : switch (String.valueOf(p.getText())) {
-                        case "Infinity" -> Double.POSITIVE_INFINITY;
-                        case "-Infinity" -> Double.NEGATIVE_INFINITY;
-                        default -> Double.NaN;
-                    });
-                }
-                return out.stream().mapToDouble(Double::doubleValue).toArray();
+        return list(double[].class, p -> {
+            if (p.currentToken().isStructStart()) {
+                p.skipChildren();
             }
-        };
+            return p.currentToken().isNumeric() ? p.getDoubleValue() : switch (String.valueOf(p.getText())) {
+                case "Infinity" -> Double.POSITIVE_INFINITY;
+                case "-Infinity" -> Double.NEGATIVE_INFINITY;
+                default -> Double.NaN;
+            };
+        }, l -> l.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    /** A list of counts (histogram counts), each element read as a count field; not a list reads as absent. */
+    /** A list of counts (histogram counts), each element read as a count field. */
     private static StdDeserializer<long[]> countArray() {
         StdDeserializer<Long> element = count(long.class, JsonParser::getValueAsLong, 0L);
-        return new StdDeserializer<>(long[].class) {
+        return list(long[].class, p -> element.deserialize(p, null), l -> l.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    /** A primitive array read element by element; a value that is not a list reads as absent. */
+    private static <E, A> StdDeserializer<A> list(Class<A> type, ParserValue<E> element, Function<List<E>, A> array) {
+        return new StdDeserializer<>(type) {
             @Override
-            public long[] deserialize(JsonParser p, DeserializationContext c) throws IOException {
+            public A deserialize(JsonParser p, DeserializationContext c) throws IOException {
                 if (!p.isExpectedStartArrayToken()) {
                     p.skipChildren();
                     return null;
                 }
-                List<Long> out = new ArrayList<>();
+                List<E> out = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    out.add(element.deserialize(p, c));
+                    out.add(element.of(p));
                 }
-                return out.stream().mapToLong(Long::longValue).toArray();
+                return array.apply(out);
             }
         };
     }
