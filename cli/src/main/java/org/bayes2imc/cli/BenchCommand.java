@@ -130,6 +130,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (trainOptions.requested()) {
+            Checks.count("--repeats", repeats, 1000);
+            check(model == null && !archOptions.requested(), "bench --train takes neither --model nor --arch");
+            return new TrainBench(this, trainOptions, engine.apply(EngineConfig.defaults(), Given.ALL).threads()).run();
+        }
         DeployOptions base = parse();
         if (archOptions.requested()) {
             return new ArchBench(this, archOptions, base, seconds, deviceOptions.model).run();
@@ -153,10 +158,6 @@ public final class BenchCommand implements Callable<Integer> {
         samples = samplesOption.value();
         limit = limitOption.value();
         Checks.count("--repeats", repeats, 1000);
-        if (trainOptions.requested()) {
-            check(model == null && !archOptions.requested(), "bench --train takes neither --model nor --arch");
-            return new TrainBench(this, trainOptions, engine.apply(EngineConfig.defaults(), Given.ALL).threads()).run();
-        }
         check((model != null) != archOptions.requested(), "bench needs exactly one of --model and --arch");
         Checks.count("--scaling-limit", scalingLimit, Integer.MAX_VALUE);
         check(peakSeconds > 0 && peakSeconds <= 60, "--peak-seconds must be in (0, 60], got " + peakSeconds);
