@@ -85,10 +85,12 @@ public final class DeploymentRunner {
             clampLayer[l] = options.sparsity() != SparsityMode.NONE && l < firstEnsemblingLayer;
         }
         if (options.design() == SamplerDesign.BAYES2IMC) {
-            ConductanceSolver solver = new ConductanceSolver(options.device(), options.mapping(), options.mappingSeconds());
-            // depends only on (device, mapping, design time, clamped layers): solved once for every runner sharing them
+            // depends only on (device, mapping, design time, clamped layers): solved once for every runner sharing them;
+            // the solver (whose read+programming table costs a little) is built only when the targets are solved
             targets = shared.targets(options.device(), options.mapping(), options.mappingSeconds(), clampLayer,
-                    () -> parallel.call(() -> ProgrammingTargets.solve(model, solver, clampLayer)));
+                    () -> parallel.call(() -> ProgrammingTargets.solve(model,
+                            new ConductanceSolver(options.device(), options.mapping(), options.mappingSeconds()),
+                            clampLayer)));
             clamped = new boolean[depth][];
             for (int l = 0; l < depth; l++) {
                 clamped[l] = targets.clamped(l);
