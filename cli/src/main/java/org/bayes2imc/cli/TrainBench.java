@@ -18,11 +18,6 @@ import java.util.Map;
  * against a plain DJL Trainer + Adam loop of the same network ({@link TrainThroughput}), with our step's profile.
  */
 final class TrainBench {
-    /** results.json of {@code bench --train} (docs/RESULTS.md "TrainBenchResults"). */
-    record Results(int schemaVersion, String command, String dataset, long seed, double loadAverageStart,
-                   double loadAverageEnd, TrainThroughputResult train) {
-    }
-
     private final BenchCommand cmd;
     private final TrainBenchOptions o;
     private final int threads;
@@ -50,7 +45,7 @@ final class TrainBench {
                 o.arch, cfg.batchSize(), train.size(), cmd.dataset, cmd.repeats, o.warmup);
         TrainThroughputResult r = TrainThroughput.run(cfg, train, cmd.repeats, o.warmup, o.fusedBatchNorm,
                 System.out::println);
-        Results res = new Results(1, "bench --train", cmd.dataset, cmd.seed, loadStart,
+        TrainBenchResults res = new TrainBenchResults(1, "bench --train", cmd.dataset, cmd.seed, loadStart,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), r);
         System.out.printf(Locale.ROOT, "%s (%d cores), PyTorch %s, %d intra-op / %d inter-op threads; load average %.2f -> %.2f%n",
                 r.cpuModel(), r.cores(), r.torchVersion(), r.torchIntraOpThreads(), r.torchInterOpThreads(),

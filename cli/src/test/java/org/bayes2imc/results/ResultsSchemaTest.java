@@ -13,6 +13,7 @@ import org.bayes2imc.cli.DriftResults;
 import org.bayes2imc.cli.EvaluateResults;
 import org.bayes2imc.cli.PpaResults;
 import org.bayes2imc.cli.SparsityResults;
+import org.bayes2imc.cli.TrainBenchResults;
 import org.bayes2imc.cli.demo.DemoResults;
 import org.bayes2imc.device.DeviceReport;
 import org.bayes2imc.io.Json;
@@ -43,7 +44,7 @@ class ResultsSchemaTest {
     /** The results type of every command that writes results.json through records. */
     static final List<Class<?>> COMMANDS = List.of(DemoResults.class, DeployResults.class, DriftResults.class,
             EvaluateResults.class, SparsityResults.class, PpaResults.class, BenchResults.class, ArchBenchResults.class,
-            DeviceReport.class);
+            DeviceReport.class, TrainBenchResults.class);
 
     private static final Pattern SECTION = Pattern.compile("^### (\\S+)\\s*$");
     private static final Pattern ROW = Pattern.compile("^\\| `([^`]+)` \\|");

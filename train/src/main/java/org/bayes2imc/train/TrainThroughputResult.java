@@ -5,7 +5,7 @@ import org.bayes2imc.bench.Timings;
 import java.util.Map;
 
 /**
- * {@code bench --train}'s results (issue 17; docs/RESULTS.md "TrainBenchResults"): BayesBiNN training against a plain
+ * {@code bench --train}'s results (issue 17; docs/RESULTS.md "TrainThroughputResult"): BayesBiNN training against a plain
  * Adam loop of the same network, images/s from the median of R timed passes, and our step's per-phase profile.
  *
  * @param plainOverOursWall   images/s ratio plain ÷ BayesBiNN from the wall-clock medians (the cost of BayesBiNN)
