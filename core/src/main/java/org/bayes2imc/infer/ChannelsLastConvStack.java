@@ -40,9 +40,8 @@ final class ChannelsLastConvStack {
         return true;
     }
 
-    /** Per-thread buffers: the block's NHWC input, the convolution's NHWC output, the post-processed NHWC output. */
+    /** Per-thread buffers: a block's convolution outputs and their post-processed values. */
     private static final class Scratch {
-        float[] in = new float[0];
         float[] lin = new float[0];
         float[] out = new float[0];
 
@@ -79,54 +78,62 @@ final class ChannelsLastConvStack {
         Parallel.forEach(blocks, blk -> {
             int start = blk * LayerForward.CONV_BLOCK;
             int m = Math.min(LayerForward.CONV_BLOCK, batch - start);
-            Scratch s = SCRATCH.get();
-            float[] x;
-            int xOffset;
+            // activations stay in the primitives' native buffers from the block's input to its last conv output
+            F32Conv conv = F32Conv.channelsLast(first, m);
+            int inValues = m * first.inputSize();
             if (first.inChannels() == 1) {
                 // one channel: NCHW and NHWC are the same order
-                x = input;
-                xOffset = start * first.inputSize();
+                conv.source().put(0, input, start * first.inputSize(), inValues);
             } else {
-                s.in = Scratch.grow(s.in, m * first.inputSize());
-                toChannelsLast(input, start * first.inputSize(), m, first.inChannels(), first.inHeight() * first.inWidth(), s.in);
-                x = s.in;
-                xOffset = 0;
+                toChannelsLast(input, start * first.inputSize(), m, first.inChannels(),
+                        first.inHeight() * first.inWidth(), conv.source());
             }
+            Scratch s = SCRATCH.get();
             for (int i = from; i < to; i++) {
                 LayerSpec l = a.layer(i);
-                s.lin = Scratch.grow(s.lin, m * l.outChannels() * l.positions());
-                F32Conv.channelsLast(l, m).apply(x, xOffset, weights[i], s.lin, 0);
-                if (i == to - 1) {
-                    posts[i - from].apply(s.lin, m, result, start * outSize, false);
-                } else {
-                    s.out = Scratch.grow(s.out, m * l.outputSize());
-                    posts[i - from].apply(s.lin, m, s.out, 0, true);
-                    float[] t = s.in;
-                    s.in = s.out;
-                    s.out = t;
-                    x = s.in;
-                    xOffset = 0;
+                conv.applyInPlace(weights[i]);
+                // image by image through small arrays that stay in the core's cache: one read of the native
+                // outputs, one write of the next layer's native inputs, no block-sized intermediate pass
+                int linValues = l.outChannels() * l.positions();
+                int outValues = l.outputSize();
+                s.lin = Scratch.grow(s.lin, linValues);
+                s.out = Scratch.grow(s.out, outValues);
+                Post post = posts[i - from];
+                F32Conv next = i == to - 1 ? null : F32Conv.channelsLast(a.layer(i + 1), m);
+                for (int b = 0; b < m; b++) {
+                    conv.destination().get(b * linValues, s.lin, 0, linValues);
+                    if (next == null) {
+                        post.toChannelsFirst(s.lin, s.out, result, (start + b) * outSize);
+                    } else {
+                        post.toChannelsLast(s.lin, 1, s.out);
+                        next.source().put(b * outValues, s.out, 0, outValues);
+                    }
                 }
+                conv = next;
             }
         });
         return result;
     }
 
     /** [m][c][p] from src[offset..] into dst[0..] as [m][p][c]. */
-    static void toChannelsLast(float[] src, int offset, int m, int c, int p, float[] dst) {
+    static void toChannelsLast(float[] src, int offset, int m, int c, int p, java.nio.FloatBuffer dst) {
         for (int b = 0; b < m; b++) {
             int sb = offset + b * c * p;
             int db = b * c * p;
             for (int ch = 0; ch < c; ch++) {
                 int sp = sb + ch * p;
                 for (int q = 0; q < p; q++) {
-                    dst[db + q * c + ch] = src[sp + q];
+                    dst.put(db + q * c + ch, src[sp + q]);
                 }
             }
         }
     }
 
-    /** Pool + BatchNorm + ReLU of a block of NHWC convolution outputs, in the float steps of LayerForward's. */
+    /**
+     * Pool + BatchNorm + ReLU of a block of NHWC convolution outputs, in LayerForward's float steps and order:
+     * max-pool as max(max(top left, top right), max(bottom left, bottom right)), BatchNorm as (x − mean)·(1/σ), ReLU
+     * as x &lt; 0 ? +0 : x (LayerForward's rule).
+     */
     private static final class Post {
         private final LayerSpec layer;
         private final float[] mean;
@@ -140,52 +147,77 @@ final class ChannelsLastConvStack {
             this.layer = layer;
             this.mean = bnMean.clone();
             this.inv = BatchNormStats.inverseStd(bnVar, layer.bnEps());
+            int repeats = Math.max(1, SPAN / out);
+            meanSpan = new float[repeats * out];
+            invSpan = new float[repeats * out];
+            for (int r = 0; r < repeats; r++) {
+                System.arraycopy(mean, 0, meanSpan, r * out, out);
+                System.arraycopy(inv, 0, invSpan, r * out, out);
+            }
         }
 
+        /** The statistics repeated over a span of whole pixels: long inner loops that the JIT vectorises. */
+        private static final int SPAN = 512;
+        private final float[] meanSpan;
+        private final float[] invSpan;
+
         /**
-         * lin [m][H][W][C] → dst[dstOffset..] as [m][H'][W'][C] (channelsLast) or [m][C][H'][W'], H' = H/2 when the
-         * layer pools.
+         * LayerForward's ReLU, t &lt; 0 ? +0 : t, in its form: Math.max(t, 0) (a select without a branch, which the
+         * sign after BatchNorm, a coin flip, would mispredict) but for zeros and NaN (rare, so that test predicts
+         * well), which take the rule itself (Math.max(−0, 0) is +0, the rule keeps −0).
          */
-        void apply(float[] lin, int m, float[] dst, int dstOffset, boolean channelsLast) {
+        private static float relu(float t) {
+            return t == 0f || t != t ? (t < 0f ? 0f : t) : Math.max(t, 0f);
+        }
+
+        /** lin [m][H][W][C] → dst [m][H'][W'][C] (H' = H/2 where the layer pools). */
+        void toChannelsLast(float[] lin, int m, float[] dst) {
             int c = layer.outChannels();
             int h = layer.inHeight();
             int w = layer.inWidth();
-            boolean pool = layer.maxPool();
             boolean relu = layer.relu();
-            int oh = pool ? h / 2 : h;
-            int ow = pool ? w / 2 : w;
-            int plane = oh * ow;
-            int row = w * c;
-            float[] v = new float[c];
-            for (int b = 0; b < m; b++) {
-                int src = b * h * w * c;
-                int out = dstOffset + b * plane * c;
-                for (int y = 0; y < oh; y++) {
-                    for (int x = 0; x < ow; x++) {
-                        int q = y * ow + x;
-                        if (pool) {
-                            int r0 = src + (2 * y * w + 2 * x) * c;
-                            int r1 = r0 + row;
-                            for (int ch = 0; ch < c; ch++) {
-                                v[ch] = Math.max(Math.max(lin[r0 + ch], lin[r0 + c + ch]),
-                                        Math.max(lin[r1 + ch], lin[r1 + c + ch]));
-                            }
-                        } else {
-                            System.arraycopy(lin, src + q * c, v, 0, c);
-                        }
-                        for (int ch = 0; ch < c; ch++) {
-                            float t = (v[ch] - mean[ch]) * inv[ch];
-                            // LayerForward's ReLU rule (t < 0 ? +0 : t), branch-free but for zeros and NaN
-                            v[ch] = !relu ? t : t == 0f || t != t ? (t < 0f ? 0f : t) : Math.max(t, 0f);
-                        }
-                        if (channelsLast) {
-                            System.arraycopy(v, 0, dst, out + q * c, c);
-                        } else {
-                            for (int ch = 0; ch < c; ch++) {
-                                dst[out + ch * plane + q] = v[ch];
-                            }
+            if (!layer.maxPool()) {
+                int n = m * h * w * c;
+                int span = meanSpan.length;
+                for (int s0 = 0; s0 < n; s0 += span) {
+                    int len = Math.min(span, n - s0);
+                    for (int j = 0; j < len; j++) {
+                        dst[s0 + j] = (lin[s0 + j] - meanSpan[j]) * invSpan[j];
+                    }
+                    if (relu) {
+                        for (int j = s0; j < s0 + len; j++) {
+                            dst[j] = relu(dst[j]);
                         }
                     }
+                }
+                return;
+            }
+            int row = w * c;
+            int o = 0;
+            for (int b = 0; b < m; b++) {
+                for (int y = 0; y < h; y += 2) {
+                    for (int x = 0; x < w; x += 2) {
+                        int i = ((b * h + y) * w + x) * c;
+                        int j = i + row;
+                        for (int ch = 0; ch < c; ch++) {
+                            float v = Math.max(Math.max(lin[i + ch], lin[i + c + ch]), Math.max(lin[j + ch], lin[j + c + ch]));
+                            float t = (v - mean[ch]) * inv[ch];
+                            dst[o + ch] = relu ? relu(t) : t;
+                        }
+                        o += c;
+                    }
+                }
+            }
+        }
+
+        /** One image: lin [H][W][C] → dst[dstOffset..] as [C][H'][W'] (LayerForward's layout), via channelsLast. */
+        void toChannelsFirst(float[] lin, float[] channelsLast, float[] dst, int dstOffset) {
+            int c = layer.outChannels();
+            int plane = layer.outputSize() / c;
+            toChannelsLast(lin, 1, channelsLast);
+            for (int p = 0; p < plane; p++) {
+                for (int ch = 0; ch < c; ch++) {
+                    dst[dstOffset + ch * plane + p] = channelsLast[p * c + ch];
                 }
             }
         }

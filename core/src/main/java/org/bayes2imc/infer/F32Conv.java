@@ -16,9 +16,33 @@ import static org.bytedeco.dnnl.global.dnnl.*;
 public final class F32Conv extends OneDnnPrimitive {
     private static final ThreadLocal<Map<ConvShape, F32Conv>> CACHE = ThreadLocal.withInitial(HashMap::new);
 
+    private final java.nio.FloatBuffer sourceFloats;
+    private final java.nio.FloatBuffer destinationFloats;
+
     private F32Conv(ConvShape shape, ConvShape.Descriptors d) {
         super(d.primitive(), d.source(), d.userWeights(), d.destination(), 4L * shape.inputValues(),
                 4L * shape.weightValues(), 4L * shape.outputValues());
+        sourceFloats = floats(src, shape.inputValues());
+        destinationFloats = floats(dst, shape.outputValues());
+    }
+
+    private static java.nio.FloatBuffer floats(org.bytedeco.javacpp.BytePointer buffer, long count) {
+        return buffer.position(0).limit(4 * count).asByteBuffer().order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
+    /** The primitive's input activations in native memory, for writing in place before {@link #applyInPlace}. */
+    java.nio.FloatBuffer source() {
+        return sourceFloats;
+    }
+
+    /** The primitive's outputs in native memory after {@link #applyInPlace}. */
+    java.nio.FloatBuffer destination() {
+        return destinationFloats;
+    }
+
+    /** Runs on the activations in {@link #source()} with these weights [O][C][k][k]; outputs in {@link #destination()}. */
+    void applyInPlace(float[] weights) {
+        executeOnBuffers(weights);
     }
 
     private static final ThreadLocal<Map<ConvShape, F32Conv>> CHANNELS_LAST = ThreadLocal.withInitial(HashMap::new);

@@ -100,8 +100,9 @@ class ChannelsLastConvStackProperties {
         for (int i = 0; i < src.length; i++) {
             src[i] = i;
         }
-        float[] dst = new float[src.length];
-        ChannelsLastConvStack.toChannelsLast(src, 0, m, c, p, dst);
+        java.nio.FloatBuffer buffer = java.nio.FloatBuffer.allocate(src.length);
+        ChannelsLastConvStack.toChannelsLast(src, 0, m, c, p, buffer);
+        float[] dst = buffer.array();
         // image 1, channel 2, position 3 sits at [1][3][2]
         assertThat(dst[1 * c * p + 3 * c + 2]).isEqualTo(src[1 * c * p + 2 * p + 3]);
         assertThat(dst).containsExactlyInAnyOrder(src);
