@@ -115,17 +115,23 @@ final class ChannelsLastConvStack {
         return result;
     }
 
-    /** [m][c][p] from src[offset..] into dst[0..] as [m][p][c]. */
+    /**
+     * [m][c][p] from src[offset..] into dst[0..] as [m][p][c], image by image through a cache-sized array and one
+     * bulk copy into the native buffer per image.
+     */
     static void toChannelsLast(float[] src, int offset, int m, int c, int p, java.nio.FloatBuffer dst) {
+        Scratch s = SCRATCH.get();
+        s.out = Scratch.grow(s.out, c * p);
+        float[] image = s.out;
         for (int b = 0; b < m; b++) {
             int sb = offset + b * c * p;
-            int db = b * c * p;
-            for (int ch = 0; ch < c; ch++) {
-                int sp = sb + ch * p;
-                for (int q = 0; q < p; q++) {
-                    dst.put(db + q * c + ch, src[sp + q]);
+            for (int q = 0; q < p; q++) {
+                int o = q * c;
+                for (int ch = 0; ch < c; ch++) {
+                    image[o + ch] = src[sb + ch * p + q];
                 }
             }
+            dst.put(b * c * p, image, 0, c * p);
         }
     }
 
