@@ -29,6 +29,17 @@ final class BinaryNetForward {
      * @return N×classes logits
      */
     static NDArray forward(Architecture a, NDArray input, NDList weights, BatchNormState bn, boolean training) {
+        return forward(a, input, weights, bn, training, false);
+    }
+
+    /**
+     * @param fusedBatchNorm training-mode BatchNorm by PyTorch's own batch_norm kernel instead of the ops below: the
+     *                       same formula and running-statistics convention, but other float rounding, so a model
+     *                       trained with it differs in its bits (measured by {@code bench --train --train-fused-bn},
+     *                       issue 17); never used by {@link Trainer}
+     */
+    static NDArray forward(Architecture a, NDArray input, NDList weights, BatchNormState bn, boolean training,
+                           boolean fusedBatchNorm) {
         NDArray x = input;
         for (int i = 0; i < a.depth(); i++) {
             LayerSpec l = a.layer(i);
@@ -47,7 +58,12 @@ final class BinaryNetForward {
                 x = x.matMul(w.transpose());
                 axes = new int[] {0};
             }
-            x = batchNorm(x, l, axes, bn.mean[i], bn.var[i], training);
+            x = fusedBatchNorm && training
+                    // DJL's PyTorch binding needs an explicit scale and shift: 1 and 0
+                    ? ai.djl.nn.norm.BatchNorm.batchNorm(x, bn.mean[i], bn.var[i],
+                            x.getManager().ones(new Shape(l.outChannels())), x.getManager().zeros(new Shape(l.outChannels())), 1,
+                            (float) (1 - l.bnMomentum()), (float) l.bnEps(), true).singletonOrThrow() // DJL momentum = 1 − PyTorch's
+                    : batchNorm(x, l, axes, bn.mean[i], bn.var[i], training);
             if (l.relu()) {
                 x = Activation.relu(x);
             }

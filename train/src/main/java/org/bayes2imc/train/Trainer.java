@@ -108,18 +108,11 @@ public final class Trainer {
         float[] x = norm.apply(split.train());
         int[] y = split.train().labels();
         int nTrain = y.length;
-        int d = a.inputSize();
         int classes = a.classes();
         int batch = config.batchSize();
         long stepsPerEpoch = nTrain / batch;
         long totalSteps = stepsPerEpoch * config.epochs();
         int weights = Math.toIntExact(a.weightCount());
-        long[] splitAt = new long[a.depth() - 1];
-        long off = 0;
-        for (int i = 0; i < a.depth() - 1; i++) {
-            off += a.layer(i).weightCount();
-            splitAt[i] = off;
-        }
         double datasetSize = nTrain * config.optimizer().datasetScale();
 
         Engine engine = Engine.getEngine("PyTorch");
@@ -156,13 +149,11 @@ public final class Trainer {
                 }
                 bn = new BatchNormState(base, a, m, v);
             }
-            int samples = config.optimizer().mcSamples();
-            float[] xb = new float[batch * d];
-            float[] yb = new float[batch * classes];
-            float[] noise = new float[weights];
-            Shape xShape = new Shape(batch, a.channels(), a.height(), a.width());
-            Shape yShape = new Shape(batch, classes);
-            Shape wShape = new Shape(weights);
+            // the mode accuracy on the validation split after the last epoch run here: the final model is that
+            // epoch's snapshot, so calibration reuses it instead of a second identical pass (issue 17)
+            Double lastValidationMode = null;
+            BayesBiNNStep stepper = new BayesBiNNStep(engine, base, a, bn, opt, mix(config.seed(), NOISE_SALT), batch,
+                    config.optimizer().mcSamples(), null);
             for (int epoch = startEpoch; epoch < Math.min(config.epochs(), stopAfterEpochs); epoch++) {
                 int[] order = permutation(nTrain, mix(mix(config.seed(), ORDER_SALT), epoch));
                 double lossSum = 0;
@@ -172,45 +163,10 @@ public final class Trainer {
                 try (Progress.Task task = progress.start(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, config.epochs()),
                         stepsPerEpoch * batch)) {
                     for (long s = 0; s < stepsPerEpoch; s++) {
-                        java.util.Arrays.fill(yb, 0f);
-                        for (int b = 0; b < batch; b++) {
-                            int idx = order[(int) (s * batch + b)];
-                            System.arraycopy(x, idx * d, xb, b * d, d);
-                            yb[b * classes + y[idx]] = 1f;
-                        }
-                        long step = opt.step();
-                        try (NDScope ignored = new NDScope()) {
-                            NDArray xs = base.create(xb, xShape);
-                            NDArray ys = base.create(yb, yShape);
-                            List<NDArray> relaxed = new ArrayList<>(samples);
-                            List<NDArray> grads = new ArrayList<>(samples);
-                            for (int k = 0; k < samples; k++) {
-                                fillNoise(noise, mix(mix(config.seed(), NOISE_SALT), step * samples + k));
-                                NDArray wr = opt.relaxedWeights(base.create(noise, wShape));
-                                wr.setRequiresGradient(true);
-                                NDArray logits;
-                                NDArray loss;
-                                try (GradientCollector gc = engine.newGradientCollector()) {
-                                    NDList w = wr.split(splitAt);
-                                    logits = BinaryNetForward.forward(a, xs, w, bn, true);
-                                    loss = logits.logSoftmax(1).mul(ys).sum().neg().div((float) batch);
-                                    gc.backward(loss);
-                                }
-                                relaxed.add(wr);
-                                grads.add(wr.getGradient());
-                                if (k == 0) {
-                                    lossSum += loss.getFloat() * batch;
-                                    long[] pred = logits.argMax(1).toLongArray();
-                                    for (int b = 0; b < batch; b++) {
-                                        if (yb[b * classes + (int) pred[b]] == 1f) {
-                                            correct++;
-                                        }
-                                    }
-                                }
-                            }
-                            opt.update(relaxed, grads, BayesBiNNOptimizer.cosineLearningRate(
-                                    config.optimizer().learningRate(), step, totalSteps));
-                        }
+                        BayesBiNNStep.Outcome o = stepper.run(x, y, order, Math.toIntExact(s * batch),
+                                BayesBiNNOptimizer.cosineLearningRate(config.optimizer().learningRate(), opt.step(), totalSteps));
+                        lossSum += o.lossTimesBatch();
+                        correct += o.correct();
                         seen += batch;
                         task.step(batch);
                         if (s % 20 == 0 || s == stepsPerEpoch - 1) {
@@ -226,6 +182,7 @@ public final class Trainer {
                 PosteriorSummary post = PosteriorSummary.of(snapshot);
                 double valMode = accuracy(DjlForward.logits(snapshot, DjlForward.modeWeights(snapshot),
                         norm.apply(split.validation()), split.validation().size()), split.validation().labels(), classes);
+                lastValidationMode = valMode;
                 EpochReport r = new EpochReport(epoch + 1, lossSum / seen, (double) correct / seen, seen / secs, secs, valMode, post);
                 reports.add(r);
                 history.add(EpochRow.of(r));
@@ -245,12 +202,13 @@ public final class Trainer {
                     new TrainingRecord(config, split.train().size(), split.validation().size(), datasetSize, TrainingRecord.TRAINER),
                     config.seed(), config.epochs(), trainingSeconds, List.copyOf(history)));
             BbnnModel model = snapshot(a, opt.lambdaValues(), bn, meta);
-            return calibrate(model, norm, split, reports, trainingSeconds);
+            return calibrate(model, norm, split, reports, trainingSeconds, lastValidationMode);
         }
     }
 
+    /** @param knownModeAccuracy the mode network's validation accuracy when already measured on this model, or null */
     private TrainResult calibrate(BbnnModel model, Normalisation norm, Split split, List<EpochReport> reports,
-                                  double trainingSeconds) {
+                                  double trainingSeconds, Double knownModeAccuracy) {
         Dataset val = split.validation();
         int classes = model.architecture().classes();
         SplittableRandom rng = new SplittableRandom(mix(config.seed(), CALIBRATION_SALT));
@@ -263,7 +221,8 @@ public final class Trainer {
         double t = TemperatureScaling.fit(logits, val.labels(), classes);
         double[] probs = TemperatureScaling.ensembleProbabilities(logits, classes, t);
         double ensAcc = accuracy(probs, val.labels(), classes);
-        double modeAcc = accuracy(DjlForward.logits(model, DjlForward.modeWeights(model), xv, val.size()), val.labels(), classes);
+        double modeAcc = knownModeAccuracy != null ? knownModeAccuracy
+                : accuracy(DjlForward.logits(model, DjlForward.modeWeights(model), xv, val.size()), val.labels(), classes);
         TemperatureCalibration cal = new TemperatureCalibration(t, TemperatureCalibration.METHOD,
                 TemperatureScaling.nll(logits, val.labels(), classes, 1.0),
                 TemperatureScaling.nll(logits, val.labels(), classes, t), members.length);
