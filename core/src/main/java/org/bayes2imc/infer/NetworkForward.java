@@ -1,6 +1,7 @@
 package org.bayes2imc.infer;
 
 import org.bayes2imc.model.Architecture;
+import org.bayes2imc.model.LayerKind;
 
 /**
  * A sampled network's forward pass over a range of layers: the input of layer {@code fromLayer} in, the output of
@@ -35,6 +36,18 @@ public final class NetworkForward {
         }
         float[] x = input;
         for (int i = fromLayer; i < toLayer; i++) {
+            if (quantiser == null) {
+                // a run of float conv layers goes block by block through all of them (same bits, fewer passes)
+                int end = i;
+                while (end < toLayer && a.layer(end).kind() == LayerKind.CONV) {
+                    end++;
+                }
+                if (end > i && ChannelsLastConvStack.supports(a, i, end, batch)) {
+                    x = ChannelsLastConvStack.forward(a, bn, weights, x, batch, i, end);
+                    i = end - 1;
+                    continue;
+                }
+            }
             if (quantiser != null) {
                 x = quantiser.quantise(i, x, batch);
             }

@@ -141,6 +141,13 @@ public final class OneDnn {
         }
     }
 
+    /** The implementation oneDNN chose for a primitive descriptor, as its verbose mode names it. */
+    static String implementation(org.bytedeco.dnnl.dnnl_primitive_desc pd) {
+        org.bytedeco.javacpp.PointerPointer<?> name = new org.bytedeco.javacpp.PointerPointer<>(1);
+        check(dnnl_primitive_desc_query(pd, dnnl_query_impl_info_str, 0, name), "implementation query");
+        return name.getString(0);
+    }
+
     static dnnl_memory_desc desc(long[] dims, int dataType, int tag) {
         dnnl_memory_desc md = new dnnl_memory_desc();
         check(dnnl_memory_desc_create_with_tag(md, dims.length, dims, dataType, tag), "memory descriptor");

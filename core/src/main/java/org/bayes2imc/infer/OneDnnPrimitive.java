@@ -113,6 +113,15 @@ abstract class OneDnnPrimitive {
         new FloatPointer(dst).position(0).get(out, outOffset, (int) (dstCount / 4));
     }
 
+    /**
+     * f32 weights in and run, on activations the caller already wrote into {@link #src}; the outputs are left in
+     * {@link #dst} (the channels-last conv stack reads and writes these buffers directly, without array copies).
+     */
+    final void executeOnBuffers(float[] weights) {
+        new FloatPointer(userWeights).position(0).put(weights, 0, (int) (weightCount / 4));
+        run();
+    }
+
     private void run() {
         OneDnn.run(() -> {
             var stream = OneDnn.stream();

@@ -15,9 +15,9 @@ public interface WeightDraw {
     /** Software sampling from the model's posterior, keyed by (seed, member, layer, chunk). */
     static WeightDraw sampled(BbnnModel model, long seed) {
         int n = model.architecture().depth();
-        float[][] p = new float[n][];
+        WeightSampler.Plan[] p = new WeightSampler.Plan[n];
         for (int i = 0; i < n; i++) {
-            p[i] = WeightSampler.probabilities(model.lambda(i));
+            p[i] = WeightSampler.plan(WeightSampler.probabilities(model.lambda(i)));
         }
         return (member, layer, chunk) -> WeightSampler.sample(p[layer], seed, member, layer, chunk);
     }

@@ -58,6 +58,61 @@ public final class WeightSampler {
     }
 
     /**
+     * A layer's probabilities prepared for many draws: the deterministic synapses' values once, and the indices of the
+     * stochastic ones, so a draw copies the former and spends work only on the latter (fmnist-small's trained
+     * posterior is 86 % deterministic). {@link #sample(Plan, SplittableRandom, float[])} gives exactly the values and
+     * consumes exactly the uniforms of {@link #sample(float[], SplittableRandom, float[])}: the stochastic synapses
+     * are visited in the same increasing index order.
+     */
+    public static final class Plan {
+        private final float[] probabilityPlusOne;
+        private final float[] deterministicValues;
+        private final int[] stochastic;
+
+        private Plan(float[] p) {
+            probabilityPlusOne = p.clone();
+            deterministicValues = new float[p.length];
+            int[] idx = new int[p.length];
+            int n = 0;
+            for (int i = 0; i < p.length; i++) {
+                if (deterministic(p[i])) {
+                    deterministicValues[i] = p[i] >= 1f ? 1f : -1f;
+                } else {
+                    idx[n++] = i;
+                }
+            }
+            stochastic = java.util.Arrays.copyOf(idx, n);
+        }
+
+        /** Synapses per draw. */
+        public int size() {
+            return probabilityPlusOne.length;
+        }
+    }
+
+    /** The draw plan of a layer with these P(w = +1). */
+    public static Plan plan(float[] probabilityPlusOne) {
+        return new Plan(probabilityPlusOne);
+    }
+
+    /** One draw on the stream keyed by (seed, member, layer, chunk): the same values as {@link #sample(float[], long, int, int, long)}. */
+    public static float[] sample(Plan plan, long seed, int member, int layer, long chunk) {
+        float[] w = new float[plan.size()];
+        sample(plan, stream(seed, member, layer, chunk), w);
+        return w;
+    }
+
+    /** As {@link #sample(float[], SplittableRandom, float[])}, visiting only the plan's stochastic synapses. */
+    public static void sample(Plan plan, SplittableRandom rng, float[] out) {
+        System.arraycopy(plan.deterministicValues, 0, out, 0, plan.deterministicValues.length);
+        float[] p = plan.probabilityPlusOne;
+        for (int i : plan.stochastic) {
+            float d = p[i] - uniform24(rng);
+            out[i] = d != d ? -1f : Math.copySign(1f, d);
+        }
+    }
+
+    /**
      * Half a step of the 24-bit grid of {@link #sample}: a realised probability this close to 0 or 1 is snapped to it
      * (so a layer of such synapses is computed exactly, once). This is the sampler's resolution, a different concept
      * from the ε rule of docs/MODEL.md §8 (sparsity.SynapseClassifier), which decides which synapses are stored

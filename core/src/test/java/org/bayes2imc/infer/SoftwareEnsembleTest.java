@@ -125,6 +125,45 @@ class SoftwareEnsembleTest {
     }
 
     @Test
+    void membersSharingTheirFirstLayersGiveEachMembersOwnBits() {
+        // layer 0 has a single stochastic synapse, so of 6 members several draw it alike and share that layer;
+        // layer 1 has three, so some share two layers; each member must still get exactly its own forward pass
+        BbnnModel m = randomModel(11, 1.0);
+        for (int layer = 0; layer < 2; layer++) {
+            float[] lam = m.lambda(layer);
+            for (int j = 0; j < lam.length; j++) {
+                lam[j] = j < 1 + 2 * layer ? 0f : lam[j] >= 0 ? 20f : -20f;
+            }
+        }
+        Dataset d = randomImages(70, 12);
+        var settings = new SoftwareEnsemble.Settings(6, 13, SoftwareSamplingSemantics.PER_CHUNK, 10);
+        float[][] members = Parallel.of(1).call(() -> SoftwareEnsemble.memberLogits(m, d, settings, Progress.NONE));
+        float[] x = ModelInputs.normalised(m, d);
+        WeightDraw draw = WeightDraw.sampled(m, 13);
+        BatchNormStats bn = BatchNormStats.of(m);
+        int shared = 0;
+        for (int chunk = 0; chunk < 7; chunk++) {
+            float[] in = java.util.Arrays.copyOfRange(x, chunk * 10 * 784, (chunk + 1) * 10 * 784);
+            float[] first = null;
+            for (int s = 0; s < 6; s++) {
+                float[][] w = new float[ARCH.depth()][];
+                for (int i = 0; i < w.length; i++) {
+                    w[i] = draw.weights(s, i, chunk);
+                }
+                float[] expected = NetworkForward.run(ARCH, bn, w, in, 10);
+                assertThat(java.util.Arrays.copyOfRange(members[s], chunk * 100, (chunk + 1) * 100))
+                        .as("member %d chunk %d", s, chunk).containsExactly(expected);
+                if (s == 0) {
+                    first = w[0];
+                } else if (java.util.Arrays.equals(first, w[0])) {
+                    shared++;
+                }
+            }
+        }
+        assertThat(shared).as("members drawing member 0's first layer").isPositive();
+    }
+
+    @Test
     void normalisationFromMetadataAndShapeCheck() {
         BbnnModel m = randomModel(9, 1.0);
         Dataset d = randomImages(2, 10);
