@@ -84,7 +84,7 @@ public final class PpaCommand implements Callable<Integer> {
     @Option(names = "--set", description = "override a config key, key=value (repeatable); keys: " + "array_size, "
             + "activation_bits, p_bits, adc_bits, adc_column_mux, adc_weight_bits, input_bit_activity, "
             + "devices_per_synapse, node_nm, vdd_v, clock_ghz, arrays_per_pe, pes_per_tile, tile_buffer_kib, "
-            + "bn_units_per_tile, interconnect_mm")
+            + "bn_units_per_tile, interconnect_mm; or a component figure such as pcm_cell_read.energy_pj")
     List<String> overrides = new ArrayList<>();
 
     @Option(names = "--sweep", description = "vary one key: key=v1,v2,... (a config key, samples, or a component "
@@ -152,20 +152,27 @@ public final class PpaCommand implements Callable<Integer> {
         if (adcBits != null) {
             cfg = cfg.with("adc_bits", adcBits);
         }
+        ComponentLibrary lib = components == null ? ComponentLibrary.defaults() : ComponentLibrary.load(components);
         for (String kv : overrides) {
             int eq = kv.indexOf('=');
             if (eq <= 0) {
                 throw new IllegalArgumentException("--set '" + kv + "' must read key=value");
             }
+            String key = kv.substring(0, eq);
             try {
-                cfg = cfg.with(kv.substring(0, eq), Double.parseDouble(kv.substring(eq + 1)));
+                double v = Double.parseDouble(kv.substring(eq + 1));
+                if (key.contains(".")) { // a component figure, as --sweep takes it: entry.energy_pj|area_um2|latency_ns
+                    String[] parts = key.split("\\.", 2);
+                    lib = lib.withFigure(parts[0], parts[1], v);
+                } else {
+                    cfg = cfg.with(key, v);
+                }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--set '" + kv + "': value is not a number");
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--set '" + kv + "': " + e.getMessage());
             }
         }
-        ComponentLibrary lib = components == null ? ComponentLibrary.defaults() : ComponentLibrary.load(components);
 
         PpaResult r = PpaModel.evaluate(arch, d, pm, sp, samples, cfg, lib);
         PpaResult base = c == null ? null : PpaModel.evaluate(arch, c, pm, sp, samples, cfg, lib);

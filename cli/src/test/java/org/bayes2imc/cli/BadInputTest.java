@@ -76,6 +76,10 @@ class BadInputTest {
                         "--array-size must be a power of two in 8..4096, got 1073741824"),
                 Case.refused("6", "ppa --network fmnist-small --adc-bits 64", "--adc-bits must be in 1..16, got 64"),
                 Case.refused("6", "ppa --network fmnist-small --set adc_bits=64", "--set 'adc_bits=64': adc_bits must be in 1..16, got 64"),
+                Case.refused("6", "ppa --network fmnist-small --set colour=0.5",
+                        "--set 'colour=0.5': unknown config key 'colour'; known: [array_size, activation_bits, p_bits, adc_bits, "
+                                + "adc_column_mux, adc_weight_bits, input_bit_activity, devices_per_synapse, node_nm, vdd_v, "
+                                + "clock_ghz, arrays_per_pe, pes_per_tile, tile_buffer_kib, bn_units_per_tile, interconnect_mm], samples"),
                 Case.refused("6", "ppa --network fmnist-small --epsilon 0.7", "--epsilon must be in (0, 0.5), got 0.7"),
                 Case.refused("6", "deploy --model {model} --epsilon 0.5", "--epsilon must be in (0, 0.5), got 0.5"),
                 Case.refused("6", "sparsity --model {model} --epsilon 0.5", "--epsilon must be in (0, 0.5), got 0.5"),

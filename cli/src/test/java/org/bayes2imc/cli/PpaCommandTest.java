@@ -36,6 +36,21 @@ class PpaCommandTest {
     }
 
     @Test
+    void setTakesAComponentFigureAsTheSweepDoes() {
+        Path set = dir.resolve("set");
+        Path sweep = dir.resolve("sweep");
+        assertThat(Main.execute("ppa", "--network", "fmnist-small", "--set", "pcm_cell_read.energy_pj=0.001",
+                "--out", set.toString())).isZero();
+        assertThat(Main.execute("ppa", "--network", "fmnist-small", "--sweep", "pcm_cell_read.energy_pj=0.001,0.05",
+                "--out", sweep.toString())).isZero();
+        JsonNode s = Json.read(set.resolve("results.json")).get("result");
+        JsonNode p = Json.read(sweep.resolve("results.json")).get("sweep").get("points");
+        JsonNode defaults = Json.read(sweep.resolve("results.json")).get("result");
+        assertThat(s.get("energy_uj").asDouble()).isEqualTo(p.get(0).get("subject").get("energy_uj").asDouble())
+                .isLessThan(defaults.get("energy_uj").asDouble());
+    }
+
+    @Test
     void readsSpRowsFromAModel() {
         BbnnModel m = BbnnModel.zeros(Architectures.parse("mlp"));
         Path file = dir.resolve("m.safetensors");

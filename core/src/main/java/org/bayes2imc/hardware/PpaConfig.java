@@ -97,6 +97,9 @@ public record PpaConfig(int arraySize, int activationBits, int pBits, int adcBit
         int i = (int) Math.round(v);
         boolean integral = Math.abs(v - i) < 1e-9;
         String k = key.trim().toLowerCase(java.util.Locale.ROOT).replace('-', '_');
+        if (!KEYS.contains(k)) { // before the integer check, so a misspelt key is named as unknown
+            throw new IllegalArgumentException("unknown config key '" + key + "'; known: " + KEYS + ", samples");
+        }
         if (!k.equals("input_bit_activity") && !k.equals("node_nm") && !k.equals("vdd_v") && !k.equals("clock_ghz")
                 && !k.equals("interconnect_mm") && !integral) {
             throw new IllegalArgumentException(key + " must be an integer, got " + v);
