@@ -11,7 +11,6 @@ import org.bayes2imc.imc.SamplingConfig;
 import org.bayes2imc.imc.StudyConfig;
 import org.bayes2imc.random.CounterRandom;
 import org.bayes2imc.imc.DeployOptions;
-import org.bayes2imc.imc.KernelChoice;
 import org.bayes2imc.imc.DeployedCore;
 import org.bayes2imc.study.DeploymentRow;
 import org.bayes2imc.study.DeploymentRunner;
@@ -100,52 +99,101 @@ public final class BenchCommand implements Callable<Integer> {
     record Prepared(DeploymentRunner runner, DeployedCore core) {
     }
 
+    /** Everything the timed region needs, built untimed: the data, both deployments and the dense emulation. */
+    private record Plan(BbnnModel model, Dataset test, float[] images, Prepared full, Prepared lsRs, WeightDraw draw,
+                        PytorchDenseEmulation emulation, DeployOptions base, int threads, double loadAverageStart) {
+        int n() {
+            return test.size();
+        }
+    }
+
+    /** The R timed repeats of the three paths: wall and CPU seconds, the last logits of each, the warm-up size. */
+    private record Repeats(Timings full, Timings lsRs, Timings torch, Timings fullCpu, Timings lsRsCpu,
+                           Timings torchCpu, float[][][] lastLogits, int warmImages, String torchVersion) {
+    }
+
+    /** The peak our kernels are compared with: int8 VNNI MACs or float FLOPs (as MACs), per second and CPU second. */
+    private record PeakBasis(double macsPerSecond, double macsPerCpuSecond, String source) {
+        static PeakBasis of(Prepared full, PeakCalibration.Peak peak) {
+            boolean int8 = "int8".equals(full.core().kernel()) && peak.int8GMacs() > 0;
+            return int8 ? new PeakBasis(peak.int8GMacs() * 1e9, peak.int8GMacsPerCpuSecond() * 1e9, "onednn_int8_matmul")
+                    : new PeakBasis(peak.floatPeakGflops() * 1e9 / 2, peak.floatPeakGflopsPerCpuSecond() * 1e9 / 2,
+                    peak.floatPeakSource());
+        }
+    }
+
+    /** Set by {@link #parse()}: --time in seconds and --limit. */
+    private double seconds;
+    private int limit;
+
     @Override
     public Integer call() {
+        DeployOptions base = parse();
+        if (archOptions.requested()) {
+            return new ArchBench(this, archOptions, base, seconds, deviceOptions.model).run();
+        }
+        Plan plan = plan(base);
+        Repeats timed = timeRepeats(plan);
+        System.out.printf(Locale.ROOT, "calibrating peak (%d threads, %.1f s per kernel)...%n", plan.threads(), peakSeconds);
+        PeakCalibration.Peak peak = PeakCalibration.measure(plan.threads(), peakSeconds);
+        BenchResults.Bench bench = figures(plan, timed, peak);
+        BenchResults.Settings settings = settings(plan, timed);
+        print(plan, timed, peak, bench);
+        BenchResults.Scaling byScale = scaling ? scaling(plan.model(), base, plan.test(), plan.draw(), plan.emulation()) : null;
+        Path file = out.resolve("results.json");
+        Json.write(file, new BenchResults(1, "bench", settings, bench, byScale));
+        System.out.println("wrote " + file);
+        return 0;
+    }
+
+    /** Checks every option, naming it, and gives the deployment settings of both paths. */
+    private DeployOptions parse() {
         samples = samplesOption.value();
-        int limit = limitOption.value();
+        limit = limitOption.value();
         Checks.count("--repeats", repeats, 1000);
         check((model != null) != archOptions.requested(), "bench needs exactly one of --model and --arch");
         Checks.count("--scaling-limit", scalingLimit, Integer.MAX_VALUE);
         check(peakSeconds > 0 && peakSeconds <= 60, "--peak-seconds must be in (0, 60], got " + peakSeconds);
-        double seconds = Checks.seconds("--time", time);
-        DeployOptions base = ExperimentConfig.builder()
+        seconds = Checks.seconds("--time", time);
+        return ExperimentConfig.builder()
                 .optDevice(deviceOptions.apply(DeviceConfig.defaults(), Given.ALL))
                 .optEngine(engine.apply(EngineConfig.defaults(), Given.ALL))
                 .optSampling(SamplingConfig.builder().optSamples(samples).build())
                 .optStudy(StudyConfig.builder().optDeployments(1).optSeed(seed).optSeconds(seconds).build())
                 .build().deployOptions();
+    }
+
+    /** Loads the model and data, programs and realises both deployments and builds the dense emulation (untimed). */
+    private Plan plan(DeployOptions base) {
         int t = base.threads();
-        int chunk = base.chunkImages();
-        KernelChoice kernel = base.kernel();
-        String device = deviceOptions.model;
-        if (archOptions.requested()) {
-            return new ArchBench(this, archOptions, base, seconds, device).run();
-        }
         PytorchDenseEmulation.requestTorchThreads(t);
         double loadStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         OutputDir.claim("--out", out);
-
         BbnnModel m = ModelFile.read(model);
         Path dir = dataDir != null ? dataDir : Datasets.defaultDataDir();
         Dataset test = Datasets.load(dataset, "test", dir, limit == 0 ? Integer.MAX_VALUE : limit);
         ModelInputs.checkShape(m, test);
         Architecture a = m.architecture();
-        int n = test.size();
         float[] x = ModelInputs.normalised(m, test);
-
-        System.out.printf(Locale.ROOT, "bench: %s on %d %s images, S=%d, %s, %d threads, R=%d%n", a.name(), n,
-                dataset, samples, device, t, repeats);
+        System.out.printf(Locale.ROOT, "bench: %s on %d %s images, S=%d, %s, %d threads, R=%d%n", a.name(), test.size(),
+                dataset, samples, deviceOptions.model, t, repeats);
         Prepared full = prepare(m, base.withSparsity(SparsityMode.NONE), test);
         Prepared lsrs = prepare(m, base.withSparsity(SparsityMode.LS_RS), test);
         WeightDraw draw = deploymentDraw(full.core(), seed, 0, seconds);
-        PytorchDenseEmulation emulation = new PytorchDenseEmulation(a, BatchNormStats.of(m), full.runner().quantiser(), chunk);
+        PytorchDenseEmulation emulation = new PytorchDenseEmulation(a, BatchNormStats.of(m), full.runner().quantiser(),
+                base.chunkImages());
+        return new Plan(m, test, x, full, lsrs, draw, emulation, base, t, loadStart);
+    }
 
+    /** The timed region: one warm-up per path, then R repeats interleaving the three paths. */
+    private Repeats timeRepeats(Plan p) {
+        float[] x = p.images();
+        int n = p.n();
         // warm-up: JIT, OpenBLAS buffers, PyTorch engine load
-        int warm = Math.min(n, 2 * chunk);
-        full.core().logits(x, warm, samples, null);
-        lsrs.core().logits(x, warm, samples, null);
-        emulation.memberLogits(draw, x, warm, samples);
+        int warm = Math.min(n, 2 * p.base().chunkImages());
+        p.full().core().logits(x, warm, samples, null);
+        p.lsRs().core().logits(x, warm, samples, null);
+        p.emulation().memberLogits(p.draw(), x, warm, samples);
         String torchVersion = PytorchDenseEmulation.engineVersion();
 
         double[] tFull = new double[repeats];
@@ -157,95 +205,100 @@ public final class BenchCommand implements Callable<Integer> {
         float[][][] last = new float[3][][];
         for (int r = 0; r < repeats; r++) {
             long c0 = cpuNanos();
-            tFull[r] = Timings.time(() -> last[0] = full.core().logits(x, n, samples, null));
+            tFull[r] = Timings.time(() -> last[0] = p.full().core().logits(x, n, samples, null));
             long c1 = cpuNanos();
-            tLsRs[r] = Timings.time(() -> last[1] = lsrs.core().logits(x, n, samples, null));
+            tLsRs[r] = Timings.time(() -> last[1] = p.lsRs().core().logits(x, n, samples, null));
             long c2 = cpuNanos();
-            double s0 = emulation.samplingSeconds();
-            tTorch[r] = Timings.time(() -> last[2] = emulation.memberLogits(draw, x, n, samples));
+            double s0 = p.emulation().samplingSeconds();
+            tTorch[r] = Timings.time(() -> last[2] = p.emulation().memberLogits(p.draw(), x, n, samples));
             long c3 = cpuNanos();
             cFull[r] = (c1 - c0) / 1e9;
             cLsRs[r] = (c2 - c1) / 1e9;
             cTorch[r] = (c3 - c2) / 1e9;
             System.out.printf(Locale.ROOT, "  repeat %d: ours full %.2f s, ours ls+rs %.2f s, pytorch dense %.2f s "
-                    + "(of which weight draws %.2f s)%n", r + 1, tFull[r], tLsRs[r], tTorch[r], emulation.samplingSeconds() - s0);
+                    + "(of which weight draws %.2f s)%n", r + 1, tFull[r], tLsRs[r], tTorch[r],
+                    p.emulation().samplingSeconds() - s0);
         }
-        Timings full3 = new Timings(tFull);
-        Timings lsrs3 = new Timings(tLsRs);
-        Timings torch3 = new Timings(tTorch);
+        return new Repeats(new Timings(tFull), new Timings(tLsRs), new Timings(tTorch), new Timings(cFull),
+                new Timings(cLsRs), new Timings(cTorch), last, warm, torchVersion);
+    }
 
-        double temperature = m.calibrationTemperature();
+    /** Accuracies, agreement and throughput of the timed paths against the measured peaks (bench's figures). */
+    private BenchResults.Bench figures(Plan p, Repeats r, PeakCalibration.Peak peak) {
+        Architecture a = p.model().architecture();
+        double temperature = p.model().calibrationTemperature();
         int classes = a.classes();
-        double accFull = Evaluation.of(new EnsembleLogits(classes, last[0]), test.labels(), temperature, null).accuracy();
-        double accLsRs = Evaluation.of(new EnsembleLogits(classes, last[1]), test.labels(), temperature, null).accuracy();
-        double accTorch = Evaluation.of(new EnsembleLogits(classes, last[2]), test.labels(), temperature, null).accuracy();
+        float[][][] last = r.lastLogits();
+        double accFull = Evaluation.of(new EnsembleLogits(classes, last[0]), p.test().labels(), temperature, null).accuracy();
+        double accLsRs = Evaluation.of(new EnsembleLogits(classes, last[1]), p.test().labels(), temperature, null).accuracy();
+        double accTorch = Evaluation.of(new EnsembleLogits(classes, last[2]), p.test().labels(), temperature, null).accuracy();
         double agree = argmaxAgreement(last[0], last[2], classes);
 
-        System.out.printf(Locale.ROOT, "calibrating peak (%d threads, %.1f s per kernel)...%n", t, peakSeconds);
-        PeakCalibration.Peak peak = PeakCalibration.measure(t, peakSeconds);
-
         long macsPerImage = a.macsPerImage();
-        double fullMacs = (double) samples * macsPerImage * n;
-        double macsPerSecond = fullMacs / full3.median();
-        // Our kernels are compared with the peak of the arithmetic they run on: int8 VNNI MACs or float FLOPs.
-        boolean int8 = "int8".equals(full.core().kernel()) && peak.int8GMacs() > 0;
-        double peakMacsPerSecond = int8 ? peak.int8GMacs() * 1e9 : peak.floatPeakGflops() * 1e9 / 2;
-        double peakMacsPerCpuSecond = int8 ? peak.int8GMacsPerCpuSecond() * 1e9 : peak.floatPeakGflopsPerCpuSecond() * 1e9 / 2;
-        String peakSource = int8 ? "onednn_int8_matmul" : peak.floatPeakSource();
-        double peakFraction = macsPerSecond / peakMacsPerSecond;
+        double fullMacs = (double) samples * macsPerImage * p.n();
+        double macsPerSecond = fullMacs / r.full().median();
+        PeakBasis basis = PeakBasis.of(p.full(), peak);
+        double peakFraction = macsPerSecond / basis.macsPerSecond();
+        // per CPU-second: both sides counted in this process's CPU time, so the figure survives other jobs' load
+        double cpuMacsPerSecond = fullMacs / r.fullCpu().median();
+        Timings full3 = r.full();
+        Timings lsrs3 = r.lsRs();
+        Timings torch3 = r.torch();
+        return new BenchResults.Bench(full3.median(), full3.min(), full3.max(), all(full3),
+                lsrs3.median(), lsrs3.min(), lsrs3.max(), all(lsrs3), torch3.median(), torch3.min(), torch3.max(),
+                all(torch3), r.fullCpu().median(), r.lsRsCpu().median(), r.torchCpu().median(),
+                p.emulation().samplingSeconds() / repeats, torch3.median() / full3.median(),
+                torch3.median() / lsrs3.median(), macsPerImage, fullMacs, p.lsRs().core().sharedMacsPerImage(),
+                p.lsRs().core().memberMacsPerImage(), macsPerSecond, fullMacs / lsrs3.median(), fullMacs / torch3.median(),
+                peak.floatPeakGflops(), basis.source(), basis.macsPerSecond(), peakFraction, peak.int8GMacs(),
+                2 * macsPerSecond / (peak.floatPeakGflops() * 1e9),
+                2 * fullMacs / torch3.median() / (peak.floatPeakGflops() * 1e9), cpuMacsPerSecond,
+                fullMacs / r.torchCpu().median(), peak.floatPeakGflopsPerCpuSecond(),
+                cpuMacsPerSecond / basis.macsPerCpuSecond(), peak.fmaGflops(), peak.sgemmGflops(), peak.sgemmSize(),
+                peak.popcountGBinaryMacs(), accFull, accLsRs, accTorch, agree);
+    }
 
+    /** The run's settings and the machine, its load average read now (after the timed region and the peak). */
+    private BenchResults.Settings settings(Plan p, Repeats r) {
         BenchResults.Machine machine = new BenchResults.Machine(Runtime.getRuntime().availableProcessors(), cpuModel(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"), Sgemm.best().name(),
-                org.bayes2imc.infer.OneDnn.isa(), 1, torchVersion, t, loadStart,
+                org.bayes2imc.infer.OneDnn.isa(), 1, r.torchVersion(), p.threads(), p.loadAverageStart(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        BenchResults.Settings settings = new BenchResults.Settings(model.toString(), a.name(), dataset, limit, n,
-                samples, repeats, device, seconds, chunk, seed, t, base.activationBits(),
-                kernel.name().toLowerCase(Locale.ROOT), full.core().kernel(), lsrs.core().kernel(),
-                lsrs.runner().firstEnsemblingLayer(),
+        return new BenchResults.Settings(model.toString(), p.model().architecture().name(), dataset, limit, p.n(),
+                samples, repeats, deviceOptions.model, seconds, p.base().chunkImages(), seed, p.threads(),
+                p.base().activationBits(), p.base().kernel().name().toLowerCase(Locale.ROOT), p.full().core().kernel(),
+                p.lsRs().core().kernel(), p.lsRs().runner().firstEnsemblingLayer(),
                 "ensemble evaluation of normalised images on a programmed, realised deployment; "
                         + "data loading, conductance solving, programming and activation calibration untimed; "
-                        + "pytorch time includes its weight draws; one warm-up run per path on " + warm + " images",
+                        + "pytorch time includes its weight draws; one warm-up run per path on " + r.warmImages() + " images",
                 machine);
-        // per CPU-second: both sides counted in this process's CPU time, so the figure survives other jobs' load
-        double cpuMacsPerSecond = fullMacs / new Timings(cFull).median();
-        BenchResults.Bench bench = new BenchResults.Bench(full3.median(), full3.min(), full3.max(), all(full3),
-                lsrs3.median(), lsrs3.min(), lsrs3.max(), all(lsrs3), torch3.median(), torch3.min(), torch3.max(),
-                all(torch3), new Timings(cFull).median(), new Timings(cLsRs).median(), new Timings(cTorch).median(),
-                emulation.samplingSeconds() / repeats, torch3.median() / full3.median(),
-                torch3.median() / lsrs3.median(), macsPerImage, fullMacs, lsrs.core().sharedMacsPerImage(),
-                lsrs.core().memberMacsPerImage(), macsPerSecond, fullMacs / lsrs3.median(), fullMacs / torch3.median(),
-                peak.floatPeakGflops(), peakSource, peakMacsPerSecond, peakFraction, peak.int8GMacs(),
-                2 * macsPerSecond / (peak.floatPeakGflops() * 1e9),
-                2 * fullMacs / torch3.median() / (peak.floatPeakGflops() * 1e9), cpuMacsPerSecond,
-                fullMacs / new Timings(cTorch).median(), peak.floatPeakGflopsPerCpuSecond(),
-                cpuMacsPerSecond / peakMacsPerCpuSecond, peak.fmaGflops(), peak.sgemmGflops(), peak.sgemmSize(),
-                peak.popcountGBinaryMacs(), accFull, accLsRs, accTorch, agree);
+    }
 
+    /** The summary table and the throughput lines. */
+    private void print(Plan p, Repeats r, PeakCalibration.Peak peak, BenchResults.Bench b) {
+        PeakBasis basis = PeakBasis.of(p.full(), peak);
         System.out.printf(Locale.ROOT, "%n%-22s %10s %19s %10s %9s%n", "path", "median s", "min-max s", "speedup", "accuracy");
-        row("ours full ensemble", full3, torch3.median() / full3.median(), accFull);
-        row("ours ls+rs", lsrs3, torch3.median() / lsrs3.median(), accLsRs);
-        row("pytorch dense", torch3, 1.0, accTorch);
-        System.out.printf(Locale.ROOT, "useful MACs: %.3g (S x %d MACs/image x %d images)%n", fullMacs, macsPerImage, n);
+        row("ours full ensemble", r.full(), b.speedupFull(), b.accuracyOursFull());
+        row("ours ls+rs", r.lsRs(), b.speedupLsRs(), b.accuracyOursLsRs());
+        row("pytorch dense", r.torch(), 1.0, b.accuracyPytorchDense());
+        System.out.printf(Locale.ROOT, "useful MACs: %.3g (S x %d MACs/image x %d images)%n", b.fullEnsembleMacs(),
+                b.macsPerImage(), p.n());
         System.out.printf(Locale.ROOT, "ours full: %.2f GMAC/s = %.1f GFLOP/s; pytorch %.2f GMAC/s; ls+rs equivalent %.2f GMAC/s%n",
-                macsPerSecond / 1e9, 2 * macsPerSecond / 1e9, fullMacs / torch3.median() / 1e9, fullMacs / lsrs3.median() / 1e9);
-        System.out.printf(Locale.ROOT, "kernels: full %s, ls+rs %s (oneDNN ISA %s)%n", full.core().kernel(),
-                lsrs.core().kernel(), org.bayes2imc.infer.OneDnn.isa());
+                b.macsPerSecondFull() / 1e9, 2 * b.macsPerSecondFull() / 1e9, b.macsPerSecondPytorch() / 1e9,
+                b.macsPerSecondLsRsEquivalent() / 1e9);
+        System.out.printf(Locale.ROOT, "kernels: full %s, ls+rs %s (oneDNN ISA %s)%n", p.full().core().kernel(),
+                p.lsRs().core().kernel(), org.bayes2imc.infer.OneDnn.isa());
         System.out.printf(Locale.ROOT, "peak (%d threads): FMA loop %.1f GFLOP/s, OpenBLAS SGEMM %d^3 %.1f GFLOP/s, "
-                        + "oneDNN int8 %.1f G MAC/s, popcount %.1f G binary MAC/s%n", t, peak.fmaGflops(),
+                        + "oneDNN int8 %.1f G MAC/s, popcount %.1f G binary MAC/s%n", p.threads(), peak.fmaGflops(),
                 peak.sgemmSize(), peak.sgemmGflops(), peak.int8GMacs(), peak.popcountGBinaryMacs());
-        System.out.printf(Locale.ROOT, "peak_fraction (full, vs %s) = %.3f; vs the float peak %.3f%n", peakSource,
-                peakFraction, 2 * macsPerSecond / (peak.floatPeakGflops() * 1e9));
+        System.out.printf(Locale.ROOT, "peak_fraction (full, vs %s) = %.3f; vs the float peak %.3f%n", basis.source(),
+                b.peakFraction(), b.floatPeakFraction());
         System.out.printf(Locale.ROOT, "per CPU-second: ours full %.2f GMAC, pytorch %.2f GMAC; peak %.1f GMAC; "
-                        + "peak_fraction_cpu = %.3f%n", cpuMacsPerSecond / 1e9, fullMacs / new Timings(cTorch).median() / 1e9,
-                peakMacsPerCpuSecond / 1e9, cpuMacsPerSecond / peakMacsPerCpuSecond);
-        System.out.printf(Locale.ROOT, "predictions agree (ours full vs pytorch, same weights): %.4f%n", agree);
-
-        BenchResults.Scaling byScale = scaling ? scaling(m, base, test, draw, emulation) : null;
-        Path file = out.resolve("results.json");
-        Json.write(file, new BenchResults(1, "bench", settings, bench, byScale));
-        System.out.println("wrote " + file);
-        return 0;
+                        + "peak_fraction_cpu = %.3f%n", b.macsPerCpuSecondFull() / 1e9, b.macsPerCpuSecondPytorch() / 1e9,
+                basis.macsPerCpuSecond() / 1e9, b.peakFractionCpu());
+        System.out.printf(Locale.ROOT, "predictions agree (ours full vs pytorch, same weights): %.4f%n",
+                b.predictionAgreementFullVsPytorch());
     }
 
     private BenchResults.Scaling scaling(BbnnModel m, DeployOptions base, Dataset test, WeightDraw draw,

@@ -11,25 +11,31 @@ import org.bayes2imc.cli.demo.SoftwareStep;
 import org.bayes2imc.cli.demo.SparsityStep;
 import org.bayes2imc.cli.demo.SystematicSection;
 import org.bayes2imc.cli.demo.PpaStep;
-import org.bayes2imc.cli.demo.PpaTables;
+import org.bayes2imc.hardware.PpaTables;
 import org.bayes2imc.cli.demo.SystematicStep;
 
 import org.bayes2imc.metrics.Metric;
 import org.bayes2imc.metrics.Metrics;
 import org.bayes2imc.study.DriftRow;
+import org.bayes2imc.study.SharedWork;
 import org.bayes2imc.study.SparsityComparison;
 import org.bayes2imc.study.SpreadDecomposition;
 import org.bayes2imc.cli.demo.StepCache;
 import org.bayes2imc.cli.demo.TrainStep;
+import org.bayes2imc.config.ConfigFile;
+import org.bayes2imc.config.CorrectionConfig;
+import org.bayes2imc.config.ExperimentConfig;
 import org.bayes2imc.correct.LogitCorrections;
 import org.bayes2imc.data.DataFetcher;
 import org.bayes2imc.data.Dataset;
 import org.bayes2imc.data.Datasets;
-import org.bayes2imc.device.DeviceModels;
 import org.bayes2imc.device.Durations;
 import org.bayes2imc.hardware.SparsityProfile;
 import org.bayes2imc.imc.DeployOptions;
 import org.bayes2imc.imc.DeploymentSummary;
+import org.bayes2imc.imc.EngineConfig;
+import org.bayes2imc.imc.SamplingConfig;
+import org.bayes2imc.imc.StudyConfig;
 import org.bayes2imc.infer.SoftwareEvaluation;
 import org.bayes2imc.io.Json;
 import org.bayes2imc.io.Progress;
@@ -41,7 +47,9 @@ import org.bayes2imc.sparsity.SparsityReport;
 import org.bayes2imc.sparsity.SparsitySettings;
 import org.bayes2imc.train.TrainConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -139,6 +147,15 @@ public final class DemoCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ThreadsOption threads;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "experiment file (YAML, or JSON by its suffix; docs/CONFIG.md) for the demo's studies: device, "
+                    + "crossbar, mapping, compensation, sampling, engine, study and correction groups; options given on "
+                    + "the command line override it")
+    Path config;
+
+    @Spec
+    CommandSpec spec;
+
     Progress progress = ConsoleProgress.INSTANCE;
 
     // the sections written so far; results.json is rewritten from them after every step
@@ -151,15 +168,20 @@ public final class DemoCommand implements Callable<Integer> {
     private SparsityComparison sparsityDeploy;
     private PpaTables ppa;
     private Double totalSeconds;
+    private double readSeconds;
     private final Map<String, Double> stepSeconds = new LinkedHashMap<>();
 
     @Override
     public Integer call() {
-        samples = samplesOption.value();
-        deployments = deploymentsOption.value();
         long start = System.nanoTime();
         // each option checked and named before the fetch, the training or any other step starts
-        int nThreads = threads.resolve();
+        ExperimentConfig experiment = experiment();
+        samples = experiment.sampling().samples();
+        deployments = experiment.study().deployments();
+        seed = experiment.study().seed();
+        int nThreads = Checks.threads("--threads", experiment.engine().threads());
+        calibrationImages = experiment.correction().calibrationImagesOr(calibrationImages);
+        String correction = experiment.correction().methodOr(LogitCorrections.DEFAULT);
         Checks.count("--drift-deployments", driftDeployments, Checks.MAX_DEPLOYMENTS);
         Checks.count("--sparsity-deployments", sparsityDeployments, Checks.MAX_DEPLOYMENTS);
         Checks.count("--calibration-images", calibrationImages, Integer.MAX_VALUE);
@@ -207,16 +229,18 @@ public final class DemoCommand implements Callable<Integer> {
         BbnnModel model = ModelFile.read(modelFile[0]);
         String modelKey = TrainStep.key(trainConfig);
 
-        DeployOptions base = DeployOptions.defaults(DeviceModels.create(DemoPlan.DEVICE)).withSamples(samples)
-                .withDeployments(deployments).withSeconds(DemoPlan.TIME_SECONDS).withMappingSeconds(DemoPlan.TIME_SECONDS)
-                .withSeed(seed).withThreads(nThreads);
+        // the design time fixed at the read time, so the systematic and drift steps that read later keep this mapping
+        DeployOptions base = experiment.deployOptions().withThreads(nThreads)
+                .withMappingSeconds(experiment.study().resolvedDesignSeconds());
+        readSeconds = base.seconds();
         DemoPlan plan = new DemoPlan(model, modelKey, test, ood, calibration, hwTest, hwOod, limit(test, systematicImages),
                 sysSeconds, driftTest, driftOod, times, driftTimes, driftSparsity, driftDeployments, samples, deployments,
-                floorDeployments, sparsityDeployments, seed, base, progress);
+                floorDeployments, sparsityDeployments, seed, base, correction, beyondOwnOptions(experiment), progress,
+                new SharedWork(model));
         settings = new DemoSettings(modelFile[0].toString(), modelKey, Json.tree(trainConfig), "fashion-mnist", "digits",
                 test.size(), ood.size(), hwTest.size(), hwOod.size(), driftTest.size(), driftSparsity, driftDeployments,
                 driftOod.size(), calibration.size(), "first images of the Fashion-MNIST training set (labels unused)",
-                samples, deployments, DemoPlan.DEVICE, DemoPlan.TIME_SECONDS, LogitCorrections.DEFAULT, seed, nThreads);
+                samples, deployments, base.device().name(), base.seconds(), correction, seed, nThreads);
         StepCache steps = new StepCache(out);
 
         software = run(steps, new SoftwareStep(plan));
@@ -261,6 +285,48 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The demo's experiment: the file's groups (or the defaults) with the options typed on the command line on top
+     * (without a file, every option, at its default where not typed); the correction method stays the demo's unless
+     * the file names one.
+     */
+    private ExperimentConfig experiment() {
+        ExperimentConfig file = config == null ? ExperimentConfig.defaults() : ConfigFile.load(config);
+        Given given = config == null ? Given.ALL : spec.commandLine().getParseResult()::hasMatchedOption;
+        ExperimentConfig.Builder b = file.toBuilder();
+        if (given.test("--samples")) {
+            b.optSampling(file.sampling().toBuilder().optSamples(samplesOption.value()).build());
+        }
+        StudyConfig.Builder study = file.study().toBuilder();
+        if (given.test("--deployments")) {
+            study.optDeployments(deploymentsOption.value());
+        }
+        if (given.test("--seed")) {
+            study.optSeed(seed);
+        }
+        if (given.test("--threads")) {
+            b.optEngine(file.engine().toBuilder().optThreads(threads.raw()).build());
+        }
+        if (given.test("--calibration-images")) {
+            Checks.count("--calibration-images", calibrationImages, Integer.MAX_VALUE);
+            b.optCorrection(file.correction().toBuilder().optCalibrationImages(calibrationImages).build());
+        }
+        return b.optStudy(study.build()).build();
+    }
+
+    /**
+     * The experiment's settings beyond what the demo's own options set (samples, deployments, seed; threads and the
+     * correction are keyed on their own or change no figure), for the step cache's key: null when there are none.
+     */
+    private static ExperimentConfig beyondOwnOptions(ExperimentConfig e) {
+        ExperimentConfig own = ExperimentConfig.builder()
+                .optSampling(SamplingConfig.builder().optSamples(e.sampling().samples()).build())
+                .optStudy(StudyConfig.builder().optDeployments(e.study().deployments()).optSeed(e.study().seed()).build())
+                .optEngine(e.engine()).optCorrection(e.correction()).build();
+        return e.equals(own) ? null : e.toBuilder().optEngine(EngineConfig.defaults())
+                .optCorrection(CorrectionConfig.defaults()).build();
+    }
+
     private static Dataset limit(Dataset d, int n) {
         return n > 0 && n < d.size() ? d.slice(0, n) : d;
     }
@@ -303,7 +369,7 @@ public final class DemoCommand implements Callable<Integer> {
                 "ECE raw", "NLL raw", "OOD AUROC");
         row("software mode network", software.mode());
         row("software ensemble", software.ensemble());
-        row("hardware, " + Durations.label(DemoPlan.TIME_SECONDS) + " (mean over K)", hardware.hardware());
+        row("hardware, " + Durations.label(readSeconds) + " (mean over K)", hardware.hardware());
         row("hardware + logit correction", hardware.hardwareCorrected());
         row("sparsity none (mean over K)", sparsityDeploy.none());
         row("sparsity ls (mean over K)", sparsityDeploy.ls());
@@ -315,7 +381,7 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "  %-8s %-24s %7.2f %% %8.4f %8.4f%n", Durations.label(r.timeSeconds()),
                     r.compensation(), 100 * r.accuracyMean(), r.eceCalibratedMean(), r.eceMean());
         }
-        spreadLine(Durations.label(DemoPlan.TIME_SECONDS) + ",", hardware.spreadDecomposition());
+        spreadLine(Durations.label(readSeconds) + ",", hardware.spreadDecomposition());
         spreadLine(Durations.label(systematic.timeSeconds()) + ", no compensation,", systematic.spreadDecomposition());
         System.out.printf(Locale.ROOT, "total %.0f s; results %s%n", totalSeconds,
                 out.resolve(ReportBuilder.RESULTS_FILE).toAbsolutePath());

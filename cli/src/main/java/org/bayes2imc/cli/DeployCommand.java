@@ -27,6 +27,7 @@ import java.util.Map;
 import org.bayes2imc.imc.DeployReport;
 import org.bayes2imc.imc.SamplerDesign;
 import org.bayes2imc.imc.ReadNoiseMode;
+import org.bayes2imc.config.ExperimentConfig;
 import org.bayes2imc.imc.CoreSamplingSemantics;
 import org.bayes2imc.sparsity.SparsityMode;
 import org.bayes2imc.infer.ModelInputs;
@@ -72,11 +73,23 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "out/deploy", description = "output directory for results.json (default: ${DEFAULT-VALUE})")
     Path out;
 
-    /** Builds the options (experiment file, then the options given), validating every setting before any data is read. */
+    /**
+     * Builds the options (experiment file, then the options given), validating every setting before any data is read;
+     * resolves the logit correction and calibration images the same way (the file's {@code correction} group, else
+     * this command's defaults).
+     */
     DeployOptions options() {
         Checks.count("--calibration-images", calibrationImages, Integer.MAX_VALUE);
         limit.value();
-        return deployment.experiment().deployOptions();
+        ExperimentConfig e = deployment.experiment();
+        Given given = deployment.given();
+        if (!given.test("--correction")) {
+            correction = e.correction().methodOr(correction);
+        }
+        if (!given.test("--calibration-images")) {
+            calibrationImages = e.correction().calibrationImagesOr(calibrationImages);
+        }
+        return e.deployOptions();
     }
 
     @Override

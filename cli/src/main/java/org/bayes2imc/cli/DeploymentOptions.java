@@ -38,9 +38,13 @@ final class DeploymentOptions {
 
     /** The experiment: the file's groups (or the defaults), with every option given on the command line applied. */
     ExperimentConfig experiment() {
+        return experiment(config == null ? ExperimentConfig.defaults() : ConfigFile.load(config), given());
+    }
+
+    /** The options that override the file: all of them without a file, else those typed on the command line. */
+    Given given() {
         ParseResult parsed = command.commandLine().getParseResult();
-        Given given = config == null ? Given.ALL : parsed::hasMatchedOption;
-        return experiment(config == null ? ExperimentConfig.defaults() : ConfigFile.load(config), given);
+        return config == null ? Given.ALL : parsed::hasMatchedOption;
     }
 
     /** {@code base} with the options {@code given} applied, group by group. */
@@ -53,6 +57,7 @@ final class DeploymentOptions {
                 .optSampling(sampling.apply(base.sampling(), given))
                 .optEngine(engine.apply(base.engine(), given))
                 .optStudy(study.apply(base.study(), given))
+                .optCorrection(base.correction())
                 .build();
     }
 }

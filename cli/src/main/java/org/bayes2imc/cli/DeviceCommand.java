@@ -39,18 +39,15 @@ public final class DeviceCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     DesignTimeOption designTime;
 
-    @Option(names = "--encoding", defaultValue = "single", description = "single | differential (a pair, compared read "
-            + "against read; needs --target-p) (default: ${DEFAULT-VALUE})")
-    String encoding;
+    /** --encoding, --g-ref and --epsilon (which p the target is stored deterministically for), shared with deploy. */
+    @picocli.CommandLine.Mixin
+    MappingOptions mapping;
 
     @Option(names = "--draws", defaultValue = "100000", description = "devices programmed and read (default: ${DEFAULT-VALUE})")
     int draws;
 
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
-
-    @Option(names = "--g-ref", defaultValue = "5", description = "sense-amplifier reference conductance, µS (default: ${DEFAULT-VALUE})")
-    double referenceMicroSiemens;
 
     @Option(names = "--out", defaultValue = "out/device", description = "output directory for results.json (default: ${DEFAULT-VALUE})")
     Path out;
@@ -60,7 +57,7 @@ public final class DeviceCommand implements Callable<Integer> {
         Checks.count("--draws", draws, Checks.MAX_DRAWS);
         // five doubles per device (programmed, ν, drifted, read, realised p) plus a sorted copy for the percentiles
         Checks.memory("--draws " + draws, 6.0 * Double.BYTES * draws);
-        Checks.range("--g-ref", referenceMicroSiemens, 0, 1000);
+        MappingConfig mappingConfig = mapping.apply(MappingConfig.defaults(), Given.ALL);
         if (target.p != null) {
             Checks.open("--target-p", target.p, 0, 1);
         } else {
@@ -69,11 +66,9 @@ public final class DeviceCommand implements Callable<Integer> {
         double seconds = Checks.seconds("--time", time);
         double design = designTime.seconds(seconds);
         DeviceModel model = deviceOptions.apply(DeviceConfig.defaults(), Given.ALL).create();
-        MappingConfig mapping = MappingConfig.defaults().withReference(referenceMicroSiemens)
-                .withEncoding(org.bayes2imc.device.SynapseEncoding.parse(encoding));
         OutputDir.claim("--out", out);
         var settings = new DeviceCharacterisation.Settings(model, target.conductanceMicroSiemens, target.p, seconds,
-                design, draws, seed, mapping);
+                design, draws, seed, mappingConfig);
         var result = DeviceCharacterisation.run(settings);
         print(result);
         Path file = out.resolve("results.json");

@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 
 /** The mapping group's options ({@link MappingConfig}): encoding, G_ref, ε. */
 final class MappingOptions {
-    @Option(names = "--encoding", defaultValue = "single", description = "single | differential (default: ${DEFAULT-VALUE})")
+    @Option(names = "--encoding", defaultValue = "single",
+            description = "single | differential (a pair of devices, compared read against read) (default: ${DEFAULT-VALUE})")
     String encoding;
     @Option(names = "--g-ref", defaultValue = "5", description = "sense-amplifier reference G_ref, µS (default: ${DEFAULT-VALUE})")
     double referenceMicroSiemens;

@@ -37,6 +37,8 @@ final class OptionNames {
             Map.entry("time", "--time"),
             Map.entry("design_time", "--design-time"),
             Map.entry("seed", "--seed"),
+            Map.entry("method", "--correction"),
+            Map.entry("calibration_images", "--calibration-images"),
             Map.entry("limit", "--limit"),
             // sparsity
             Map.entry("ensemble_fraction", "--ensemble-fraction"),

@@ -21,11 +21,19 @@ class DemoCommandTest {
     Path dir;
 
     private CliRun demo(Path out) {
-        return CliRun.of("demo", "--out", out.toString(), "--data-dir", TestData.dataDir().toString(),
+        return demo(out, "--calibration-images", "40", "--samples", "2", "--deployments", "2");
+    }
+
+    /** The small chain; {@code study} gives the settings an experiment file may also hold. */
+    private CliRun demo(Path out, String... study) {
+        String[] common = {"demo", "--out", out.toString(), "--data-dir", TestData.dataDir().toString(),
                 "--model-dir", dir.resolve("models").toString(), "--train-limit", "600", "--epochs", "1",
                 "--test-limit", "120", "--hardware-limit", "60", "--hardware-ood-limit", "40", "--ood-limit", "80",
-                "--drift-limit", "40", "--drift-deployments", "2", "--drift-ood-limit", "40", "--drift-times", "20s,1e7s", "--calibration-images", "40", "--samples", "2", "--sweep-limit", "30",
-                "--deployments", "2", "--threads", "2");
+                "--drift-limit", "40", "--drift-deployments", "2", "--drift-ood-limit", "40", "--drift-times", "20s,1e7s",
+                "--sweep-limit", "30", "--threads", "2"};
+        String[] args = java.util.Arrays.copyOf(common, common.length + study.length);
+        System.arraycopy(study, 0, args, common.length, study.length);
+        return CliRun.of(args);
     }
 
     @Test
@@ -88,6 +96,37 @@ class DemoCommandTest {
         JsonNode again = Json.read(out.resolve("results.json"));
         assertThat(again.path("hardware")).isEqualTo(r.path("hardware"));
         assertThat(again.path("drift")).isEqualTo(r.path("drift"));
+
+        // the same settings from an experiment file: every step's cache key is unchanged, so nothing is recomputed
+        Path same = Files.writeString(dir.resolve("same.yaml"),
+                "sampling:\n  samples: 2\nstudy:\n  deployments: 2\ncorrection:\n  calibration_images: 40\n");
+        CliRun fromFile = demo(out, "--config", same.toString());
+        assertThat(fromFile.code()).as(fromFile.err()).isZero();
+        assertThat(fromFile.err()).contains("step 'hardware' already done").contains("step 'drift' already done");
+        assertThat(Json.read(out.resolve("results.json")).path("hardware")).isEqualTo(r.path("hardware"));
+
+        // a file setting the demo has no option for (the read time) reaches its studies; an option beats the file
+        Path later = Files.writeString(dir.resolve("later.yaml"), "sampling:\n  samples: 7\nstudy:\n  deployments: 2\n"
+                + "  time: 1h\ncorrection:\n  calibration_images: 40\n  method: read-back\n");
+        CliRun hour = demo(out, "--config", later.toString(), "--samples", "2");
+        assertThat(hour.code()).as(hour.err()).isZero();
+        assertThat(hour.err()).doesNotContain("step 'hardware' already done");
+        JsonNode h = Json.read(out.resolve("results.json"));
+        assertThat(h.path("hardware").path("time_seconds").asDouble()).isEqualTo(3600.0);
+        assertThat(h.path("settings").path("time_seconds").asDouble()).isEqualTo(3600.0);
+        assertThat(h.path("settings").path("samples").asInt()).isEqualTo(2);
+        assertThat(h.path("settings").path("correction").asText()).isEqualTo("read-back");
+        assertThat(h.path("settings").path("calibration_images").asInt()).isEqualTo(40);
+    }
+
+    @Test
+    void aBadExperimentFileGivesOneLineNamingTheFileAndTheKey() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "correction:\n  calibration_images: 0\n");
+        CliRun r = CliRun.of("demo", "--out", dir.resolve("bad").toString(), "--config", bad.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).contains(bad.toString()).contains("correction.calibration_images");
+        assertThat(dir.resolve("bad")).doesNotExist();
     }
 
     @Test

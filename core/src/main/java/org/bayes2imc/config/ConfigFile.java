@@ -35,7 +35,7 @@ public final class ConfigFile {
             return ExperimentConfig.defaults();
         }
         if (!tree.isObject()) {
-            throw new InputException(file, "must be a mapping of groups (device, crossbar, mapping, compensation, sampling, engine, study)");
+            throw new InputException(file, "must be a mapping of groups (device, crossbar, mapping, compensation, sampling, engine, study, correction)");
         }
         try {
             return STRICT.treeToValue(tree, ExperimentConfig.class);

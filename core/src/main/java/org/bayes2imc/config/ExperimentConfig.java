@@ -8,6 +8,7 @@ import org.bayes2imc.device.MappingConfig;
 import org.bayes2imc.imc.CrossbarConfig;
 import org.bayes2imc.imc.DeployOptions;
 import org.bayes2imc.imc.EngineConfig;
+import org.bayes2imc.imc.GroupsBuilder;
 import org.bayes2imc.imc.SamplingConfig;
 import org.bayes2imc.imc.StudyConfig;
 import org.bayes2imc.io.InvalidSetting;
@@ -24,11 +25,13 @@ import org.bayes2imc.io.InvalidSetting;
  * @param sampling     S, semantics, reads, sparsity ({@link SamplingConfig})
  * @param engine       threads, kernels, chunk ({@link EngineConfig})
  * @param study        K, time, design time, seed ({@link StudyConfig})
+ * @param correction   logit correction and calibration images, each absent = the command's default
+ *                     ({@link CorrectionConfig}); not part of {@link #deployOptions()}, the studies take it
  */
 @JsonDeserialize(builder = ExperimentConfig.Builder.class)
 public record ExperimentConfig(DeviceConfig device, CrossbarConfig crossbar, MappingConfig mapping,
                                CompensationConfig compensation, SamplingConfig sampling, EngineConfig engine,
-                               StudyConfig study) {
+                               StudyConfig study, CorrectionConfig correction) {
     public ExperimentConfig {
         InvalidSetting.present("device", device);
         InvalidSetting.present("crossbar", crossbar);
@@ -37,6 +40,7 @@ public record ExperimentConfig(DeviceConfig device, CrossbarConfig crossbar, Map
         InvalidSetting.present("sampling", sampling);
         InvalidSetting.present("engine", engine);
         InvalidSetting.present("study", study);
+        InvalidSetting.present("correction", correction);
     }
 
     public static ExperimentConfig defaults() {
@@ -49,7 +53,7 @@ public record ExperimentConfig(DeviceConfig device, CrossbarConfig crossbar, Map
 
     public Builder toBuilder() {
         return new Builder().optDevice(device).optCrossbar(crossbar).optMapping(mapping).optCompensation(compensation)
-                .optSampling(sampling).optEngine(engine).optStudy(study);
+                .optSampling(sampling).optEngine(engine).optStudy(study).optCorrection(correction);
     }
 
     /** The settings the deployment engine runs, with the device model and compensation instantiated. */
@@ -62,27 +66,13 @@ public record ExperimentConfig(DeviceConfig device, CrossbarConfig crossbar, Map
     /** Every group optional ({@code opt…}), each at its defaults when absent. */
     @JsonPOJOBuilder(withPrefix = "opt")
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public static final class Builder {
+    public static final class Builder extends GroupsBuilder<Builder> {
         private DeviceConfig device = DeviceConfig.defaults();
-        private CrossbarConfig crossbar = CrossbarConfig.defaults();
-        private MappingConfig mapping = MappingConfig.defaults();
         private CompensationConfig compensation = CompensationConfig.defaults();
-        private SamplingConfig sampling = SamplingConfig.defaults();
-        private EngineConfig engine = EngineConfig.defaults();
-        private StudyConfig study = StudyConfig.defaults();
+        private CorrectionConfig correction = CorrectionConfig.defaults();
 
         public Builder optDevice(DeviceConfig v) {
             device = v;
-            return this;
-        }
-
-        public Builder optCrossbar(CrossbarConfig v) {
-            crossbar = v;
-            return this;
-        }
-
-        public Builder optMapping(MappingConfig v) {
-            mapping = v;
             return this;
         }
 
@@ -91,23 +81,13 @@ public record ExperimentConfig(DeviceConfig device, CrossbarConfig crossbar, Map
             return this;
         }
 
-        public Builder optSampling(SamplingConfig v) {
-            sampling = v;
-            return this;
-        }
-
-        public Builder optEngine(EngineConfig v) {
-            engine = v;
-            return this;
-        }
-
-        public Builder optStudy(StudyConfig v) {
-            study = v;
+        public Builder optCorrection(CorrectionConfig v) {
+            correction = v;
             return this;
         }
 
         public ExperimentConfig build() {
-            return new ExperimentConfig(device, crossbar, mapping, compensation, sampling, engine, study);
+            return new ExperimentConfig(device, crossbar, mapping, compensation, sampling, engine, study, correction);
         }
     }
 }

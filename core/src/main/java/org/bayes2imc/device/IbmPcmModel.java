@@ -26,6 +26,17 @@ public final class IbmPcmModel implements DeviceModel {
         return config;
     }
 
+    /** Models with equal configurations behave identically (so work keyed by the device can be shared). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IbmPcmModel m && m.config.equals(config);
+    }
+
+    @Override
+    public int hashCode() {
+        return config.hashCode();
+    }
+
     @Override
     public String name() {
         return NAME;

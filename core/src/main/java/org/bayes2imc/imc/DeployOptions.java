@@ -51,14 +51,9 @@ public record DeployOptions(DeviceModel device, DriftCompensation compensation, 
     }
 
     /** Required {@code set…}, optional {@code opt…} (defaults of each group), validation in {@link #build()}. */
-    public static final class Builder {
+    public static final class Builder extends GroupsBuilder<Builder> {
         private DeviceModel device;
         private DriftCompensation compensation = DriftCompensation.DEFAULT;
-        private CrossbarConfig crossbar = CrossbarConfig.defaults();
-        private MappingConfig mapping = MappingConfig.defaults();
-        private SamplingConfig sampling = SamplingConfig.defaults();
-        private EngineConfig engine = EngineConfig.defaults();
-        private StudyConfig study = StudyConfig.defaults();
 
         public Builder setDevice(DeviceModel v) {
             device = v;
@@ -67,31 +62,6 @@ public record DeployOptions(DeviceModel device, DriftCompensation compensation, 
 
         public Builder optCompensation(DriftCompensation v) {
             compensation = v;
-            return this;
-        }
-
-        public Builder optCrossbar(CrossbarConfig v) {
-            crossbar = v;
-            return this;
-        }
-
-        public Builder optMapping(MappingConfig v) {
-            mapping = v;
-            return this;
-        }
-
-        public Builder optSampling(SamplingConfig v) {
-            sampling = v;
-            return this;
-        }
-
-        public Builder optEngine(EngineConfig v) {
-            engine = v;
-            return this;
-        }
-
-        public Builder optStudy(StudyConfig v) {
-            study = v;
             return this;
         }
 

@@ -141,6 +141,30 @@ public final class DeployedCore {
         }
     }
 
+    /**
+     * This core read through other sample streams: the same realised q, plans and kernels (immutable, shared, so no
+     * realisation or planning is repeated), its own draws. For deployments whose devices read alike (noise-free
+     * programming: the Monte-Carlo floor, docs/MODEL.md §7); identical to building the core anew from the same q.
+     */
+    public DeployedCore withStreamSeed(long seed) {
+        return new DeployedCore(this, seed);
+    }
+
+    private DeployedCore(DeployedCore c, long streamSeed) {
+        this.arch = c.arch;
+        this.bn = c.bn;
+        this.q = c.q;
+        this.plans = c.plans;
+        this.sampler = c.sampler;
+        this.quantiser = c.quantiser;
+        this.semantics = c.semantics;
+        this.chunkImages = c.chunkImages;
+        this.streamSeed = streamSeed;
+        this.firstMemberLayer = c.firstMemberLayer;
+        this.parallel = c.parallel;
+        this.int8 = c.int8 == null ? null : Int8ChunkRunner.forCore(this, quantiser, semantics);
+    }
+
     /** The kernels this core runs on: "int8" (exact integer oneDNN kernels) or "float" (OpenBLAS SGEMM). */
     public String kernel() {
         return int8 != null ? "int8" : "float";

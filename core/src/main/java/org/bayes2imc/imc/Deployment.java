@@ -134,6 +134,33 @@ public final class Deployment {
         return n;
     }
 
+    /**
+     * Whether this deployment's devices read exactly as {@code other}'s at every time in {@code seconds}: the same
+     * device model, programmed conductances, drift exponents, tilings and sense references. Then every realisation
+     * at those times is the same (noise-free programming with drift off, as in the Monte-Carlo floor, docs/MODEL.md §7).
+     */
+    public boolean readsAs(Deployment other, double... seconds) {
+        if (other == null || !device.equals(other.device) || devicesPerSynapse != other.devicesPerSynapse
+                || tilings.length != other.tilings.length) {
+            return false;
+        }
+        for (int l = 0; l < tilings.length; l++) {
+            if (!tilings[l].equals(other.tilings[l]) || !java.util.Arrays.equals(programmed[l], other.programmed[l])
+                    || !java.util.Arrays.equals(nu[l], other.nu[l])) {
+                return false;
+            }
+            for (double t : seconds) {
+                SenseReference a = references[l].at(t);
+                SenseReference b = other.references[l].at(t);
+                if (!java.util.Arrays.equals(a.meanMicroSiemens(), b.meanMicroSiemens())
+                        || !java.util.Arrays.equals(a.sigmaMicroSiemens(), b.sigmaMicroSiemens())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** The sense-amplifier column of synapse i of layer l (array column within its row block). */
     public static int column(CrossbarTiling tiling, int synapse) {
         int fanIn = tiling.layer().fanIn();

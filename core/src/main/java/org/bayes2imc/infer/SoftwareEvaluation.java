@@ -36,6 +36,17 @@ public final class SoftwareEvaluation {
 
     public static Result run(BbnnModel m, Dataset in, Dataset oodOrNull, SoftwareEnsemble.Settings settings,
                              Progress progress) {
+        int classes = m.architecture().classes();
+        return run(m, in, oodOrNull, d -> new EnsembleLogits(classes, SoftwareEnsemble.memberLogits(m, d, settings,
+                progress)), progress);
+    }
+
+    /**
+     * As above, with the ensemble's member logits of a dataset from {@code ensemble} (which must give what
+     * {@link SoftwareEnsemble#memberLogits} gives, e.g. from work shared with later studies).
+     */
+    public static Result run(BbnnModel m, Dataset in, Dataset oodOrNull,
+                             java.util.function.Function<Dataset, EnsembleLogits> ensemble, Progress progress) {
         double temperature = m.calibrationTemperature();
         int classes = m.architecture().classes();
         long t0 = System.nanoTime();
@@ -45,9 +56,8 @@ public final class SoftwareEvaluation {
         double modeSeconds = (System.nanoTime() - t0) / 1e9;
         t0 = System.nanoTime();
         // The OOD set is evaluated by the same S sampled networks (same seed and draw keys) as the test set.
-        EnsembleLogits ensIn = new EnsembleLogits(classes, SoftwareEnsemble.memberLogits(m, in, settings, progress));
-        EnsembleLogits ensOod = oodOrNull == null ? null
-                : new EnsembleLogits(classes, SoftwareEnsemble.memberLogits(m, oodOrNull, settings, progress));
+        EnsembleLogits ensIn = ensemble.apply(in);
+        EnsembleLogits ensOod = oodOrNull == null ? null : ensemble.apply(oodOrNull);
         double ensembleSeconds = (System.nanoTime() - t0) / 1e9;
         return new Result(Evaluation.of(modeIn, in.labels(), temperature, modeOod),
                 Evaluation.of(ensIn, in.labels(), temperature, ensOod), PosteriorStats.report(m),

@@ -53,9 +53,18 @@ public final class DeploymentRunner {
     private boolean calibrated;
     /** The engine this runner's work runs on: options.engine's thread count, bound per call, never global. */
     private final Parallel parallel;
+    /** Targets, quantisers and software logits shared with the other runners of the same model. */
+    private final SharedWork shared;
 
     public DeploymentRunner(BbnnModel model, DeployOptions options) {
-        this.model = model;
+        this(options, new SharedWork(model));
+    }
+
+    /** A runner of {@code shared}'s model that takes what it can from, and leaves what it computes in, {@code shared}. */
+    public DeploymentRunner(DeployOptions options, SharedWork shared) {
+        this.shared = shared;
+        this.model = shared.model();
+        BbnnModel model = this.model;
         this.options = options;
         this.parallel = Parallel.of(options.threads());
         Architecture a = model.architecture();
@@ -77,7 +86,9 @@ public final class DeploymentRunner {
         }
         if (options.design() == SamplerDesign.BAYES2IMC) {
             ConductanceSolver solver = new ConductanceSolver(options.device(), options.mapping(), options.mappingSeconds());
-            targets = parallel.call(() -> ProgrammingTargets.solve(model, solver, clampLayer));
+            // depends only on (device, mapping, design time, clamped layers): solved once for every runner sharing them
+            targets = shared.targets(options.device(), options.mapping(), options.mappingSeconds(), clampLayer,
+                    () -> parallel.call(() -> ProgrammingTargets.solve(model, solver, clampLayer)));
             clamped = new boolean[depth][];
             for (int l = 0; l < depth; l++) {
                 clamped[l] = targets.clamped(l);
@@ -123,8 +134,9 @@ public final class DeploymentRunner {
     public void calibrateActivations(Dataset calibration) {
         ModelInputs.checkShape(model, calibration);
         quantiser = options.activationBits() == 0 ? null
-                : parallel.call(() -> ActivationRanges.calibrate(model, ModelInputs.normalised(model, calibration),
-                calibration.size(), options.activationBits()));
+                : shared.quantiser(options.activationBits(), calibration, () -> parallel.call(() ->
+                ActivationRanges.calibrate(model, ModelInputs.normalised(model, calibration), calibration.size(),
+                        options.activationBits())));
         calibrated = true;
         synchronized (inputs) {
             inputs.clear();
@@ -154,8 +166,7 @@ public final class DeploymentRunner {
             throw new IllegalStateException("call calibrateActivations before evaluating");
         }
         long timeBits = Double.doubleToLongBits(seconds);
-        long streamSeed = options.sampleStreams() == SampleStreams.COMMON ? CounterRandom.key(options.seed(), 0, 0, 7)
-                : CounterRandom.key(options.seed(), index, timeBits, 7);
+        long streamSeed = streamSeed(index, seconds);
         float[][] q;
         SynapseSampler sampler = BernoulliSampler.INSTANCE;
         boolean force = false;
@@ -172,6 +183,34 @@ public final class DeploymentRunner {
         }
         return new DeployedCore(model, q, clamped, sampler, quantiser, firstEnsemblingLayer, streamSeed, force,
                 options.sampling(), options.engine());
+    }
+
+    /** The seed of deployment {@code index}'s sample streams at {@code seconds}. */
+    private long streamSeed(int index, double seconds) {
+        return options.sampleStreams() == SampleStreams.COMMON ? CounterRandom.key(options.seed(), 0, 0, 7)
+                : CounterRandom.key(options.seed(), index, Double.doubleToLongBits(seconds), 7);
+    }
+
+    /**
+     * Whether deployments whose devices read alike ({@link Deployment#readsAs}) may share one realised core: true
+     * for PCM unless read noise is frozen or reads are literal (both keyed by the deployment, not only its devices).
+     */
+    public boolean sharesRealisations() {
+        return options.design() == SamplerDesign.BAYES2IMC && options.readNoise() != ReadNoiseMode.FROZEN
+                && !options.literalReads();
+    }
+
+    /**
+     * The core of deployment {@code index} at {@code seconds} when its devices read exactly as those {@code realised}
+     * was realised from (check with {@link Deployment#readsAs}; needs {@link #sharesRealisations}): the same
+     * realisation and plans, this deployment's own sample streams. The same numbers as {@link #core(Deployment, int,
+     * double)}, without realising and planning again.
+     */
+    public DeployedCore core(DeployedCore realised, int index, double seconds) {
+        if (!sharesRealisations()) {
+            throw new IllegalStateException("realisations are per deployment here (frozen read noise or literal reads)");
+        }
+        return realised.withStreamSeed(streamSeed(index, seconds));
     }
 
     /** The deployed core of a programmed PCM deployment at {@code seconds} (any number of times per deployment). */
@@ -219,7 +258,8 @@ public final class DeploymentRunner {
     public EnsembleLogits softwareLogits(Dataset data, Progress progress) {
         SoftwareEnsemble.Settings s = new SoftwareEnsemble.Settings(options.samples(), options.seed(),
                 org.bayes2imc.infer.SoftwareSamplingSemantics.PER_CHUNK, SoftwareEnsemble.Settings.DEFAULT_CHUNK_IMAGES);
-        return new EnsembleLogits(model.architecture().classes(),
-                parallel.call(() -> SoftwareEnsemble.memberLogits(model, data, s, progress)));
+        // S, the seed and the chunking fix these logits: shared by the runners and steps asking for the same images
+        return shared.softwareLogits(data, s, () -> new EnsembleLogits(model.architecture().classes(),
+                parallel.call(() -> SoftwareEnsemble.memberLogits(model, data, s, progress))));
     }
 }

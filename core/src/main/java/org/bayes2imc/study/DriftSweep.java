@@ -52,9 +52,16 @@ public final class DriftSweep {
     public static List<Cell> run(BbnnModel model, DeployOptions base, List<DriftCompensation> compensations,
                                  double[] seconds, Dataset test, Dataset ood, Dataset calibration,
                                  LogitCorrection correction, boolean withFloor, Progress progress) {
+        return run(model, base, compensations, seconds, test, ood, calibration, correction, withFloor, null, progress);
+    }
+
+    /** As above, sharing {@code shared}'s work with other studies of the model (null: its own). */
+    public static List<Cell> run(BbnnModel model, DeployOptions base, List<DriftCompensation> compensations,
+                                 double[] seconds, Dataset test, Dataset ood, Dataset calibration,
+                                 LogitCorrection correction, boolean withFloor, SharedWork shared, Progress progress) {
         Study.Builder b = Study.builder().setModel(model).setTest(test).optOod(ood).setCalibration(calibration)
                 .optTimes(seconds).optCorrection(correction).optSoftware(false)
-                .optFloor(withFloor ? base.deployments() : 0).optSharedFloor(true);
+                .optFloor(withFloor ? base.deployments() : 0).optSharedFloor(true).optShared(shared);
         compensations.forEach(c -> b.addConfiguration(base.withCompensation(c)));
         StudyResult r = b.build().run(progress);
         List<Cell> cells = new ArrayList<>();

@@ -49,6 +49,7 @@ public final class Study {
     private final boolean sharedFloor;
     private final boolean software;
     private final boolean keepLogits;
+    private final SharedWork shared;
 
     private Study(Builder b) {
         model = b.model;
@@ -63,6 +64,7 @@ public final class Study {
         sharedFloor = b.sharedFloor;
         software = b.software;
         keepLogits = b.keepLogits;
+        shared = b.shared != null ? b.shared : new SharedWork(model);
     }
 
     public static Builder builder() {
@@ -120,7 +122,7 @@ public final class Study {
     }
 
     private DeploymentRunner runner(DeployOptions o) {
-        DeploymentRunner r = new DeploymentRunner(model, o);
+        DeploymentRunner r = new DeploymentRunner(o, shared);
         r.calibrateActivations(calibration);
         return r;
     }
@@ -152,13 +154,27 @@ public final class Study {
         int arrays = 0;
         long shared = 0;
         long member = 0;
+        // Deployments whose devices read alike (noise-free programming: the floor) share deployment 0's realised
+        // cores, each with its own sample streams; decided by programming deployment 1 ahead and comparing.
+        Deployment first = null;
+        Deployment next = null;
+        DeployedCore[] firstCores = null;
         for (int d = 0; d < k; d++) {
             long tp = System.nanoTime();
-            Deployment dep = runner.program(d);
+            Deployment dep = d == 1 && next != null ? next : runner.program(d);
+            if (d == 0 && k > 1 && dep != null && runner.sharesRealisations()) {
+                next = runner.program(1);
+                first = next.readsAs(dep, times) ? dep : null;
+                firstCores = first == null ? null : new DeployedCore[times.length];
+            }
+            boolean sameReads = d > 0 && first != null && dep.readsAs(first, times);
             double programSeconds = (System.nanoTime() - tp) / 1e9;
             for (int t = 0; t < times.length; t++) {
                 long tr = System.nanoTime();
-                DeployedCore core = runner.core(dep, d, times[t]);
+                DeployedCore core = sameReads ? runner.core(firstCores[t], d, times[t]) : runner.core(dep, d, times[t]);
+                if (d == 0 && firstCores != null) {
+                    firstCores[t] = core;
+                }
                 double realiseSeconds = (System.nanoTime() - tr) / 1e9;
                 long te = System.nanoTime();
                 EnsembleLogits in = runner.logits(core, test, progress);
@@ -219,6 +235,7 @@ public final class Study {
         private boolean sharedFloor;
         private boolean software = true;
         private boolean keepLogits;
+        private SharedWork shared;
 
         private Builder() {
         }
@@ -309,6 +326,15 @@ public final class Study {
             return this;
         }
 
+        /**
+         * The work shared with other studies of the same model (targets, activation ranges, software logits)
+         * [default: the study's own]. Sharing never changes a figure.
+         */
+        public Builder optShared(SharedWork v) {
+            shared = v;
+            return this;
+        }
+
         public Study build() {
             if (model == null) {
                 throw new IllegalArgumentException("study: model must be set");
@@ -318,6 +344,9 @@ public final class Study {
             }
             if (calibration == null) {
                 throw new IllegalArgumentException("study: calibration set must be set");
+            }
+            if (shared != null && shared.model() != model) {
+                throw new IllegalArgumentException("study: the shared work belongs to another model");
             }
             if (configurations.isEmpty()) {
                 throw new IllegalArgumentException("study: at least one configuration must be added");

@@ -39,6 +39,23 @@ class ConfigFileTest {
         assertEquals(SynapseEncoding.SINGLE_DEVICE, o.mapping().encoding());
         assertEquals(64, ((GlobalReferenceRescaling) o.compensation()).count());
         assertEquals("ibm-pcm", o.device().name());
+        CorrectionConfig c = ConfigFile.load(example).correction();
+        assertEquals("none", c.methodOr("affine"));
+        assertEquals(1000, c.calibrationImagesOr(300));
+    }
+
+    @Test
+    void aLeftOutCorrectionIsTheCommandsDefaultAndABadOneIsNamed() throws IOException {
+        CorrectionConfig absent = ConfigFile.load(write("none.yaml", "sampling:\n  samples: 3\n")).correction();
+        assertEquals("affine", absent.methodOr("affine"));
+        assertEquals(256, absent.calibrationImagesOr(256));
+        Path f = write("method.yaml", "correction:\n  method: linear\n");
+        InputException e = assertThrows(InputException.class, () -> ConfigFile.load(f));
+        assertTrue(e.getMessage().startsWith(f + ": correction.method must be one of none, affine, read-back, got 'linear'"),
+                e.getMessage());
+        Path g = write("images.json", "{\"correction\": {\"calibration_images\": 0}}");
+        InputException h = assertThrows(InputException.class, () -> ConfigFile.load(g));
+        assertTrue(h.getMessage().startsWith(g + ": correction.calibration_images must be >= 1"), h.getMessage());
     }
 
     @Test

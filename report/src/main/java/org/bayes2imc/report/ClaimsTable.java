@@ -1,15 +1,24 @@
 package org.bayes2imc.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import org.bayes2imc.hardware.PpaRow;
+import org.bayes2imc.imc.DeploymentSummary;
+import org.bayes2imc.imc.Spread;
+import org.bayes2imc.metrics.Metrics;
+import org.bayes2imc.sparsity.SampledParameters;
+import org.bayes2imc.sparsity.SparsityReport;
 import org.bayes2imc.study.DriftRow;
+import org.bayes2imc.study.SparsityComparison;
+import org.bayes2imc.study.SpreadDecomposition;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The sources' quantitative claims beside our figures from one results.json (issue 13). A claim whose inputs the run
@@ -26,7 +35,7 @@ final class ClaimsTable {
 
     /** Every claim of both sources, in the order of docs/VALIDATION.md. */
     static List<Claim> claims(Results r) {
-        List<JsonNode> ppa = r.rows("ppa", "rows");
+        List<PpaRow> ppa = r.records(PpaRow.class, "ppa", "rows");
         List<Claim> c = new ArrayList<>();
         c.add(claim("accuracy", "Bayes2IMC", "Accuracy comparable to ideal software (CIFAR-10, VGGBinaryConnect)",
                 accuracyVsSoftware(r), DEMO + "  (hardware after the logit correction vs software.ensemble)",
@@ -51,39 +60,39 @@ final class ClaimsTable {
                 sparseAccuracy(r), DEMO + "  (sparsity_deploy none vs ls_rs)",
                 "Fashion-MNIST with digits as OOD instead of CIFAR-100 with CIFAR-10 as OOD; paired deployments."));
         c.add(claim("energy-8.8x", "Sparsity", "Up to 8.8× less energy than a non-sparsity-aware design",
-                ppaRatio(ppa, "energy_uj", false, designIs("bayes2imc").and(sparsityIs("ls+rs")),
+                ppaRatio(ppa, PpaRow::energyUj, false, designIs("bayes2imc").and(sparsityIs("ls+rs")),
                         designIs("bayes2imc").and(sparsityIs("none"))),
                 "./bayes2imc ppa --network vgg-binaryconnect:100 --sparsity ls+rs --sp-row-fraction 0.14",
                 "VGGBinaryConnect with L* = first FC layer and 14 % SP rows (the source's figures): LS alone "
                         + "reproduces the source's MAC arithmetic (8.78×); RS removes part of the remaining FC reads."));
         c.add(claim("area-5.3x", "Sparsity", "Up to 5.3× less area than a non-sparsity-aware design (pipelined)",
-                ppaRatio(ppa, "area_mm2", false, designIs("bayes2imc").and(sparsityIs("ls+rs")).and(modeIs("pipelined")),
+                ppaRatio(ppa, PpaRow::areaMm2, false, designIs("bayes2imc").and(sparsityIs("ls+rs")).and(modeIs("pipelined")),
                         designIs("bayes2imc").and(sparsityIs("none")).and(modeIs("pipelined"))),
                 "./bayes2imc ppa --network vgg-binaryconnect:100 --sparsity ls+rs --sp-row-fraction 0.14",
                 "Pipelined arrays are replicated per member only for the sampled part; the ratio depends on the "
                         + "SP row fraction (0.14 from the source) and on fixed periphery area."));
         c.add(claim("bbnn-2.9x", "Sparsity", "2.9× more power efficiency than the best earlier BBNN accelerator",
-                ppaRatio(ppa, "gops_per_w", true, designIs("bayes2imc").and(sparsityIs("ls+rs")),
+                ppaRatio(ppa, PpaRow::gopsPerW, true, designIs("bayes2imc").and(sparsityIs("ls+rs")),
                         designIs("sram").and(sparsityIs("none"))),
                 "./bayes2imc ppa --network vgg-binaryconnect:100 --sparsity ls+rs --sp-row-fraction 0.14 --compare sram",
                 "The earlier accelerator's figures are not in the sources; our stand-in is the SRAM + LFSR baseline "
                         + "(p stored digitally, sampled by a PRNG), the architecture of RNG-based BBNN accelerators."));
         c.add(claim("sram-gops-w", "Bayes2IMC", "2.2–5.6× GOPS/W over an equivalent SRAM baseline",
-                ppaRatio(ppa, "gops_per_w", true, designIs("bayes2imc").and(sparsityIs("none")),
+                ppaRatio(ppa, PpaRow::gopsPerW, true, designIs("bayes2imc").and(sparsityIs("none")),
                         designIs("sram").and(sparsityIs("none"))),
                 "./bayes2imc ppa --network vgg-binaryconnect:10 --compare sram",
                 "Both designs share the 16-bit digital accumulation (54 fJ per MAC), which caps the ratio at 1.93× "
                         + "even for a free PCM read; the gap is the sampler (PCM read + sense amplifier vs 8 SRAM bits + "
                         + "LFSR + comparator), see docs/VALIDATION.md §3.2."));
         c.add(claim("sram-gops-w-mm2", "Bayes2IMC", "3.8–9.6× GOPS/W/mm² over an equivalent SRAM baseline",
-                ppaRatio(ppa, "gops_per_w_mm2", true, designIs("bayes2imc").and(sparsityIs("none")),
+                ppaRatio(ppa, PpaRow::gopsPerWMm2, true, designIs("bayes2imc").and(sparsityIs("none")),
                         designIs("sram").and(sparsityIs("none"))),
                 "./bayes2imc ppa --network vgg-binaryconnect:10 --compare sram",
                 "Adds the area ratio: a 1T1R PCM cell (48 F²) per synapse against 8 SRAM bit cells per p word "
                         + "plus the LFSRs and comparators."));
         c.add(claim("memristive-20pct", "Bayes2IMC",
                 "Up to 20 % higher power efficiency than the best memristive BNN accelerator",
-                ppaRatio(ppa, "gops_per_w", true, designIs("bayes2imc").and(sparsityIs("none")),
+                ppaRatio(ppa, PpaRow::gopsPerW, true, designIs("bayes2imc").and(sparsityIs("none")),
                         designIs("adc-imc").and(sparsityIs("none"))),
                 "./bayes2imc ppa --network vgg-binaryconnect:10 --compare adc-imc",
                 "Our stand-in for the memristive accelerator is the ADC-based analog IMC core (NeuroSim-style, "
@@ -116,10 +125,10 @@ final class ClaimsTable {
 
     private static Optional<String> accuracyVsSoftware(Results r) {
         String section = r.section("hardware_corrected").isPresent() ? "hardware_corrected" : "hardware";
-        double hw = r.number(section, "accuracy", "mean");
-        double sw = r.number("software", "ensemble", "accuracy");
+        double hw = mean(r.record(DeploymentSummary.class, section).map(DeploymentSummary::accuracy));
+        double sw = accuracy(r.record(Metrics.class, "software", "ensemble"));
         if (!Double.isFinite(sw)) {
-            sw = r.number("hardware", "software_same_images", "accuracy");
+            sw = accuracy(r.record(DeploymentSummary.class, "hardware").map(DeploymentSummary::softwareSameImages));
         }
         if (!Double.isFinite(hw) || !Double.isFinite(sw)) {
             return Optional.empty();
@@ -130,17 +139,19 @@ final class ClaimsTable {
     }
 
     private static Optional<String> correctionSpread(Results r) {
-        double raw = r.number("hardware", "accuracy", "std");
-        double cor = r.number("hardware_corrected", "accuracy", "std");
+        Optional<DeploymentSummary> hardware = r.record(DeploymentSummary.class, "hardware");
+        double raw = std(hardware.map(DeploymentSummary::accuracy));
+        double cor = std(r.record(DeploymentSummary.class, "hardware_corrected").map(DeploymentSummary::accuracy));
         if (!Double.isFinite(raw) || !Double.isFinite(cor)) {
             return Optional.empty();
         }
-        String k = r.text("hardware", "deployments").map(v -> " over K = " + v).orElse("");
+        String k = hardware.map(DeploymentSummary::deployments).filter(v -> v > 0).map(v -> " over K = " + v).orElse("");
         String main = String.format(Locale.ROOT, "accuracy std%s: raw %.2f pp, corrected %.2f pp (%s)", k,
                 100 * raw, 100 * cor, cor > 0 ? "raw/corrected " + Format.number(raw / cor, 2) + "×" : "zero after correction");
         // where deployments differ systematically (no drift compensation), the deployment-induced part shows the claim
-        double sysRaw = r.number("systematic", "spread_decomposition", "raw", "accuracy", "deployment_induced");
-        double sysCor = r.number("systematic", "spread_decomposition", "corrected", "accuracy", "deployment_induced");
+        Optional<SpreadDecomposition> sys = r.record(SpreadDecomposition.class, "systematic", "spread_decomposition");
+        double sysRaw = accuracyInduced(sys.map(SpreadDecomposition::raw));
+        double sysCor = accuracyInduced(sys.map(SpreadDecomposition::corrected));
         double sysSeconds = r.number("systematic", "time_seconds");
         if (Double.isFinite(sysRaw) && Double.isFinite(sysCor) && Double.isFinite(sysSeconds)) {
             main += String.format(Locale.ROOT, "; read at %s without drift compensation, deployment-induced "
@@ -172,25 +183,29 @@ final class ClaimsTable {
     }
 
     private static Optional<String> rowSparsity(Results r) {
-        double ls = r.number("sparsity", "sampled_parameters", "ls");
-        double lsRs = r.number("sparsity", "sampled_parameters", "ls_rs");
-        double none = r.number("sparsity", "sampled_parameters", "none");
-        if (!(ls > 0) || !Double.isFinite(lsRs) || !(none > 0)) {
+        Optional<SparsityReport> sparsity = r.record(SparsityReport.class, "sparsity");
+        SampledParameters sampled = sparsity.map(SparsityReport::sampledParameters).orElse(null);
+        if (sampled == null || !(sampled.ls() > 0) || !(sampled.none() > 0)) {
             return Optional.empty();
         }
+        double ls = sampled.ls();
+        double lsRs = sampled.lsRs();
+        double none = sampled.none();
         return Optional.of(String.format(Locale.ROOT, "RS over LS %s; LS+RS over all %s (demo model, ε = %s)",
                 Format.percent(1 - lsRs / ls), Format.percent(1 - lsRs / none),
-                r.text("sparsity", "epsilon").orElse("0.01")));
+                sparsity.flatMap(SparsityFigures::epsilon).orElse("0.01")));
     }
 
     private static Optional<String> sparseAccuracy(Results r) {
-        double none = r.number("sparsity_deploy", "none", "accuracy", "mean");
-        double sparse = r.number("sparsity_deploy", "ls_rs", "accuracy", "mean");
+        Optional<SparsityComparison.ModeFigures> dense = r.record(SparsityComparison.ModeFigures.class, "sparsity_deploy", "none");
+        Optional<SparsityComparison.ModeFigures> lsRs = r.record(SparsityComparison.ModeFigures.class, "sparsity_deploy", "ls_rs");
+        double none = mean(dense.map(SparsityComparison.ModeFigures::accuracy));
+        double sparse = mean(lsRs.map(SparsityComparison.ModeFigures::accuracy));
         if (!Double.isFinite(none) || !Double.isFinite(sparse)) {
             return Optional.empty();
         }
-        double aucNone = r.number("sparsity_deploy", "none", "ood_auroc_entropy", "mean");
-        double aucSparse = r.number("sparsity_deploy", "ls_rs", "ood_auroc_entropy", "mean");
+        double aucNone = mean(dense.map(SparsityComparison.ModeFigures::oodAurocEntropy));
+        double aucSparse = mean(lsRs.map(SparsityComparison.ModeFigures::oodAurocEntropy));
         String auc = Double.isFinite(aucNone) && Double.isFinite(aucSparse)
                 ? String.format(Locale.ROOT, "; OOD AUROC %.4f → %.4f", aucNone, aucSparse) : "";
         return Optional.of(String.format(Locale.ROOT, "accuracy %s (all sampled) → %s (LS+RS), %+.2f pp%s",
@@ -202,24 +217,24 @@ final class ClaimsTable {
      * over the networks and modes present: {@code better/other} when higher is better, {@code other/better} when lower
      * is (energy, area), so a figure above 1 always favours the first kind.
      */
-    static Optional<String> ppaRatio(List<JsonNode> rows, String metric, boolean higherIsBetter,
-                                     Predicate<JsonNode> subject, Predicate<JsonNode> baseline) {
+    static Optional<String> ppaRatio(List<PpaRow> rows, ToDoubleFunction<PpaRow> metric, boolean higherIsBetter,
+                                     Predicate<PpaRow> subject, Predicate<PpaRow> baseline) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         List<String> where = new ArrayList<>();
-        for (JsonNode s : rows) {
-            String network = Results.text(s, "network").orElse("");
+        for (PpaRow s : rows) {
+            String network = Objects.requireNonNullElse(s.network(), "");
             if (!network.startsWith(VGG) || !subject.test(s)) {
                 continue;
             }
-            String mode = Results.text(s, "mode").orElse("");
-            for (JsonNode o : rows) {
-                if (o == s || !baseline.test(o) || !network.equals(Results.text(o, "network").orElse(""))
-                        || !mode.equals(Results.text(o, "mode").orElse(""))) {
+            String mode = Objects.requireNonNullElse(s.mode(), "");
+            for (PpaRow o : rows) {
+                if (o == s || !baseline.test(o) || !network.equals(Objects.requireNonNullElse(o.network(), ""))
+                        || !mode.equals(Objects.requireNonNullElse(o.mode(), ""))) {
                     continue;
                 }
-                double a = Results.number(s, metric);
-                double b = Results.number(o, metric);
+                double a = metric.applyAsDouble(s);
+                double b = metric.applyAsDouble(o);
                 if (!(a > 0) || !(b > 0)) {
                     continue;
                 }
@@ -237,17 +252,35 @@ final class ClaimsTable {
         return Optional.of(range + " (" + String.join(", ", where) + ")");
     }
 
-    static Predicate<JsonNode> designIs(String design) {
+    static Predicate<PpaRow> designIs(String design) {
         // "sram_baseline" in older files and fixtures, "sram" from PpaStep.
-        return n -> Results.text(n, "design").map(d -> d.equals(design) || d.startsWith(design + "_")).orElse(false);
+        return n -> n.design() != null && (n.design().equals(design) || n.design().startsWith(design + "_"));
     }
 
-    static Predicate<JsonNode> sparsityIs(String label) {
+    static Predicate<PpaRow> sparsityIs(String label) {
         // The row label is "ls+rs"; JSON keys elsewhere spell it "ls_rs".
-        return n -> Results.text(n, "sparsity").map(s -> s.replace('_', '+').equals(label)).orElse(false);
+        return n -> n.sparsity() != null && n.sparsity().replace('_', '+').equals(label);
     }
 
-    static Predicate<JsonNode> modeIs(String mode) {
-        return n -> Results.text(n, "mode").map(m -> m.replace('_', '-').equals(mode)).orElse(false);
+    static Predicate<PpaRow> modeIs(String mode) {
+        return n -> n.mode() != null && n.mode().replace('_', '-').equals(mode);
+    }
+
+    /** The mean of a spread; NaN where the spread or its section is absent. */
+    private static double mean(Optional<Spread> s) {
+        return s.map(Spread::mean).orElse(Double.NaN);
+    }
+
+    private static double std(Optional<Spread> s) {
+        return s.map(Spread::std).orElse(Double.NaN);
+    }
+
+    /** The deployment-induced part of the accuracy spread in a decomposition's raw or corrected figures. */
+    private static double accuracyInduced(Optional<Map<String, SpreadDecomposition.Part>> parts) {
+        return parts.map(p -> p.get("accuracy")).map(SpreadDecomposition.Part::deploymentInduced).orElse(Double.NaN);
+    }
+
+    private static double accuracy(Optional<Metrics> m) {
+        return m.map(Metrics::accuracy).orElse(Double.NaN);
     }
 }

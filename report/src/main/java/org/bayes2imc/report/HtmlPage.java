@@ -5,6 +5,8 @@ import org.bayes2imc.imc.DeploymentSummary;
 import org.bayes2imc.imc.Spread;
 import org.bayes2imc.io.Json;
 import org.bayes2imc.metrics.Metrics;
+import org.bayes2imc.sparsity.SampledParameters;
+import org.bayes2imc.sparsity.SparsityReport;
 import org.bayes2imc.study.SparsityComparison;
 
 import java.nio.file.Path;
@@ -165,18 +167,19 @@ final class HtmlPage {
         if (Double.isFinite(frac3)) {
             f.add(new String[]{"Probabilistic synapses, \u03b5 = 0.001", Format.percent(frac3)});
         }
-        for (String[] k : new String[][]{{"none", "all sampled"}, {"ls", "layer sparsity"}, {"ls_rs", "LS + row sparsity"}}) {
-            double v = r.number("sparsity", "sampled_parameters", k[0]);
-            if (Double.isFinite(v)) {
-                f.add(new String[]{"Sampled parameters per member, " + k[1], Format.significant(v)});
+        r.record(SparsityReport.class, "sparsity").ifPresent(sparsity -> {
+            SampledParameters sampled = sparsity.sampledParameters();
+            if (sampled != null) {
+                f.add(new String[]{"Sampled parameters per member, all sampled", Format.significant(sampled.none())});
+                f.add(new String[]{"Sampled parameters per member, layer sparsity", Format.significant(sampled.ls())});
+                f.add(new String[]{"Sampled parameters per member, LS + row sparsity", Format.significant(sampled.lsRs())});
             }
-        }
-        for (String[] k : new String[][]{{"ls", "layer sparsity"}, {"ls_rs", "LS + row sparsity"}}) {
-            double v = r.number("sparsity", "reductions", k[0]);
-            if (Double.isFinite(v)) {
-                f.add(new String[]{"Sampled-parameter reduction (1 \u2212 sampled / all), " + k[1], Format.percent(v)});
+            SparsityReport.Reductions reductions = sparsity.reductions();
+            if (reductions != null) {
+                reduction(f, reductions.ls(), "layer sparsity");
+                reduction(f, reductions.lsRs(), "LS + row sparsity");
             }
-        }
+        });
         for (String[] k : new String[][]{{"speedup_full", "Simulator speed-up vs PyTorch dense, full ensemble"},
                 {"speedup_ls_rs", "Simulator speed-up vs PyTorch dense, LS + RS"}}) {
             double v = r.number("bench", k[0]);
@@ -189,6 +192,12 @@ final class HtmlPage {
             f.add(new String[]{"Total run time", Format.duration(total)});
         }
         return f;
+    }
+
+    private static void reduction(List<String[]> facts, double reduction, String mode) {
+        if (Double.isFinite(reduction)) {
+            facts.add(new String[]{"Sampled-parameter reduction (1 \u2212 sampled / all), " + mode, Format.percent(reduction)});
+        }
     }
 
     /** A present section as its record; one that is not an object still gives a row, of blanks, as before records. */
@@ -244,14 +253,15 @@ final class HtmlPage {
         }
         b.append("<h2 id=\"tables\">Tables</h2>\n");
         if (!sparsity.isEmpty()) {
-            arrayTable(b, "Sparsity per layer" + r.text("sparsity", "epsilon").map(e -> " (\u03b5 = " + e + ")").orElse("")
-                    + r.text("sparsity", "first_ensembling_layer").map(l -> ", ensembling from layer " + l).orElse(""),
+            Optional<SparsityReport> report = r.record(SparsityReport.class, "sparsity");
+            arrayTable(b, "Sparsity per layer" + report.flatMap(SparsityFigures::epsilon).map(e -> " (\u03b5 = " + e + ")").orElse("")
+                    + report.map(SparsityFigures::firstEnsemblingLayer).map(l -> ", ensembling from layer " + l).orElse(""),
                     "table-sparsity", sparsity);
         } else if (!posterior.isEmpty()) {
             arrayTable(b, "Probabilistic synapses per layer", "table-sparsity", posterior);
         }
         if (!ppa.isEmpty()) {
-            arrayTable(b, "Power, performance and area" + r.text("ppa", "ops_definition").map(d -> " (ops: " + d + ")").orElse(""),
+            arrayTable(b, "Power, performance and area" + PpaFigures.opsDefinition(r).map(d -> " (ops: " + d + ")").orElse(""),
                     "table-ppa", ppa);
         }
         if (!drift.isEmpty()) {

@@ -1,6 +1,8 @@
 package org.bayes2imc.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.bayes2imc.hardware.PpaRow;
+import org.bayes2imc.hardware.PpaTables;
+import org.bayes2imc.sparsity.SparsityReport;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.LogAxis;
@@ -15,8 +17,11 @@ import org.jfree.data.category.DefaultCategoryDataset;
 
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,28 +40,31 @@ final class PpaFigures {
 
     /** One breakdown figure per network: networks differ by orders of magnitude, which stacked bars cannot share. */
     static List<Figure> breakdowns(Results r) {
-        java.util.Map<String, List<JsonNode>> byNetwork = new java.util.LinkedHashMap<>();
-        for (JsonNode row : r.rows("ppa", "breakdown")) {
-            byNetwork.computeIfAbsent(Results.text(row, "network").orElse(""), n -> new ArrayList<>()).add(row);
+        Map<String, List<PpaTables.Breakdown>> byNetwork = new LinkedHashMap<>();
+        for (PpaTables.Breakdown row : r.records(PpaTables.Breakdown.class, "ppa", "breakdown")) {
+            byNetwork.computeIfAbsent(Objects.requireNonNullElse(row.network(), ""), n -> new ArrayList<>()).add(row);
         }
         List<Figure> out = new ArrayList<>();
         int i = 0;
-        for (java.util.Map.Entry<String, List<JsonNode>> e : byNetwork.entrySet()) {
+        for (Map.Entry<String, List<PpaTables.Breakdown>> e : byNetwork.entrySet()) {
             String id = byNetwork.size() == 1 ? "ppa-breakdown" : "ppa-breakdown-" + (++i);
             breakdown(r, e.getKey(), e.getValue(), id).ifPresent(out::add);
         }
         return out;
     }
 
-    private static Optional<Figure> breakdown(Results r, String network, List<JsonNode> rows, String id) {
-        Labels labels = new Labels(rows, CONFIG_KEYS);
+    private static Optional<Figure> breakdown(Results r, String network, List<PpaTables.Breakdown> rows, String id) {
+        List<Map<String, String>> keys = rows.stream()
+                .map(b -> configuration(b.network(), b.design(), b.mode(), b.sparsity())).toList();
+        Labels labels = new Labels(keys, CONFIG_KEYS);
         DefaultCategoryDataset energy = new DefaultCategoryDataset();
         DefaultCategoryDataset area = new DefaultCategoryDataset();
-        for (JsonNode row : rows) {
-            String component = Results.text(row, "component").orElse("other");
-            String config = labels.of(row);
-            add(energy, Results.number(row, "energy_uj"), component, config);
-            add(area, Results.number(row, "area_mm2"), component, config);
+        for (int i = 0; i < rows.size(); i++) {
+            PpaTables.Breakdown row = rows.get(i);
+            String component = Objects.requireNonNullElse(row.component(), "other");
+            String config = labels.of(keys.get(i));
+            add(energy, row.energyUj(), component, config);
+            add(area, row.areaMm2(), component, config);
         }
         if (energy.getColumnCount() == 0 && area.getColumnCount() == 0) {
             return Optional.empty();
@@ -76,19 +84,22 @@ final class PpaFigures {
     }
 
     static Optional<Figure> comparison(Results r) {
-        List<JsonNode> rows = r.rows("ppa", "rows");
+        List<PpaRow> rows = r.records(PpaRow.class, "ppa", "rows");
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         // Series = mode (pipelined / non-pipelined) so the two modes of one design sit side by side.
-        Labels labels = new Labels(rows, "network", "design", "sparsity");
+        List<Map<String, String>> keys = rows.stream()
+                .map(p -> configuration(p.network(), p.design(), p.mode(), p.sparsity())).toList();
+        Labels labels = new Labels(keys, "network", "design", "sparsity");
         DefaultCategoryDataset perW = new DefaultCategoryDataset();
         DefaultCategoryDataset perWmm2 = new DefaultCategoryDataset();
-        for (JsonNode row : rows) {
-            String mode = Results.text(row, "mode").orElse("design");
-            String config = labels.of(row);
-            addPositive(perW, Results.number(row, "gops_per_w"), mode, config);
-            addPositive(perWmm2, Results.number(row, "gops_per_w_mm2"), mode, config);
+        for (int i = 0; i < rows.size(); i++) {
+            PpaRow row = rows.get(i);
+            String mode = Objects.requireNonNullElse(row.mode(), "design");
+            String config = labels.of(keys.get(i));
+            addPositive(perW, row.gopsPerW(), mode, config);
+            addPositive(perWmm2, row.gopsPerWMm2(), mode, config);
         }
         if (perW.getColumnCount() == 0 && perWmm2.getColumnCount() == 0) {
             return Optional.empty();
@@ -104,17 +115,33 @@ final class PpaFigures {
         int series = Math.max(perW.getRowCount(), perWmm2.getRowCount());
         String caption = "Power efficiency (GOPS/W) and power-and-area efficiency (GOPS/W/mm\u00b2) per design, "
                 + "mode and sparsity scheme, log axes" + labels.constantPhrase()
-                + r.text("ppa", "ops_definition").map(d -> "; ops: " + d).orElse("") + ppaSettings(r) + ".";
+                + opsDefinition(r).map(d -> "; ops: " + d).orElse("") + ppaSettings(r) + ".";
         return Optional.of(ChartStyle.figure("ppa-comparison", "Design comparison", caption, chart, WIDTH,
                 height(n * Math.max(1, (series + 1) / 2))));
     }
 
+    /** The ppa section's definition of an operation, if written. */
+    static Optional<String> opsDefinition(Results r) {
+        return r.record(PpaTables.class, "ppa").map(PpaTables::opsDefinition);
+    }
+
+    /** The configuration fields of a table row by key, in {@link #CONFIG_KEYS} order (null where absent). */
+    private static Map<String, String> configuration(String network, String design, String mode, String sparsity) {
+        Map<String, String> m = new LinkedHashMap<>();
+        String[] values = {network, design, mode, sparsity};
+        for (int i = 0; i < CONFIG_KEYS.length; i++) {
+            m.put(CONFIG_KEYS[i], values[i]);
+        }
+        return m;
+    }
+
     private static String ppaSettings(Results r) {
         Settings s = new Settings(r);
+        Optional<SparsityReport> sparsity = r.record(SparsityReport.class, "sparsity");
         List<Optional<String>> parts = new ArrayList<>();
         parts.add(Settings.phrase("S = ", s.samples(), " samples"));
-        parts.add(Settings.phrase("ensembling from layer ", r.text("sparsity", "first_ensembling_layer")));
-        parts.add(Settings.phrase("\u03b5 = ", r.text("sparsity", "epsilon")));
+        parts.add(Settings.phrase("ensembling from layer ", sparsity.map(SparsityFigures::firstEnsemblingLayer)));
+        parts.add(Settings.phrase("\u03b5 = ", sparsity.flatMap(SparsityFigures::epsilon)));
         String joined = Settings.join(parts);
         return joined.isEmpty() ? "" : "; " + joined;
     }
@@ -187,10 +214,10 @@ final class PpaFigures {
         private final List<String> varying = new ArrayList<>();
         private final List<String> constant = new ArrayList<>();
 
-        Labels(List<JsonNode> rows, String... keys) {
+        Labels(List<Map<String, String>> rows, String... keys) {
             for (String key : keys) {
                 Set<String> values = new LinkedHashSet<>();
-                rows.forEach(r -> values.add(Results.text(r, key).orElse("")));
+                rows.forEach(r -> values.add(Objects.requireNonNullElse(r.get(key), "")));
                 if (values.size() > 1) {
                     varying.add(key);
                 } else if (!values.iterator().next().isEmpty()) {
@@ -202,10 +229,10 @@ final class PpaFigures {
             }
         }
 
-        String of(JsonNode row) {
+        String of(Map<String, String> row) {
             List<String> parts = new ArrayList<>();
             for (String key : varying) {
-                parts.add(Results.text(row, key).orElse("\u2014"));
+                parts.add(Objects.requireNonNullElse(row.get(key), "\u2014"));
             }
             return String.join(" \u00b7 ", parts);
         }

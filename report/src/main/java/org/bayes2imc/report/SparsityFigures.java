@@ -1,6 +1,7 @@
 package org.bayes2imc.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.bayes2imc.sparsity.SparsityReport;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
@@ -45,12 +46,11 @@ final class SparsityFigures {
                 add(ds, Results.number(l, "probabilistic_fraction_eps_0_001"), "\u03b5 = 0.001", layer);
             }
         } else {
-            List<JsonNode> layers = r.rows("sparsity", "layers");
-            String eps = r.text("sparsity", "epsilon").orElse("?");
+            List<SparsityReport.Layer> layers = r.records(SparsityReport.Layer.class, "sparsity", "layers");
+            String eps = r.record(SparsityReport.class, "sparsity").flatMap(SparsityFigures::epsilon).orElse("?");
             source = "sparsity analysis";
-            for (int i = 0; i < layers.size(); i++) {
-                JsonNode l = layers.get(i);
-                add(ds, Results.number(l, "fraction"), "\u03b5 = " + eps, layerName(l, i));
+            for (SparsityReport.Layer l : layers) {
+                add(ds, l.fraction(), "\u03b5 = " + eps, String.valueOf(l.layer()));
             }
         }
         if (ds.getColumnCount() == 0) {
@@ -125,6 +125,16 @@ final class SparsityFigures {
         if (Double.isFinite(fraction)) {
             ds.addValue(100 * fraction, series, layer);
         }
+    }
+
+    /** The sparsity analysis' ε as written (e.g. "0.01"); empty where absent. */
+    static Optional<String> epsilon(SparsityReport s) {
+        return Double.isNaN(s.epsilon()) ? Optional.empty() : Optional.of(Double.toString(s.epsilon()));
+    }
+
+    /** The first ensembling layer L* as its index. */
+    static String firstEnsemblingLayer(SparsityReport s) {
+        return String.valueOf(s.firstEnsemblingLayer());
     }
 
     private static String layerName(JsonNode l, int index) {

@@ -1,6 +1,7 @@
 package org.bayes2imc.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.bayes2imc.metrics.Metrics;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedRangeXYPlot;
@@ -51,8 +52,9 @@ final class UncertaintyFigure {
         parts.add(Settings.phrase("S = ", s.samples(), " samples"));
         parts.add(Settings.phrase("in-distribution: ", s.dataset()));
         parts.add(Settings.phrase("OOD: ", s.oodDataset()));
-        double auroc = r.number("software", "ensemble", "ood_auroc_entropy");
-        double aurocMi = r.number("software", "ensemble", "ood_auroc_mi");
+        Optional<Metrics> ensemble = r.record(Metrics.class, "software", "ensemble");
+        double auroc = ensemble.map(Metrics::oodAurocEntropy).orElse(Double.NaN);
+        double aurocMi = ensemble.map(Metrics::oodAurocMi).orElse(Double.NaN);
         if (Double.isFinite(auroc)) {
             parts.add(Optional.of("OOD AUROC " + Format.number(auroc, 3) + " (entropy)"
                     + (Double.isFinite(aurocMi) ? ", " + Format.number(aurocMi, 3) + " (MI)" : "")));

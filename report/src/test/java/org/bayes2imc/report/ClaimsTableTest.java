@@ -1,9 +1,7 @@
 package org.bayes2imc.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.bayes2imc.hardware.PpaRow;
 import org.bayes2imc.io.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,47 +84,43 @@ class ClaimsTableTest {
 
     @Test
     void ppaRatioPairsRowsOfTheSameNetworkAndModeAndGivesTheRange() {
-        ArrayNode a = JsonNodeFactory.instance.arrayNode();
-        row(a, "vgg-binaryconnect:10", "pipelined", "bayes2imc", 120);
-        row(a, "vgg-binaryconnect:10", "pipelined", "adc-imc", 100);
-        row(a, "vgg-binaryconnect:100", "non-pipelined", "bayes2imc", 150);
-        row(a, "vgg-binaryconnect:100", "non-pipelined", "adc-imc", 100);
-        row(a, "vgg-binaryconnect:100", "pipelined", "adc-imc", 1); // no partner: ignored
-        row(a, "fmnist-small", "pipelined", "bayes2imc", 1000); // not VGG: ignored
-        row(a, "fmnist-small", "pipelined", "adc-imc", 1);
-        List<JsonNode> rows = new ArrayList<>();
-        a.forEach(rows::add);
-        String r = ClaimsTable.ppaRatio(rows, "gops_per_w", true, ClaimsTable.designIs("bayes2imc"),
+        List<PpaRow> rows = List.of(
+                row("vgg-binaryconnect:10", "pipelined", "bayes2imc", 120),
+                row("vgg-binaryconnect:10", "pipelined", "adc-imc", 100),
+                row("vgg-binaryconnect:100", "non-pipelined", "bayes2imc", 150),
+                row("vgg-binaryconnect:100", "non-pipelined", "adc-imc", 100),
+                row("vgg-binaryconnect:100", "pipelined", "adc-imc", 1), // no partner: ignored
+                row("fmnist-small", "pipelined", "bayes2imc", 1000), // not VGG: ignored
+                row("fmnist-small", "pipelined", "adc-imc", 1));
+        String r = ClaimsTable.ppaRatio(rows, PpaRow::gopsPerW, true, ClaimsTable.designIs("bayes2imc"),
                 ClaimsTable.designIs("adc-imc")).orElseThrow();
         assertThat(r).startsWith("1.20–1.50×").contains("vgg-binaryconnect:10 pipelined")
                 .contains("vgg-binaryconnect:100 non-pipelined").doesNotContain("fmnist");
         // Lower is better (energy): the baseline over the subject.
-        assertThat(ClaimsTable.ppaRatio(rows, "gops_per_w", false, ClaimsTable.designIs("adc-imc"),
+        assertThat(ClaimsTable.ppaRatio(rows, PpaRow::gopsPerW, false, ClaimsTable.designIs("adc-imc"),
                 ClaimsTable.designIs("bayes2imc")).orElseThrow()).startsWith("1.20–1.50×");
-        assertThat(ClaimsTable.ppaRatio(rows, "gops_per_w", true, ClaimsTable.designIs("sram"),
+        assertThat(ClaimsTable.ppaRatio(rows, PpaRow::gopsPerW, true, ClaimsTable.designIs("sram"),
                 ClaimsTable.designIs("adc-imc"))).isEmpty();
     }
 
     @Test
     void labelsOfBothSpellingsMatch() {
         // PpaStep writes "sram", "ls+rs", "non-pipelined"; older files and the fixture "sram_baseline", "ls_rs", "non_pipelined".
-        ObjectNode n = JsonNodeFactory.instance.objectNode().put("design", "sram_baseline").put("sparsity", "ls_rs")
-                .put("mode", "non_pipelined");
+        PpaRow n = label("sram_baseline", "ls_rs", "non_pipelined");
         assertThat(ClaimsTable.designIs("sram").test(n)).isTrue();
         assertThat(ClaimsTable.sparsityIs("ls+rs").test(n)).isTrue();
         assertThat(ClaimsTable.modeIs("non-pipelined").test(n)).isTrue();
-        ObjectNode m = JsonNodeFactory.instance.objectNode().put("design", "sramx").put("sparsity", "ls").put("mode", "pipelined");
+        PpaRow m = label("sramx", "ls", "pipelined");
         assertThat(ClaimsTable.designIs("sram").test(m)).isFalse();
         assertThat(ClaimsTable.sparsityIs("ls+rs").test(m)).isFalse();
         assertThat(ClaimsTable.modeIs("non-pipelined").test(m)).isFalse();
     }
 
-    private static void row(ArrayNode a, String network, String mode, String design, double gopsPerW) {
-        ObjectNode o = a.addObject();
-        o.put("network", network);
-        o.put("mode", mode);
-        o.put("design", design);
-        o.put("sparsity", "none");
-        o.put("gops_per_w", gopsPerW);
+    private static PpaRow row(String network, String mode, String design, double gopsPerW) {
+        return new PpaRow(network, design, mode, "none", 10, 1, 1, 1, 1, gopsPerW, 1);
+    }
+
+    private static PpaRow label(String design, String sparsity, String mode) {
+        return new PpaRow("vgg-binaryconnect:10", design, mode, sparsity, 10, 1, 1, 1, 1, 1, 1);
     }
 }

@@ -2,6 +2,7 @@ package org.bayes2imc.cli.demo;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.bayes2imc.cli.Timing;
+import org.bayes2imc.hardware.PpaTables;
 import org.bayes2imc.imc.DeploymentSummary;
 import org.bayes2imc.infer.SoftwareEvaluation;
 import org.bayes2imc.sparsity.SparsityReport;

@@ -1,6 +1,5 @@
 package org.bayes2imc.cli.demo;
 
-import org.bayes2imc.correct.LogitCorrections;
 import org.bayes2imc.imc.DriftCompensation;
 import org.bayes2imc.imc.NoCompensation;
 import org.bayes2imc.sparsity.SparsityMode;
@@ -29,7 +28,7 @@ public record DriftStep(DemoPlan plan) implements DemoStep<DriftRow[]> {
     @Override
     public StepKeys.Drift settings() {
         return new StepKeys.Drift(plan.hardwareKey(), plan.driftTest().size(), plan.driftTimesText(),
-                plan.driftSparsity(), plan.driftDeployments(), plan.driftOod().size(), LogitCorrections.DEFAULT, true);
+                plan.driftSparsity(), plan.driftDeployments(), plan.driftOod().size(), plan.correctionMethod(), true);
     }
 
     @Override
@@ -38,6 +37,6 @@ public record DriftStep(DemoPlan plan) implements DemoStep<DriftRow[]> {
         return DriftSweep.rows(DriftSweep.run(plan.model(), plan.base()
                         .withSparsity(SparsityMode.parse(plan.driftSparsity())).withDeployments(plan.driftDeployments()),
                 compensations, plan.driftTimes(), plan.driftTest(), plan.driftOod(), plan.calibration(),
-                plan.correction(), true, plan.progress())).toArray(DriftRow[]::new);
+                plan.correction(), true, plan.shared(), plan.progress())).toArray(DriftRow[]::new);
     }
 }

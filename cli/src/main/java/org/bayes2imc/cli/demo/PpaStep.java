@@ -5,6 +5,7 @@ import org.bayes2imc.hardware.PipelineMode;
 import org.bayes2imc.hardware.PpaModel;
 import org.bayes2imc.hardware.PpaResult;
 import org.bayes2imc.hardware.PpaRow;
+import org.bayes2imc.hardware.PpaTables;
 import org.bayes2imc.sparsity.SparsityMode;
 import org.bayes2imc.hardware.SparsityProfile;
 import org.bayes2imc.model.Architecture;

@@ -27,7 +27,9 @@ public record SoftwareStep(DemoPlan plan) implements DemoStep<SoftwareEvaluation
 
     @Override
     public SoftwareEvaluation.SoftwareResults run() {
+        SoftwareEnsemble.Settings settings = SoftwareEnsemble.Settings.of(plan.samples(), plan.seed());
+        // through the shared work: later steps on the first images (e.g. the systematic scenario) take these logits
         return SoftwareEvaluation.run(plan.model(), plan.test(), plan.ood(),
-                SoftwareEnsemble.Settings.of(plan.samples(), plan.seed()), plan.progress()).results();
+                d -> plan.shared().softwareLogits(d, settings, plan.progress()), plan.progress()).results();
     }
 }

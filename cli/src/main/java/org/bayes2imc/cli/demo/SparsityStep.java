@@ -41,8 +41,8 @@ public record SparsityStep(DemoPlan plan, List<Metrics> hardwarePerDeployment, d
         int ks = Math.min(plan.deployments(), plan.sparsityDeployments());
         SparsityComparison.ModeFigures none = SparsityComparison.ModeFigures.ofRows(
                 hardwarePerDeployment.subList(0, ks), hardwareEvaluationSeconds * ks / plan.deployments());
-        Study.Builder b = Study.builder().setModel(plan.model()).setTest(plan.hardwareTest()).optOod(plan.hardwareOod())
-                .setCalibration(plan.calibration()).optTimes(DemoPlan.TIME_SECONDS).optDeployments(ks)
+        Study.Builder b = Study.builder().setModel(plan.model()).optShared(plan.shared()).setTest(plan.hardwareTest())
+                .optOod(plan.hardwareOod()).setCalibration(plan.calibration()).optTimes(plan.seconds()).optDeployments(ks)
                 .optSoftware(false);
         for (SparsityMode mode : List.of(SparsityMode.LS, SparsityMode.LS_RS)) {
             b.addConfiguration(mode.jsonKey(), plan.base().withSparsity(mode));
@@ -51,8 +51,8 @@ public record SparsityStep(DemoPlan plan, List<Metrics> hardwarePerDeployment, d
         return new SparsityComparison(ks, none, figures(study, SparsityMode.LS), figures(study, SparsityMode.LS_RS));
     }
 
-    private static SparsityComparison.ModeFigures figures(StudyResult study, SparsityMode mode) {
-        StudyCell cell = study.cell(mode.jsonKey(), DemoPlan.TIME_SECONDS);
+    private SparsityComparison.ModeFigures figures(StudyResult study, SparsityMode mode) {
+        StudyCell cell = study.cell(mode.jsonKey(), plan.seconds());
         double seconds = cell.deployments().stream()
                 .mapToDouble(r -> r.programmingSeconds() + r.evaluationSeconds()).sum();
         return SparsityComparison.ModeFigures.of(cell.raw(), seconds, cell.firstEnsemblingLayer());

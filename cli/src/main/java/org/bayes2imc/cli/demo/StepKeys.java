@@ -1,6 +1,8 @@
 package org.bayes2imc.cli.demo;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.bayes2imc.config.ExperimentConfig;
 
 /**
  * The settings each demo step is cached under ({@link StepCache}): a step is reused only when these match the stored
@@ -15,10 +17,14 @@ public final class StepKeys {
     public record Software(String modelKey, int samples, long seed, int testImages, int oodImages) {
     }
 
-    /** The hardware deployments at the demo's reference time (docs/MODEL.md §4.3, §7.1). */
+    /**
+     * The hardware deployments at the demo's reference time (docs/MODEL.md §4.3, §7.1); {@code experiment} is an
+     * experiment file's other settings, absent (and so not in the key) when it sets none.
+     */
     public record Hardware(@JsonUnwrapped Software software, int hardwareTestImages, int hardwareOodImages,
                            int deployments, int calibrationImages, String correction, double timeSeconds,
-                           double designTimeSeconds, boolean spreadFloor, int floorDeployments) {
+                           double designTimeSeconds, boolean spreadFloor, int floorDeployments,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) ExperimentConfig experiment) {
     }
 
     /** The systematic (deployment-to-deployment) spread study. */

@@ -9,8 +9,8 @@ import org.bayes2imc.study.StudyResult;
 
 /**
  * The systematic-variation scenario (docs/MODEL.md §7): the hardware study read after drift without compensation,
- * mapped for {@link DemoPlan#TIME_SECONDS}, raw and corrected, with its floor. Measured on the demo model (2,000
- * images, K = 10): at 1 h deployments differ in NLL but their accuracy spread is the Monte-Carlo floor; by 1 day the
+ * mapped for the plan's design time (by default {@link DemoPlan#TIME_SECONDS}), raw and corrected, with its floor.
+ * Measured on the demo model (2,000 images, K = 10): at 1 h deployments differ in NLL but their accuracy spread is the Monte-Carlo floor; by 1 day the
  * drift makes them differ in accuracy too, which the correction removes. Output: {@link SystematicSection}.
  */
 public record SystematicStep(DemoPlan plan) implements DemoStep<SystematicSection> {
@@ -36,7 +36,7 @@ public record SystematicStep(DemoPlan plan) implements DemoStep<SystematicSectio
     @Override
     public SystematicSection run() {
         DeployOptions so = plan.base().withCompensation(new NoCompensation()).withSeconds(plan.systematicSeconds());
-        StudyResult study = Study.builder().setModel(plan.model()).setTest(plan.systematicTest())
+        StudyResult study = Study.builder().setModel(plan.model()).optShared(plan.shared()).setTest(plan.systematicTest())
                 .setCalibration(plan.calibration()).addConfiguration(so).optTimes(plan.systematicSeconds())
                 .optCorrection(plan.correction()).optFloor(plan.floorDeployments()).build().run(plan.progress());
         StudyCell cell = study.only();

@@ -1,6 +1,4 @@
-package org.bayes2imc.cli.demo;
-
-import org.bayes2imc.hardware.PpaRow;
+package org.bayes2imc.hardware;
 
 import java.util.List;
 
