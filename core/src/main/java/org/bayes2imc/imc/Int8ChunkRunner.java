@@ -5,6 +5,7 @@ import org.bayes2imc.infer.Int8Layers;
 import org.bayes2imc.infer.LayerForward;
 import org.bayes2imc.infer.LiveSynapses;
 import org.bayes2imc.infer.OneDnn;
+import org.bayes2imc.infer.FirstConvCodes;
 import org.bayes2imc.infer.UniformActivationQuantiser;
 import org.bayes2imc.model.Architecture;
 import org.bayes2imc.model.LayerKind;
@@ -14,7 +15,9 @@ import org.bayes2imc.model.LayerSpec;
  * {@link DeployedCore}'s chunk evaluation on the exact integer kernels (oneDNN VNNI): every layer whose drivers see
  * unsigned k ≤ 8-bit codes runs as u8 codes × s8 sense-amplifier outputs → s32 sums, the post-linear steps turn the
  * sums straight into the next layer's codes (fused: conv layers run block by block, each block's sums post-processed
- * while in cache, {@link Int8Layers#fused}), and only a signed first layer runs on the float kernels. Same plans,
+ * while in cache, {@link Int8Layers#fused}), and a signed (float-input) first conv layer goes straight to the next
+ * layer's codes per member from input planes prepared once per chunk ({@link FirstConvCodes}, in the float kernel's
+ * summation order; other signed first layers run on the float kernels). Same plans,
  * same draws, same arithmetic as the float path, hence the same logits bit for bit (tested), at a third of the
  * multiply cost and without im2col.
  */
@@ -26,6 +29,8 @@ final class Int8ChunkRunner {
     private final boolean[] integer;
     /** Per layer, its post-linear step on integer sums (factors computed once per core). */
     private final Int8Layers.Post[] posts;
+    /** Per layer, the all-members kernel of a float-input conv layer followed by an integer one, else null. */
+    private final FirstConvCodes[] first;
 
     private Int8ChunkRunner(DeployedCore core, UniformActivationQuantiser qz, boolean[] integer) {
         this.core = core;
@@ -39,6 +44,13 @@ final class Int8ChunkRunner {
             posts[l] = new Int8Layers.Post(arch.layer(l), qz.step(l), bn.mean()[l], bn.var()[l],
                     nextInteger ? arch.layer(l + 1) : null, nextInteger ? high(l + 1) : 0f,
                     nextInteger ? inv(l + 1) : 0f);
+        }
+        this.first = new FirstConvCodes[arch.depth()];
+        for (int l = 0; l + 1 < arch.depth(); l++) {
+            if (!integer[l] && integer[l + 1]) {
+                first[l] = FirstConvCodes.of(arch.layer(l), bn.mean()[l], bn.var()[l], arch.layer(l + 1), high(l + 1),
+                        inv(l + 1)).orElse(null);
+            }
         }
     }
 
@@ -132,13 +144,17 @@ final class Int8ChunkRunner {
         LayerSpec s0 = arch.layer(l0);
         DeployedCore.LayerPlan p0 = plans[l0];
         Object in0 = integer[l0] ? Int8Layers.codes(s0, qz, l0, prefix, m) : prefix;
+        // a float-input conv layer followed by integer ones: one pass per member from the input padded once
+        float[][] shifted = first[l0] != null ? first[l0].shifted(qz.quantise(l0, prefix, m), m) : null;
         int[] dp = null;
         if (p0.kind() == DeployedCore.Kind.SPLIT && integer[l0]) {
             dp = planeSums(l0, p0.dp(), core.drawBytes(l0, p0.dp(), -1, ch), (byte[]) in0, m);
         }
         for (int member = 0; member < members; member++) {
             Object y;
-            if (dp != null) {
+            if (shifted != null) {
+                y = first[l0].codes(weights(l0, member, ch, shared), shifted, m);
+            } else if (dp != null) {
                 int[] sp = planeSums(l0, p0.sp(), core.drawBytes(l0, p0.sp(), member, ch), (byte[]) in0, m);
                 for (int i = 0; i < sp.length; i++) {
                     sp[i] += dp[i];

@@ -25,6 +25,22 @@ public final class Int8Conv extends OneDnnPrimitive {
         return CACHE.get().computeIfAbsent(ConvShape.of(layer, batch), Int8Conv::create);
     }
 
+    private static final ThreadLocal<Map<ConvShape, Int8Conv>> FLOAT_SUMS = ThreadLocal.withInitial(HashMap::new);
+
+    /**
+     * This thread's primitive for {@code batch} images of the layer's shape whose sums come out as f32 (the same
+     * integers, exact below 2^24: a layer's sums are at most fan-in · 255), for post-linear loops the JIT vectorises.
+     */
+    public static Int8Conv ofFloatSums(LayerSpec layer, int batch) {
+        return FLOAT_SUMS.get().computeIfAbsent(ConvShape.of(layer, batch),
+                shape -> new Int8Conv(shape, shape.describe(dnnl_u8, dnnl_s8, dnnl_f32, dnnl_nhwc, "int8 f32-sum")));
+    }
+
+    /** As {@link #applyLoaded(byte[], int, int[], int)} for a primitive from {@link #ofFloatSums}. */
+    public void applyLoaded(byte[] codes, int codesOffset, float[] out, int outOffset) {
+        executeLoaded(codes, codesOffset, out, outOffset);
+    }
+
     private static Int8Conv create(ConvShape shape) {
         return new Int8Conv(shape, shape.describe(dnnl_u8, dnnl_s8, dnnl_s32, dnnl_nhwc, "int8"));
     }

@@ -84,8 +84,6 @@ public final class Int8Layers {
         return (int) Math.max(1, Math.min(batch, FUSED_BLOCK_BYTES / perImage));
     }
 
-    private static final ThreadLocal<int[][]> SUMS_SCRATCH = ThreadLocal.withInitial(() -> new int[1][0]);
-
     /**
      * The layer's forward pass fused: {@code post.apply(linear(post.layer(), weights, codes, batch), batch)}, with the
      * same bits (sums are exact integers and the post-linear step works image by image), but a conv layer runs over
@@ -109,14 +107,14 @@ public final class Int8Layers {
         int block = Math.min(blockImages, batch);
         int perImage = layer.outChannels() * layer.positions();
         int inSize = layer.inputSize();
-        int[][] holder = SUMS_SCRATCH.get();
+        float[][] holder = FLOAT_SUMS_SCRATCH.get();
         if (holder[0].length < block * perImage) {
-            holder[0] = new int[block * perImage];
+            holder[0] = new float[block * perImage];
         }
-        int[] sums = holder[0];
+        float[] sums = holder[0];
         int whole = batch / block;
         if (whole > 0) {
-            Int8Conv conv = Int8Conv.of(layer, block);
+            Int8Conv conv = Int8Conv.ofFloatSums(layer, block);
             conv.load(weights);
             for (int i = 0; i < whole; i++) {
                 conv.applyLoaded(codes, i * block * inSize, sums, 0);
@@ -125,12 +123,24 @@ public final class Int8Layers {
         }
         int rest = batch - whole * block;
         if (rest > 0) {
-            Int8Conv conv = Int8Conv.of(layer, rest);
+            Int8Conv conv = Int8Conv.ofFloatSums(layer, rest);
             conv.load(weights);
             conv.applyLoaded(codes, whole * block * inSize, sums, 0);
             post.applyImages(sums, 0, whole * block, rest, dst);
         }
         return dst;
+    }
+
+    /**
+     * The fused conv path reads its sums as f32 (the same integers, {@link Int8Conv#ofFloatSums}): int-to-float
+     * conversion is what kept C2 from vectorising the post-linear arithmetic.
+     */
+    private static final ThreadLocal<float[][]> FLOAT_SUMS_SCRATCH = ThreadLocal.withInitial(() -> new float[1][0]);
+
+    private static void maxOfFour(float[] s, int a, int b, int c, int d, float[] t, int to, int n) {
+        for (int i = 0; i < n; i++) {
+            t[to + i] = Math.max(Math.max(s[a + i], s[b + i]), Math.max(s[c + i], s[d + i]));
+        }
     }
 
     private static void maxOfFour(int[] s, int a, int b, int c, int d, int[] t, int to, int n) {
@@ -204,6 +214,85 @@ public final class Int8Layers {
         /** An output array for {@code batch} images: codes (byte[]) when a next layer is set, else reals (float[]). */
         public Object newOutput(int batch) {
             return next != null ? new byte[batch * layer.outputSize()] : new float[batch * layer.outputSize()];
+        }
+
+        /** Per-thread work arrays of {@link #applyImages(float[], int, int, int, Object)}: values and levels of one image. */
+        private static final ThreadLocal<Object[]> IMAGE_SCRATCH = ThreadLocal.withInitial(() -> new Object[] {new float[0], new int[0]});
+
+        /**
+         * {@link #applyImages(int[], int, int, int, Object)} of a conv layer whose sums come as floats (exact integers,
+         * from {@link Int8Conv#ofFloatSums}): the same operations on the same values, hence the same bits, in loops
+         * over an image at offset 0 that C2 vectorises.
+         */
+        public void applyImages(float[] sums, int sumsOffset, int first, int count, Object dst) {
+            if (layer.kind() != LayerKind.CONV) {
+                throw new IllegalArgumentException(layer.name() + ": float sums are for conv layers");
+            }
+            int out = layer.outChannels();
+            boolean relu = layer.relu();
+            boolean toCodes = next != null;
+            boolean nhwc = toCodes && next.kind() == LayerKind.CONV;
+            byte[] codes = toCodes ? (byte[]) dst : null;
+            float[] real = toCodes ? null : (float[]) dst;
+            int h = layer.inHeight();
+            int w = layer.inWidth();
+            boolean pool = layer.maxPool();
+            int oh = pool ? h / 2 : h;
+            int ow = pool ? w / 2 : w;
+            int plane = oh * ow;
+            int image = plane * out;
+            Object[] scratch = IMAGE_SCRATCH.get();
+            if (((float[]) scratch[0]).length < image) {
+                scratch[0] = new float[image];
+                scratch[1] = new int[image];
+            }
+            float[] v = (float[]) scratch[0];
+            int[] level = (int[]) scratch[1];
+            float[] mt = meanTiled;
+            float[] it = invTiled;
+            float hi = nextHigh;
+            float ni = nextInv;
+            for (int b = first; b < first + count; b++) {
+                int aOff = sumsOffset + (b - first) * h * w * out;
+                if (pool) {
+                    for (int y = 0; y < oh; y++) {
+                        for (int x = 0; x < ow; x++) {
+                            int s00 = aOff + ((2 * y) * w + 2 * x) * out;
+                            maxOfFour(sums, s00, s00 + out, s00 + w * out, s00 + w * out + out, v, (y * ow + x) * out, out);
+                        }
+                    }
+                } else {
+                    System.arraycopy(sums, aOff, v, 0, image);
+                }
+                int outBase = b * image;
+                if (toCodes && nhwc) {
+                    // BatchNorm, then the code's clamp (which is the ReLU) and rounding: the operations of the int
+                    // version in its order, in one float loop; the narrowing steps stand alone (see there)
+                    for (int i = 0; i < image; i++) {
+                        v[i] = Math.min(hi, Math.max(0f, (v[i] * step - mt[i]) * it[i])) * ni + 0.5f;
+                    }
+                    for (int i = 0; i < image; i++) {
+                        level[i] = (int) v[i];
+                    }
+                    for (int i = 0; i < image; i++) {
+                        codes[outBase + i] = (byte) level[i];
+                    }
+                    continue;
+                }
+                for (int i = 0; i < image; i++) {
+                    v[i] = (v[i] * step - mt[i]) * it[i];
+                }
+                for (int p = 0; p < plane; p++) {
+                    for (int c = 0; c < out; c++) {
+                        float r = v[p * out + c];
+                        if (toCodes) {
+                            codes[outBase + c * plane + p] = (byte) UniformActivationQuantiser.code(r, 0f, nextHigh, nextInv);
+                        } else {
+                            real[outBase + c * plane + p] = relu && r < 0f ? 0f : r;
+                        }
+                    }
+                }
+            }
         }
 
         /**

@@ -105,6 +105,20 @@ abstract class OneDnnPrimitive {
         new IntPointer(dst).position(0).get(out, outOffset, (int) (dstCount / 4));
     }
 
+    /**
+     * u8 codes in, f32 sums out (an int8 primitive with an f32 destination: the s32 sums converted, exactly while
+     * below 2^24), on the weights of the last {@link #loadWeights} call.
+     */
+    final void executeLoaded(byte[] codes, int codesOffset, float[] out, int outOffset) {
+        src.position(0).put(codes, codesOffset, (int) srcBytes);
+        OneDnn.run(() -> {
+            var stream = OneDnn.stream();
+            check(dnnl_primitive_execute(primitive, stream, 3, args), "execute");
+            check(dnnl_stream_wait(stream), "stream wait");
+        });
+        new FloatPointer(dst).position(0).get(out, outOffset, (int) (dstCount / 4));
+    }
+
     /** f32 activations and weights in, f32 out. */
     final void execute(float[] x, int xOffset, float[] weights, float[] out, int outOffset) {
         new FloatPointer(src).position(0).put(x, xOffset, (int) (srcBytes / 4));

@@ -24,7 +24,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * JMH benchmarks of the simulator's kernels on fmnist-small shapes (issue 8): a conv layer's forward pass
  * (float: oneDNN f32 / im2col GEMM + pool/BN/ReLU), the same layer on the exact int8 path (u8 codes × s8 weights,
- * with and without the post-linear steps to the next layer's codes, and fused block by block), the wide FC layer, the Bernoulli weight sampler, and the FMA and popcount peak loops.
+ * with and without the post-linear steps to the next layer's codes, and fused block by block), the float-input first
+ * layer straight to codes (FirstConvCodes), the wide FC layer, the Bernoulli weight sampler, and the FMA and popcount
+ * peak loops.
  * Defaults are short (1 fork, 2 × 1 s warm-up, 3 × 1 s measurement, 1 thread) because the machine is shared. Run:
  * <pre>
  * mvn -B -q -pl core -am test-compile
@@ -75,6 +77,9 @@ public class KernelsBenchmark {
     private float[] fmaB;
     private long[] bitsX;
     private long[] bitsY;
+    private org.bayes2imc.infer.FirstConvCodes firstConv;
+    private float[][] firstShifted;
+    private byte[] firstWeights;
 
     @Setup
     public void setUp() {
@@ -104,6 +109,20 @@ public class KernelsBenchmark {
         next = a.layer(layer + 1);
         post = new org.bayes2imc.infer.Int8Layers.Post(spec, 0x1p-4f, mean, var, next, 15.9375f, 16f);
         rng = new SplittableRandom(2);
+        LayerSpec first = a.layer(0);
+        float[] firstVar = new float[first.outChannels()];
+        java.util.Arrays.fill(firstVar, first.fanIn());
+        firstConv = org.bayes2imc.infer.FirstConvCodes.of(first, new float[first.outChannels()], firstVar, a.layer(1),
+                15.9375f, 16f).orElse(null);
+        float[] firstInput = new float[batch * first.inputSize()];
+        for (int i = 0; i < firstInput.length; i++) {
+            firstInput[i] = (float) (r.nextDouble() * 2 - 0.5);
+        }
+        firstShifted = firstConv == null ? null : firstConv.shifted(firstInput, batch);
+        firstWeights = new byte[Math.toIntExact(first.weightCount())];
+        for (int i = 0; i < firstWeights.length; i++) {
+            firstWeights[i] = (byte) (r.nextBoolean() ? 1 : -1);
+        }
         fmaRows = new float[8][1024];
         fmaA = new float[1024];
         fmaB = new float[1024];
@@ -150,6 +169,15 @@ public class KernelsBenchmark {
     public Object int8LayerFused() {
         return fusedBlock == 0 ? org.bayes2imc.infer.Int8Layers.fused(post, weights8, codes, batch)
                 : org.bayes2imc.infer.Int8Layers.fused(post, weights8, codes, batch, fusedBlock);
+    }
+
+    /**
+     * The network's float-input first conv layer for one member straight to layer 1's codes on the deploy path
+     * (FirstConvCodes: taps over input planes shifted once per chunk, issue 17); independent of {@code layer}.
+     */
+    @Benchmark
+    public byte[] firstConvCodes() {
+        return firstConv.codes(firstWeights, firstShifted, batch);
     }
 
     /** One member's Bernoulli draw of the layer's weights (one uniform per synapse). */

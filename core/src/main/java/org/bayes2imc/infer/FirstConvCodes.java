@@ -1,0 +1,271 @@
+package org.bayes2imc.infer;
+
+import org.bayes2imc.model.LayerKind;
+import org.bayes2imc.model.LayerSpec;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The float-input first conv layer of every ensemble member straight to the next layer's integer codes (issue 17):
+ * the members share the quantised input, which is laid out once per chunk as one zero-padded, shifted plane per kernel
+ * tap ({@link #shifted}); each member's sums are then formed tap by tap over whole planes (unit-stride loops the JIT
+ * vectorises) and max-pooled, batch-normalised and quantised to the next layer's codes while in cache — no per-member
+ * oneDNN call and no float output arrays. The bits are those of {@link LayerForward#forward} followed by
+ * {@link Int8Layers#codes}: the post-linear arithmetic is the float path's operation for operation (the codes' clamp
+ * at 0 is the ReLU), and each sum adds its taps in the order oneDNN's f32 kernel adds them for this shape, found and
+ * checked against that kernel on awkward inputs before first use ({@link #of}); where no candidate order matches, the
+ * caller keeps the per-member float kernel.
+ */
+public final class FirstConvCodes {
+    /** Per layer shape, the tap order oneDNN's f32 convolution sums in, or empty when none of the candidates does. */
+    private static final Map<String, Optional<int[]>> ORDERS = new ConcurrentHashMap<>();
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private final LayerSpec layer;
+    private final LayerSpec next;
+    private final float[] mean;
+    private final float[] inv;
+    private final float nextHigh;
+    private final float nextInv;
+    /** Tap indices (c·k + ky)·k + kx (PyTorch's weight order) in summation order. */
+    private final int[] order;
+    /** The input width with both borders. */
+    private final int paddedWidth;
+    /** Values per tap plane: H rows of the padded width. */
+    private final int planeSize;
+
+    private static final class Scratch {
+        float[] acc = new float[0];
+        float[] v = new float[0];
+        int[] level = new int[0];
+    }
+
+    private FirstConvCodes(LayerSpec layer, float[] bnMean, float[] bnVar, LayerSpec next, float nextHigh,
+                           float nextInv, int[] order) {
+        this.layer = layer;
+        this.next = next;
+        this.mean = bnMean.clone();
+        this.inv = BatchNormStats.inverseStd(bnVar, layer.bnEps());
+        this.nextHigh = nextHigh;
+        this.nextInv = nextInv;
+        this.order = order;
+        this.paddedWidth = layer.inWidth() + 2 * layer.padding();
+        this.planeSize = layer.inHeight() * paddedWidth;
+    }
+
+    /**
+     * The kernel for a conv layer whose input is real-valued and whose next layer runs on codes in [0, nextHigh] with
+     * grid spacing 1/nextInv; empty when the layer is not a same-padded stride-1 conv, oneDNN is absent, or no
+     * candidate summation order reproduces oneDNN's f32 kernel here.
+     */
+    public static Optional<FirstConvCodes> of(LayerSpec layer, float[] bnMean, float[] bnVar, LayerSpec next,
+                                              float nextHigh, float nextInv) {
+        if (layer.kind() != LayerKind.CONV || 2 * layer.padding() != layer.kernel() - 1 || !OneDnn.available()) {
+            return Optional.empty();
+        }
+        String key = layer.inChannels() + "x" + layer.inHeight() + "x" + layer.inWidth() + ":" + layer.outChannels()
+                + "k" + layer.kernel() + "p" + layer.padding();
+        return ORDERS.computeIfAbsent(key, k -> findOrder(layer))
+                .map(o -> new FirstConvCodes(layer, bnMean, bnVar, next, nextHigh, nextInv, o));
+    }
+
+    /**
+     * The first of the six loop nestings of (channel, ky, kx) whose sums equal oneDNN's f32 kernel's bit for bit on a
+     * block of {@link LayerForward#CONV_BLOCK} images (as {@link LayerForward} calls it) of inputs of every magnitude and
+     * sign, where summation order shows in the last bits.
+     */
+    private static Optional<int[]> findOrder(LayerSpec layer) {
+        int c = layer.inChannels();
+        int k = layer.kernel();
+        int[] sizes = {c, k, k};
+        int[][] nestings = {{0, 1, 2}, {0, 2, 1}, {1, 2, 0}, {2, 1, 0}, {1, 0, 2}, {2, 0, 1}};
+        SplittableRandom r = new SplittableRandom(17);
+        int images = LayerForward.CONV_BLOCK;
+        int out = layer.outChannels();
+        float[] w = new float[out * layer.fanIn()];
+        byte[] wb = new byte[w.length];
+        for (int i = 0; i < w.length; i++) {
+            wb[i] = (byte) (r.nextBoolean() ? 1 : -1);
+            w[i] = wb[i];
+        }
+        float[] x = new float[images * layer.inputSize()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) ((r.nextDouble() - 0.4) * Math.scalb(1.0, r.nextInt(-6, 7)));
+        }
+        float[] reference = new float[images * out * layer.positions()];
+        F32Conv.of(layer, images).apply(x, 0, w, reference, 0);
+        for (int[] nesting : nestings) {
+            int[] order = new int[c * k * k];
+            int[] idx = new int[3];
+            int t = 0;
+            for (int a = 0; a < sizes[nesting[0]]; a++) {
+                for (int b = 0; b < sizes[nesting[1]]; b++) {
+                    for (int d = 0; d < sizes[nesting[2]]; d++) {
+                        idx[nesting[0]] = a;
+                        idx[nesting[1]] = b;
+                        idx[nesting[2]] = d;
+                        order[t++] = (idx[0] * k + idx[1]) * k + idx[2];
+                    }
+                }
+            }
+            FirstConvCodes probe = new FirstConvCodes(layer, new float[out], new float[out], layer, 0f, 0f, order);
+            if (probe.matches(wb, x, images, reference)) {
+                return Optional.of(order);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean matches(byte[] weights, float[] x, int images, float[] reference) {
+        int plane = layer.inHeight() * layer.inWidth();
+        float[][] shifted = shifted(x, images);
+        float[] acc = new float[planeSize];
+        for (int b = 0; b < images; b++) {
+            for (int o = 0; o < layer.outChannels(); o++) {
+                sums(weights, o, shifted, b * layer.fanIn(), acc);
+                for (int y = 0; y < layer.inHeight(); y++) {
+                    for (int xx = 0; xx < layer.inWidth(); xx++) {
+                        float ref = reference[(b * layer.outChannels() + o) * plane + y * layer.inWidth() + xx];
+                        if (Float.floatToRawIntBits(ref) != Float.floatToRawIntBits(acc[y * paddedWidth + xx])) {
+                            return false;
+                        }
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The quantised input [batch × C·H·W] (NCHW) as one plane per image and tap (c, ky, kx), in PyTorch's weight order:
+     * plane[y·Wp + x] = the zero-padded input at (c, y + ky, x + kx), Wp the padded width (columns x ≥ W are scratch).
+     * Built once per chunk and read by every member.
+     */
+    public float[][] shifted(float[] xq, int batch) {
+        int h = layer.inHeight();
+        int w = layer.inWidth();
+        int p = layer.padding();
+        int k = layer.kernel();
+        int wp = paddedWidth;
+        int taps = layer.fanIn();
+        float[] padded = new float[(h + 2 * p) * wp + k];
+        float[][] planes = new float[batch * taps][];
+        for (int b = 0; b < batch; b++) {
+            for (int c = 0; c < layer.inChannels(); c++) {
+                for (int y = 0; y < h; y++) {
+                    System.arraycopy(xq, b * layer.inputSize() + (c * h + y) * w, padded, (y + p) * wp + p, w);
+                }
+                for (int ky = 0; ky < k; ky++) {
+                    for (int kx = 0; kx < k; kx++) {
+                        int from = ky * wp + kx;
+                        planes[b * taps + (c * k + ky) * k + kx] = java.util.Arrays.copyOfRange(padded, from, from + planeSize);
+                    }
+                }
+            }
+        }
+        return planes;
+    }
+
+    /**
+     * One member's next-layer codes: {@code Int8Layers.codes(next, …, LayerForward.forward(layer, weights, …, xq,
+     * batch), batch)}.
+     *
+     * @param weights the member's ±1 weights in PyTorch layout ([O][C][k][k])
+     * @param shifted {@link #shifted} of the quantised input xq
+     */
+    public byte[] codes(byte[] weights, float[][] shifted, int batch) {
+        byte[] codes = new byte[batch * layer.outputSize()];
+        Scratch s = SCRATCH.get();
+        if (s.acc.length < planeSize) {
+            s.acc = new float[planeSize];
+            s.v = new float[planeSize];
+            s.level = new int[planeSize];
+        }
+        for (int b = 0; b < batch; b++) {
+            for (int o = 0; o < layer.outChannels(); o++) {
+                sums(weights, o, shifted, b * layer.fanIn(), s.acc);
+                toCodes(s, o, codes, b * layer.outputSize());
+            }
+        }
+        return codes;
+    }
+
+    /**
+     * Output channel o's sums over the plane, acc[y·Wp + x] (columns x ≥ W are scratch): taps added one at a time in
+     * oneDNN's order, each over the whole plane, so every output sees the same sequence of additions as there. Padded
+     * taps add ±0, which leaves a sum unchanged (up to the sign of a zero, which BatchNorm's subtraction erases).
+     */
+    private void sums(byte[] weights, int o, float[][] shifted, int first, float[] acc) {
+        int n = planeSize;
+        int base = o * layer.fanIn();
+        java.util.Arrays.fill(acc, 0, n, 0f);
+        for (int tap : order) {
+            float wv = weights[base + tap];
+            float[] x = shifted[first + tap];
+            for (int i = 0; i < n; i++) {
+                acc[i] = acc[i] + wv * x[i];
+            }
+        }
+    }
+
+    /**
+     * Output channel o's sums → max-pool → BatchNorm → (ReLU, implied by the codes' clamp at 0) → the next layer's
+     * codes at dst[dstOffset..] (NHWC for a conv next layer, C·H·W for FC), with exactly the float path's operations.
+     * Separate simple loops so that C2 vectorises the arithmetic and the float-to-int conversion.
+     */
+    private void toCodes(Scratch scratch, int o, byte[] dst, int dstOffset) {
+        float[] acc = scratch.acc;
+        float[] v = scratch.v;
+        int[] level = scratch.level;
+        int h = layer.inHeight();
+        int w = layer.inWidth();
+        int wp = paddedWidth;
+        float m = mean[o];
+        float s = inv[o];
+        float hi = nextHigh;
+        float ni = nextInv;
+        boolean pool = layer.maxPool();
+        int oh = pool ? h / 2 : h;
+        int width = pool ? w / 2 : w;
+        int stride = pool ? width : wp;
+        int n = oh * stride;
+        if (pool) {
+            for (int y = 0; y < oh; y++) {
+                int r0 = 2 * y * wp;
+                int r1 = r0 + wp;
+                for (int x = 0; x < width; x++) {
+                    int i = 2 * x;
+                    v[y * width + x] = Math.max(Math.max(acc[r0 + i], acc[r0 + i + 1]), Math.max(acc[r1 + i], acc[r1 + i + 1]));
+                }
+            }
+        } else {
+            System.arraycopy(acc, 0, v, 0, n);
+        }
+        for (int i = 0; i < n; i++) {
+            v[i] = Math.min(hi, Math.max(0f, (v[i] - m) * s)) * ni + 0.5f;
+        }
+        for (int i = 0; i < n; i++) {
+            level[i] = (int) v[i];
+        }
+        int out = layer.outChannels();
+        if (next.kind() == LayerKind.CONV) {
+            for (int y = 0; y < oh; y++) {
+                int row = dstOffset + y * width * out + o;
+                int src = y * stride;
+                for (int x = 0; x < width; x++) {
+                    dst[row + x * out] = (byte) level[src + x];
+                }
+            }
+        } else {
+            int base = dstOffset + o * oh * width;
+            for (int y = 0; y < oh; y++) {
+                for (int x = 0; x < width; x++) {
+                    dst[base + y * width + x] = (byte) level[y * stride + x];
+                }
+            }
+        }
+    }
+}
