@@ -1,5 +1,8 @@
 package org.bayes2imc.device;
 
+import org.hipparchus.analysis.integration.gauss.HermiteRuleFactory;
+import org.hipparchus.util.Pair;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
@@ -8,8 +11,7 @@ import java.util.random.RandomGenerator;
 /**
  * A discrete distribution of one random device quantity (a programmed conductance, a drift exponent) as quadrature
  * nodes with weights summing to 1, so that E[f(X)] ≈ Σ w_i·f(x_i): Gauss–Hermite nodes for Gaussian quantities
- * (Golub &amp; Welsch, Math. Comp. 23, 1969; here by Newton's method on the Hermite recursion, as Press et al.,
- * Numerical Recipes §4.6), or equal-weight draws for quantities without a closed form. Used by the
+ * (Golub &amp; Welsch, Math. Comp. 23, 1969; computed by Hipparchus's {@code HermiteRuleFactory}), or equal-weight draws for quantities without a closed form. Used by the
  * programming-aware mapping (docs/MODEL.md §5).
  */
 public record QuadratureNodes(double[] values, double[] weights) {
@@ -29,46 +31,11 @@ public record QuadratureNodes(double[] values, double[] weights) {
         if (n < 1) {
             throw new IllegalArgumentException("Gauss-Hermite needs n >= 1, got " + n);
         }
-        double[] x = new double[n];
-        double[] w = new double[n];
-        // Newton on the orthonormal physicists' Hermite polynomials H̃_n (Numerical Recipes gauher), then
-        // x = √2·t and w/√π turn ∫e^{-t²} into the standard normal's expectation.
-        double z = 0.0;
-        int m = (n + 1) / 2;
-        double pim4 = Math.pow(Math.PI, -0.25);
-        for (int i = 0; i < m; i++) {
-            if (i == 0) {
-                z = Math.sqrt(2.0 * n + 1) - 1.85575 * Math.pow(2.0 * n + 1, -0.16667);
-            } else if (i == 1) {
-                z -= 1.14 * Math.pow(n, 0.426) / z;
-            } else if (i == 2) {
-                z = 1.86 * z - 0.86 * x[0];
-            } else if (i == 3) {
-                z = 1.91 * z - 0.91 * x[1];
-            } else {
-                z = 2.0 * z - x[i - 2];
-            }
-            double pp = 0.0;
-            for (int iter = 0; iter < 100; iter++) {
-                double p1 = pim4;
-                double p2 = 0.0;
-                for (int j = 1; j <= n; j++) {
-                    double p3 = p2;
-                    p2 = p1;
-                    p1 = z * Math.sqrt(2.0 / j) * p2 - Math.sqrt((j - 1.0) / j) * p3;
-                }
-                pp = Math.sqrt(2.0 * n) * p2;
-                double z1 = z;
-                z = z1 - p1 / pp;
-                if (Math.abs(z - z1) <= 1e-15 * Math.max(1.0, Math.abs(z))) {
-                    break;
-                }
-            }
-            x[i] = z;
-            x[n - 1 - i] = -z;
-            w[i] = 2.0 / (pp * pp);
-            w[n - 1 - i] = w[i];
-        }
+        // Hipparchus's rule integrates against e^{-t²}: x = √2·t and w/√π give the standard normal's expectation
+        // (the weights are normalised to sum to 1, which is the same division up to rounding).
+        Pair<double[], double[]> rule = new HermiteRuleFactory().getRule(n);
+        double[] x = rule.getFirst().clone();
+        double[] w = rule.getSecond().clone();
         double sum = 0.0;
         for (int i = 0; i < n; i++) {
             x[i] *= Math.sqrt(2.0);
