@@ -146,20 +146,13 @@ final class ChannelsLastConvStack {
         private final float[] inv;
 
         Post(LayerSpec layer, float[] bnMean, float[] bnVar) {
-            int out = layer.outChannels();
-            if (bnMean.length != out || bnVar.length != out) {
-                throw new IllegalArgumentException(layer.name() + ": BatchNorm statistics need " + out + " values");
-            }
+            BatchNormStats.Factors bn = BatchNormStats.Factors.of(layer, bnMean, bnVar);
             this.layer = layer;
-            this.mean = bnMean.clone();
-            this.inv = BatchNormStats.inverseStd(bnVar, layer.bnEps());
-            int repeats = Math.max(1, SPAN / out);
-            meanSpan = new float[repeats * out];
-            invSpan = new float[repeats * out];
-            for (int r = 0; r < repeats; r++) {
-                System.arraycopy(mean, 0, meanSpan, r * out, out);
-                System.arraycopy(inv, 0, invSpan, r * out, out);
-            }
+            this.mean = bn.mean();
+            this.inv = bn.inverseStd();
+            BatchNormStats.Factors span = bn.tiled(Math.max(1, SPAN / layer.outChannels()));
+            meanSpan = span.mean();
+            invSpan = span.inverseStd();
         }
 
         /** The statistics repeated over a span of whole pixels: long inner loops that the JIT vectorises. */

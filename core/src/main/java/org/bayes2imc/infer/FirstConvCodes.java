@@ -45,10 +45,11 @@ public final class FirstConvCodes {
 
     private FirstConvCodes(LayerSpec layer, float[] bnMean, float[] bnVar, LayerSpec next, float nextHigh,
                            float nextInv, int[] order) {
+        BatchNormStats.Factors bn = BatchNormStats.Factors.of(layer, bnMean, bnVar);
         this.layer = layer;
         this.next = next;
-        this.mean = bnMean.clone();
-        this.inv = BatchNormStats.inverseStd(bnVar, layer.bnEps());
+        this.mean = bn.mean();
+        this.inv = bn.inverseStd();
         this.nextHigh = nextHigh;
         this.nextInv = nextInv;
         this.order = order;

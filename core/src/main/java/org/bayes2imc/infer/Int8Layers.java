@@ -177,22 +177,18 @@ public final class Int8Layers {
 
         public Post(LayerSpec layer, float step, float[] bnMean, float[] bnVar, LayerSpec next, float nextHigh,
                     float nextInv) {
+            BatchNormStats.Factors bn = BatchNormStats.Factors.of(layer, bnMean, bnVar);
             this.layer = layer;
             this.step = step;
-            this.bnMean = bnMean.clone();
-            this.inv = BatchNormStats.inverseStd(bnVar, layer.bnEps());
+            this.bnMean = bn.mean();
+            this.inv = bn.inverseStd();
             this.next = next;
             this.nextHigh = nextHigh;
             this.nextInv = nextInv;
             if (layer.kind() == LayerKind.CONV) {
-                int out = layer.outChannels();
-                int plane = layer.outputSize() / out;
-                meanTiled = new float[plane * out];
-                invTiled = new float[plane * out];
-                for (int p = 0; p < plane; p++) {
-                    System.arraycopy(this.bnMean, 0, meanTiled, p * out, out);
-                    System.arraycopy(inv, 0, invTiled, p * out, out);
-                }
+                BatchNormStats.Factors tiled = bn.tiled(layer.outputSize() / layer.outChannels());
+                meanTiled = tiled.mean();
+                invTiled = tiled.inverseStd();
             } else {
                 meanTiled = null;
                 invTiled = null;

@@ -338,13 +338,10 @@ public final class LayerForward {
         private final float[] inv;
 
         Post(LayerSpec layer, float[] bnMean, float[] bnVar) {
-            int out = layer.outChannels();
-            if (bnMean.length != out || bnVar.length != out) {
-                throw new IllegalArgumentException(layer.name() + ": BatchNorm statistics need " + out + " values");
-            }
+            BatchNormStats.Factors bn = BatchNormStats.Factors.of(layer, bnMean, bnVar);
             this.layer = layer;
-            this.mean = bnMean.clone();
-            this.inv = BatchNormStats.inverseStd(bnVar, layer.bnEps());
+            this.mean = bn.mean();
+            this.inv = bn.inverseStd();
         }
 
         void apply(float[] lin, int linOffset, float[] dst, int dstOffset) {
