@@ -246,7 +246,7 @@ public final class FirstConvCodes {
             System.arraycopy(acc, 0, v, 0, n);
         }
         for (int i = 0; i < n; i++) {
-            v[i] = Math.min(hi, Math.max(0f, (v[i] - m) * s)) * ni + 0.5f;
+            v[i] = UniformActivationQuantiser.nearestEven(Math.min(hi, Math.max(0f, (v[i] - m) * s)) * ni);
         }
         for (int i = 0; i < n; i++) {
             level[i] = (int) v[i];

@@ -265,7 +265,7 @@ public final class Int8Layers {
                     // BatchNorm, then the code's clamp (which is the ReLU) and rounding: the operations of the int
                     // version in its order, in one float loop; the narrowing steps stand alone (see there)
                     for (int i = 0; i < image; i++) {
-                        v[i] = Math.min(hi, Math.max(0f, (v[i] * step - mt[i]) * it[i])) * ni + 0.5f;
+                        v[i] = UniformActivationQuantiser.nearestEven(Math.min(hi, Math.max(0f, (v[i] * step - mt[i]) * it[i])) * ni);
                     }
                     for (int i = 0; i < image; i++) {
                         level[i] = (int) v[i];
@@ -351,7 +351,7 @@ public final class Int8Layers {
                     // The code's clamp at 0 is the ReLU: both map every v < 0 to level 0. Three simple loops instead of
                     // one: C2 vectorises the clamp and the narrowing only when each stands alone (≈2× here).
                     for (int i = 0; i < image; i++) {
-                        v[i] = Math.min(nextHigh, Math.max(0f, v[i])) * nextInv + 0.5f;
+                        v[i] = UniformActivationQuantiser.nearestEven(Math.min(nextHigh, Math.max(0f, v[i])) * nextInv);
                     }
                     for (int i = 0; i < image; i++) {
                         level[i] = (int) v[i];

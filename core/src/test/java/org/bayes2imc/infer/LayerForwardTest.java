@@ -221,7 +221,9 @@ class LayerForwardTest {
     @Test
     void uniformQuantiserRoundsToTheGridAndClips() {
         UniformActivationQuantiser q = UniformActivationQuantiser.uniform(2, 0f, 3f, 1); // levels 0,1,2,3
-        assertThat(q.quantise(0, new float[] {-1f, 0.4f, 0.6f, 2.5f, 9f}, 1)).containsExactly(0f, 0f, 1f, 3f, 3f);
+        // ties go to the even level (1.5 → 2, 2.5 → 2), as PyTorch's round does
+        assertThat(q.quantise(0, new float[] {-1f, 0.4f, 0.6f, 1.5f, 2.5f, 2.6f, 9f}, 1))
+                .containsExactly(0f, 0f, 1f, 2f, 2f, 3f, 3f);
         assertThatThrownBy(() -> UniformActivationQuantiser.uniform(0, 0f, 1f, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 }
