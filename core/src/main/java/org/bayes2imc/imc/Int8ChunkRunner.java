@@ -16,8 +16,9 @@ import org.bayes2imc.model.LayerSpec;
  * unsigned k ≤ 8-bit codes runs as u8 codes × s8 sense-amplifier outputs → s32 sums, the post-linear steps turn the
  * sums straight into the next layer's codes (fused: conv layers run block by block, each block's sums post-processed
  * while in cache, {@link Int8Layers#fused}), and a signed (float-input) first conv layer goes straight to the next
- * layer's codes per member from input planes prepared once per chunk ({@link FirstConvCodes}, in the float kernel's
- * summation order; other signed first layers run on the float kernels). Same plans,
+ * layer's codes from input planes prepared once per chunk, each distinct filter of a channel over the members computed
+ * once ({@link FirstConvCodes#members}, in the float kernel's summation order; other signed first layers run on the
+ * float kernels). Same plans,
  * same draws, same arithmetic as the float path, hence the same logits bit for bit (tested), at a third of the
  * multiply cost and without im2col.
  */
@@ -150,10 +151,19 @@ final class Int8ChunkRunner {
         if (p0.kind() == DeployedCore.Kind.SPLIT && integer[l0]) {
             dp = planeSums(l0, p0.dp(), core.drawBytes(l0, p0.dp(), -1, ch), (byte[]) in0, m);
         }
+        // its members' codes from each distinct filter of a channel once (the draws are keyed by member, not order)
+        FirstConvCodes.Members firstCodes = null;
+        if (shifted != null) {
+            byte[][] w0 = new byte[members][];
+            for (int member = 0; member < members; member++) {
+                w0[member] = weights(l0, member, ch, shared);
+            }
+            firstCodes = first[l0].members(w0, shifted, m);
+        }
         for (int member = 0; member < members; member++) {
             Object y;
-            if (shifted != null) {
-                y = first[l0].codes(weights(l0, member, ch, shared), shifted, m);
+            if (firstCodes != null) {
+                y = firstCodes.codes(member);
             } else if (dp != null) {
                 int[] sp = planeSums(l0, p0.sp(), core.drawBytes(l0, p0.sp(), member, ch), (byte[]) in0, m);
                 for (int i = 0; i < sp.length; i++) {

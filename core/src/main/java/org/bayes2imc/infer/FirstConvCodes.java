@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link Int8Layers#codes}: the post-linear arithmetic is the float path's operation for operation (the codes' clamp
  * at 0 is the ReLU), and each sum adds its taps in the order oneDNN's f32 kernel adds them for this shape, found and
  * checked against that kernel on awkward inputs before first use ({@link #of}); where no candidate order matches, the
- * caller keeps the per-member float kernel.
+ * caller keeps the per-member float kernel. An ensemble's members are best run together ({@link #members}): each
+ * distinct filter of a channel is then computed once per chunk and shared.
  */
 public final class FirstConvCodes {
     /** Per layer shape, the tap order oneDNN's f32 convolution sums in, or empty when none of the candidates does. */
@@ -179,12 +180,7 @@ public final class FirstConvCodes {
      */
     public byte[] codes(byte[] weights, float[][] shifted, int batch) {
         byte[] codes = new byte[batch * layer.outputSize()];
-        Scratch s = SCRATCH.get();
-        if (s.acc.length < planeSize) {
-            s.acc = new float[planeSize];
-            s.v = new float[planeSize];
-            s.level = new int[planeSize];
-        }
+        Scratch s = scratch();
         for (int b = 0; b < batch; b++) {
             for (int o = 0; o < layer.outChannels(); o++) {
                 sums(weights, o, shifted, b * layer.fanIn(), s.acc);
@@ -192,6 +188,155 @@ public final class FirstConvCodes {
             }
         }
         return codes;
+    }
+
+    /**
+     * Every member's {@link #codes} for one chunk, each distinct filter of an output channel computed once (issue 17):
+     * a channel's codes depend only on its k·k·C filter and the shared input, and on the chip most first-layer synapses
+     * are deterministic, so across an ensemble a channel has few distinct filters. The codes with every channel's most
+     * common filter are laid out once (NHWC); a member's codes are a copy of those with the channels where its filter
+     * differs written over, from a plane kept for the chunk when another member shares that filter, else computed for
+     * it alone. Same operations per output as {@link #codes}, so the same bytes, whatever the grouping.
+     *
+     * @param weights each member's ±1 weights in PyTorch layout ([O][C][k][k]), one array per member
+     * @param shifted {@link #shifted} of the quantised input
+     */
+    public Members members(byte[][] weights, float[][] shifted, int batch) {
+        return new Members(weights, shifted, batch);
+    }
+
+    /**
+     * One chunk's first-layer codes for every member ({@link #members}); held by the thread that evaluates the chunk.
+     * Memory beyond the members' own codes: one member's worth of common codes and at most as many shared planes as the
+     * layer has output channels.
+     */
+    public final class Members {
+        private final byte[][] weights;
+        private final float[][] shifted;
+        private final int batch;
+        /** Per channel and member, the index of the member's filter among the channel's distinct filters. */
+        private final int[][] group;
+        /** Per channel and distinct filter, the first member that has it. */
+        private final int[][] owner;
+        /** Per channel, the distinct filter the common codes use (the one most members have, the first on ties). */
+        private final int[] common;
+        /** Per channel and distinct filter, its codes plane [batch][positions] when kept for the chunk, else null. */
+        private final byte[][][] planes;
+        private final byte[] commonCodes;
+        private final int distinct;
+
+        private Members(byte[][] weights, float[][] shifted, int batch) {
+            int out = layer.outChannels();
+            int fan = layer.fanIn();
+            int members = weights.length;
+            int positions = layer.outputSize() / out;
+            this.weights = weights;
+            this.shifted = shifted;
+            this.batch = batch;
+            this.group = new int[out][members];
+            this.owner = new int[out][];
+            this.common = new int[out];
+            this.planes = new byte[out][][];
+            int found = 0;
+            int kept = 0;
+            for (int o = 0; o < out; o++) {
+                int[] first = new int[members];
+                int[] count = new int[members];
+                int groups = 0;
+                for (int m = 0; m < members; m++) {
+                    int g = 0;
+                    while (g < groups && !java.util.Arrays.equals(weights[m], o * fan, (o + 1) * fan,
+                            weights[first[g]], o * fan, (o + 1) * fan)) {
+                        g++;
+                    }
+                    if (g == groups) {
+                        first[groups++] = m;
+                    }
+                    count[g]++;
+                    group[o][m] = g;
+                }
+                found += groups;
+                owner[o] = java.util.Arrays.copyOf(first, groups);
+                for (int g = 1; g < groups; g++) {
+                    if (count[g] > count[common[o]]) {
+                        common[o] = g;
+                    }
+                }
+                planes[o] = new byte[groups][];
+                for (int g = 0; g < groups && kept < out; g++) {
+                    if (g != common[o] && count[g] > 1) {
+                        planes[o][g] = plane(o, first[g], positions);
+                        kept++;
+                    }
+                }
+            }
+            this.distinct = found;
+            Scratch s = scratch();
+            this.commonCodes = new byte[batch * layer.outputSize()];
+            for (int b = 0; b < batch; b++) {
+                for (int o = 0; o < out; o++) {
+                    sums(weights[owner[o][common[o]]], o, shifted, b * fan, s.acc);
+                    toCodes(s, o, commonCodes, b * layer.outputSize());
+                }
+            }
+        }
+
+        private byte[] plane(int o, int member, int positions) {
+            Scratch s = scratch();
+            byte[] plane = new byte[batch * positions];
+            for (int b = 0; b < batch; b++) {
+                sums(weights[member], o, shifted, b * layer.fanIn(), s.acc);
+                toPlane(s, o, plane, b * positions);
+            }
+            return plane;
+        }
+
+        /** The number of distinct (output channel, filter) pairs over the members: the channels computed per chunk. */
+        public int distinctFilters() {
+            return distinct;
+        }
+
+        /** Member m's codes, equal to {@code codes(weights[m], shifted, batch)}; a fresh array on every call. */
+        public byte[] codes(int m) {
+            int out = layer.outChannels();
+            int size = layer.outputSize();
+            int positions = size / out;
+            boolean conv = next.kind() == LayerKind.CONV;
+            byte[] dst = commonCodes.clone();
+            Scratch s = scratch();
+            for (int b = 0; b < batch; b++) {
+                int at = b * size;
+                for (int o = 0; o < out; o++) {
+                    int g = group[o][m];
+                    if (g == common[o]) {
+                        continue;
+                    }
+                    byte[] plane = planes[o][g];
+                    if (plane == null) {
+                        sums(weights[m], o, shifted, b * layer.fanIn(), s.acc);
+                        toCodes(s, o, dst, at);
+                    } else if (conv) {
+                        int from = b * positions;
+                        for (int p = 0; p < positions; p++) {
+                            dst[at + p * out + o] = plane[from + p];
+                        }
+                    } else {
+                        System.arraycopy(plane, b * positions, dst, at + o * positions, positions);
+                    }
+                }
+            }
+            return dst;
+        }
+    }
+
+    private Scratch scratch() {
+        Scratch s = SCRATCH.get();
+        if (s.acc.length < planeSize) {
+            s.acc = new float[planeSize];
+            s.v = new float[planeSize];
+            s.level = new int[planeSize];
+        }
+        return s;
     }
 
     /**
@@ -215,9 +360,57 @@ public final class FirstConvCodes {
     /**
      * Output channel o's sums → max-pool → BatchNorm → (ReLU, implied by the codes' clamp at 0) → the next layer's
      * codes at dst[dstOffset..] (NHWC for a conv next layer, C·H·W for FC), with exactly the float path's operations.
-     * Separate simple loops so that C2 vectorises the arithmetic and the float-to-int conversion.
      */
     private void toCodes(Scratch scratch, int o, byte[] dst, int dstOffset) {
+        levels(scratch, o);
+        int[] level = scratch.level;
+        boolean pool = layer.maxPool();
+        int oh = pool ? layer.inHeight() / 2 : layer.inHeight();
+        int width = pool ? layer.inWidth() / 2 : layer.inWidth();
+        int stride = pool ? width : paddedWidth;
+        int out = layer.outChannels();
+        if (next.kind() == LayerKind.CONV) {
+            for (int y = 0; y < oh; y++) {
+                int row = dstOffset + y * width * out + o;
+                int src = y * stride;
+                for (int x = 0; x < width; x++) {
+                    dst[row + x * out] = (byte) level[src + x];
+                }
+            }
+        } else {
+            int base = dstOffset + o * oh * width;
+            for (int y = 0; y < oh; y++) {
+                for (int x = 0; x < width; x++) {
+                    dst[base + y * width + x] = (byte) level[y * stride + x];
+                }
+            }
+        }
+    }
+
+    /** Output channel o's codes as one contiguous plane (rows of the pooled width) at dst[dstOffset..]. */
+    private void toPlane(Scratch scratch, int o, byte[] dst, int dstOffset) {
+        levels(scratch, o);
+        int[] level = scratch.level;
+        boolean pool = layer.maxPool();
+        int oh = pool ? layer.inHeight() / 2 : layer.inHeight();
+        int width = pool ? layer.inWidth() / 2 : layer.inWidth();
+        int stride = pool ? width : paddedWidth;
+        for (int y = 0; y < oh; y++) {
+            int to = dstOffset + y * width;
+            int src = y * stride;
+            for (int x = 0; x < width; x++) {
+                dst[to + x] = (byte) level[src + x];
+            }
+        }
+    }
+
+    /**
+     * Output channel o's sums (scratch.acc) → max-pool → BatchNorm → codes in scratch.level (rows of the pooled width,
+     * or of the padded width without pooling), with exactly the float path's operations. Separate simple loops so that
+     * C2 vectorises the arithmetic (the float-to-int conversion stays scalar on JDK 17; since the members share each
+     * channel's codes it runs about once per channel and chunk on the chip's weights, see {@link #members}).
+     */
+    private void levels(Scratch scratch, int o) {
         float[] acc = scratch.acc;
         float[] v = scratch.v;
         int[] level = scratch.level;
@@ -250,23 +443,6 @@ public final class FirstConvCodes {
         }
         for (int i = 0; i < n; i++) {
             level[i] = (int) v[i];
-        }
-        int out = layer.outChannels();
-        if (next.kind() == LayerKind.CONV) {
-            for (int y = 0; y < oh; y++) {
-                int row = dstOffset + y * width * out + o;
-                int src = y * stride;
-                for (int x = 0; x < width; x++) {
-                    dst[row + x * out] = (byte) level[src + x];
-                }
-            }
-        } else {
-            int base = dstOffset + o * oh * width;
-            for (int y = 0; y < oh; y++) {
-                for (int x = 0; x < width; x++) {
-                    dst[base + y * width + x] = (byte) level[y * stride + x];
-                }
-            }
         }
     }
 }

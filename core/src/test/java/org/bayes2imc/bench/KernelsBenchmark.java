@@ -80,6 +80,10 @@ public class KernelsBenchmark {
     private org.bayes2imc.infer.FirstConvCodes firstConv;
     private float[][] firstShifted;
     private byte[] firstWeights;
+    /** Ten members' first-layer weights: equal but for one channel's filter in each of members 1–9 (as on the chip). */
+    private byte[][] firstMembersMostlyShared;
+    /** Ten members' first-layer weights drawn independently (no filter shared: the worst case for sharing). */
+    private byte[][] firstMembersIndependent;
 
     @Setup
     public void setUp() {
@@ -122,6 +126,17 @@ public class KernelsBenchmark {
         firstWeights = new byte[Math.toIntExact(first.weightCount())];
         for (int i = 0; i < firstWeights.length; i++) {
             firstWeights[i] = (byte) (r.nextBoolean() ? 1 : -1);
+        }
+        firstMembersMostlyShared = new byte[10][];
+        firstMembersIndependent = new byte[10][firstWeights.length];
+        for (int m = 0; m < 10; m++) {
+            firstMembersMostlyShared[m] = firstWeights.clone();
+            if (m > 0) {
+                firstMembersMostlyShared[m][m * first.fanIn()] *= -1;
+            }
+            for (int i = 0; i < firstWeights.length; i++) {
+                firstMembersIndependent[m][i] = (byte) (r.nextBoolean() ? 1 : -1);
+            }
         }
         fmaRows = new float[8][1024];
         fmaA = new float[1024];
@@ -178,6 +193,30 @@ public class KernelsBenchmark {
     @Benchmark
     public byte[] firstConvCodes() {
         return firstConv.codes(firstWeights, firstShifted, batch);
+    }
+
+    /**
+     * Ten members' first-layer codes of one chunk with each distinct filter of a channel computed once
+     * (FirstConvCodes.members), filters mostly shared as on the chip; compare with ten times {@link #firstConvCodes}.
+     */
+    @Benchmark
+    public byte[] firstConvCodesTenMembersShared() {
+        return allCodes(firstMembersMostlyShared);
+    }
+
+    /** As {@link #firstConvCodesTenMembersShared} with no filter shared (the fallback's cost). */
+    @Benchmark
+    public byte[] firstConvCodesTenMembersIndependent() {
+        return allCodes(firstMembersIndependent);
+    }
+
+    private byte[] allCodes(byte[][] members) {
+        org.bayes2imc.infer.FirstConvCodes.Members all = firstConv.members(members, firstShifted, batch);
+        byte[] last = null;
+        for (int m = 0; m < members.length; m++) {
+            last = all.codes(m);
+        }
+        return last;
     }
 
     /** One member's Bernoulli draw of the layer's weights (one uniform per synapse). */

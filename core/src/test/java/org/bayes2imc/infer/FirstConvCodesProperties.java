@@ -62,6 +62,62 @@ class FirstConvCodesProperties {
         }
     }
 
+    /**
+     * The all-members form ({@link FirstConvCodes#members}) gives each member exactly its own {@code codes}, whether a
+     * channel's filter is shared by all, some or none of the members (so that the common codes, the kept planes, the
+     * cap on them and the per-member fallback all run), asked for in any order; and it counts the distinct filters.
+     */
+    @Property(tries = 40)
+    void sharedFiltersGiveEachMembersOwnCodes(@ForAll @IntRange(min = 1, max = 2) int in,
+                                              @ForAll @IntRange(min = 1, max = 12) int out,
+                                              @ForAll @IntRange(min = 2, max = 5) int half, @ForAll boolean pool,
+                                              @ForAll boolean fcNext, @ForAll @IntRange(min = 1, max = 3) int batch,
+                                              @ForAll @IntRange(min = 1, max = 12) int members,
+                                              @ForAll @IntRange(min = 0, max = 100) int newFilterPercent,
+                                              @ForAll long seed) {
+        Assume.that(OneDnn.available());
+        SplittableRandom r = new SplittableRandom(seed);
+        int size = 2 * half;
+        LayerSpec layer = new LayerSpec(0, LayerKind.CONV, in, out, 3, 1, size, size, pool, true, 1e-5, 0.1);
+        int side = pool ? half : size;
+        LayerSpec nextLayer = fcNext ? new LayerSpec(1, LayerKind.FC, layer.outputSize(), 5, 1, 0, 1, 1, false, true, 1e-5, 0.1)
+                : new LayerSpec(1, LayerKind.CONV, out, 4, 3, 1, side, side, false, true, 1e-5, 0.1);
+        UniformActivationQuantiser qz = new UniformActivationQuantiser(8, new float[] {-0.7f, 0f},
+                new float[] {1.3f, 255f / 32});
+        float[] x = new float[batch * layer.inputSize()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (-0.8 + 2.2 * r.nextDouble());
+        }
+        float[] mean = new float[out];
+        float[] var = new float[out];
+        for (int c = 0; c < out; c++) {
+            mean[c] = (float) r.nextGaussian();
+            var[c] = (float) (layer.fanIn() * (0.05 + r.nextDouble()));
+        }
+        FirstConvCodes kernel = FirstConvCodes.of(layer, mean, var, nextLayer, qz.high()[1], 1f / qz.step(1)).orElseThrow();
+        float[][] shifted = kernel.shifted(qz.quantise(0, x, batch), batch);
+        int fan = layer.fanIn();
+        byte[][] w = new byte[members][out * fan];
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        for (int m = 0; m < members; m++) {
+            for (int o = 0; o < out; o++) {
+                if (m == 0 || r.nextInt(100) < newFilterPercent) {
+                    for (int i = 0; i < fan; i++) {
+                        w[m][o * fan + i] = (byte) (r.nextBoolean() ? 1 : -1);
+                    }
+                } else {
+                    System.arraycopy(w[r.nextInt(m)], o * fan, w[m], o * fan, fan);
+                }
+                distinct.add(o + ":" + java.util.Arrays.toString(java.util.Arrays.copyOfRange(w[m], o * fan, (o + 1) * fan)));
+            }
+        }
+        FirstConvCodes.Members all = kernel.members(w, shifted, batch);
+        assertThat(all.distinctFilters()).isEqualTo(distinct.size());
+        for (int m = members - 1; m >= 0; m--) {
+            assertThat(all.codes(m)).as("member " + m).isEqualTo(kernel.codes(w[m], shifted, batch));
+        }
+    }
+
     @Property(tries = 3)
     void theDemoNetworksFirstLayersHaveTheKernel(@ForAll @IntRange(min = 0, max = 2) int network) {
         Assume.that(OneDnn.available());
