@@ -26,14 +26,15 @@ import static org.bytedeco.dnnl.global.dnnl.*;
 
 /**
  * A run of consecutive int8 conv layers of one ensemble member whose outputs are the next layers' codes, entirely on
- * oneDNN primitives over native buffers (docs/MODEL.md §8): each conv (u8 NHWC codes × s8 weights) carries its
- * post-linear step as post-ops, so its destination is directly the next layer's u8 codes, and a max-pool runs on those
- * codes. The post-ops are the float path's operations in its order — ·step (exact: a power of two), −mean_c, ·(1/σ_c),
- * clamp to [0, nextHigh], ·nextInv (a power of two), then oneDNN's f32→u8 conversion (round to nearest, ties to even,
- * saturating) — and pooling the codes equals quantising the pooled values because that map is monotone
- * (docs/MODEL.md §8), so the run gives the Java path's bits ({@link Int8Layers#fused}); a property test checks it
- * against the float path, ties included. The last layer's codes come out in the next layer's layout (NHWC for conv,
- * C·H·W for FC). Primitives are per thread and block size (they are not thread-safe).
+ * oneDNN primitives over native buffers (docs/MODEL.md §5, integer kernels): each conv (u8 NHWC codes × s8 weights)
+ * carries its post-linear step as post-ops, so its destination is directly the next layer's u8 codes, and a max-pool
+ * runs on those codes. The post-ops are the float path's operations in its order — ·step (exact: a power of two),
+ * −mean_c, ·(1/σ_c), clamp to [0, nextHigh], ·nextInv (a power of two), then oneDNN's f32→u8 conversion (round to
+ * nearest, ties to even, saturating) — and pooling the codes equals quantising the pooled values because that map is
+ * monotone (same section), so the run gives the Java path's bits ({@link Int8Layers#fused}); a property test checks
+ * it against the float path, ties included. The last layer's codes come out in the next layer's layout (NHWC for
+ * conv, C·H·W for FC). Primitives are per thread (they are not thread-safe) and block size, shared by runs of equal
+ * shapes and constants.
  */
 public final class Int8ConvChain {
     /**
@@ -47,7 +48,25 @@ public final class Int8ConvChain {
     private final int inputBytes;
     private final int outputBytes;
     private final int largestImageBytes;
-    private final ThreadLocal<Map<Integer, Blocks>> natives = ThreadLocal.withInitial(HashMap::new);
+    /** The primitives' shapes and baked-in constants: equal keys share one thread's primitives. */
+    private final List<StepKey> key;
+    /** Per layer, the BatchNorm mean and 1/σ (bound into the shared primitives' per-channel tensors at each call). */
+    private final float[][] means;
+    private final float[][] inverseStds;
+
+    /**
+     * Per thread, primitives by run and block size, shared by every run with the same shapes and constants (cores of
+     * one model differ only in weights and BatchNorm statistics): primitives hold JIT code and are never freed, so
+     * one set per core would grow without bound over a sweep.
+     */
+    private static final ThreadLocal<Map<BlocksKey, Blocks>> NATIVES = ThreadLocal.withInitial(HashMap::new);
+
+    /** One layer of a run as its primitives see it: shape and the post-ops' scalar constants. */
+    private record StepKey(LayerSpec layer, float step, float nextHigh, float nextInv, LayerKind nextKind) {
+    }
+
+    private record BlocksKey(List<StepKey> steps, int batch) {
+    }
 
     private Int8ConvChain(Int8Layers.Post[] posts) {
         this.posts = posts.clone();
@@ -60,6 +79,16 @@ public final class Int8ConvChain {
             largest = Math.max(largest, p.layer().outChannels() * p.layer().positions());
         }
         this.largestImageBytes = largest;
+        List<StepKey> k = new ArrayList<>();
+        means = new float[posts.length][];
+        inverseStds = new float[posts.length][];
+        for (int i = 0; i < posts.length; i++) {
+            Int8Layers.Post p = posts[i];
+            k.add(new StepKey(p.layer(), p.step(), p.nextHigh(), p.nextInv(), p.next().kind()));
+            means[i] = p.batchNorm().mean();
+            inverseStds[i] = p.batchNorm().inverseStd();
+        }
+        this.key = List.copyOf(k);
     }
 
     /**
@@ -140,10 +169,10 @@ public final class Int8ConvChain {
         int block = (batch + count - 1) / count;
         int rest = batch - (count - 1) * block;
         Blocks full = blocks(block);
-        full.load(weights);
+        full.load(weights, means, inverseStds);
         Blocks tail = rest == block ? full : blocks(rest);
         if (tail != full) {
-            tail.load(weights);
+            tail.load(weights, means, inverseStds);
         }
         for (int b = 0; b < count; b++) {
             Blocks run = b + 1 < count ? full : tail;
@@ -153,11 +182,11 @@ public final class Int8ConvChain {
     }
 
     private Blocks blocks(int batch) {
-        return natives.get().computeIfAbsent(batch, Blocks::new);
+        return NATIVES.get().computeIfAbsent(new BlocksKey(key, batch), k -> new Blocks(posts, flatOutput, batch));
     }
 
     /** This thread's primitives and buffers for blocks of {@code batch} images. */
-    private final class Blocks {
+    private static final class Blocks {
         private final BytePointer input;
         private final BytePointer output;
         private final long inputCount;
@@ -166,14 +195,20 @@ public final class Int8ConvChain {
         private final long[] weightCounts;
         private final dnnl_primitive[] reorders;
         private final dnnl_exec_arg_t[] reorderArgs;
+        private final FloatPointer[] meanBuffers;
+        private final FloatPointer[] inverseStdBuffers;
         private final List<dnnl_primitive> steps = new ArrayList<>();
         private final List<dnnl_exec_arg_t> stepArgs = new ArrayList<>();
         private final List<Integer> stepArgCounts = new ArrayList<>();
         /** Native objects referenced only by oneDNN: held so the collector never frees them under it. */
         private final List<Object> keepAlive = new ArrayList<>();
 
-        Blocks(int batch) {
+        Blocks(Int8Layers.Post[] posts, boolean flatOutput, int batch) {
             int n = posts.length;
+            int inputBytes = posts[0].layer().inputSize();
+            int outputBytes = posts[n - 1].layer().outputSize();
+            meanBuffers = new FloatPointer[n];
+            inverseStdBuffers = new FloatPointer[n];
             userWeights = new BytePointer[n];
             weightCounts = new long[n];
             reorders = new dnnl_primitive[n];
@@ -256,9 +291,10 @@ public final class Int8ConvChain {
             reorders[i] = new dnnl_primitive();
             check(dnnl_primitive_create(reorders[i], rpd), "weights reorder primitive");
             reorderArgs[i] = args(DNNL_ARG_FROM, mUser, DNNL_ARG_TO, mWeights);
-            BatchNormStats.Factors bn = p.batchNorm();
-            dnnl_memory mMean = memory(channelMd, new FloatPointer(bn.mean()));
-            dnnl_memory mInv = memory(channelMd, new FloatPointer(bn.inverseStd()));
+            meanBuffers[i] = new FloatPointer(oc);
+            inverseStdBuffers[i] = new FloatPointer(oc);
+            dnnl_memory mMean = memory(channelMd, meanBuffers[i]);
+            dnnl_memory mInv = memory(channelMd, inverseStdBuffers[i]);
             add(pd, args(DNNL_ARG_SRC, src, DNNL_ARG_WEIGHTS, mWeights, DNNL_ARG_DST, dst,
                     postOpSource(1), mMean, postOpSource(2), mInv));
             keepAlive.add(new Object[] {anyWeights, plainWeights, channelMd, ops, attr, weightsMd, mUser, rpd});
@@ -290,14 +326,19 @@ public final class Int8ConvChain {
             return m;
         }
 
-        /** Copies a member's weights in and reorders them into every conv primitive's layout. */
-        void load(byte[][] weights) {
-            for (int i = 0; i < posts.length; i++) {
+        /**
+         * Copies a member's weights in and reorders them into every conv primitive's layout, and binds the run's
+         * BatchNorm factors to the per-channel post-op tensors.
+         */
+        void load(byte[][] weights, float[][] means, float[][] inverseStds) {
+            for (int i = 0; i < userWeights.length; i++) {
                 if (weights[i].length != weightCounts[i]) {
-                    throw new IllegalArgumentException(posts[i].layer().name() + ": " + weights[i].length
+                    throw new IllegalArgumentException("conv run layer " + i + ": " + weights[i].length
                             + " weights, expected " + weightCounts[i]);
                 }
                 userWeights[i].position(0).put(weights[i], 0, weights[i].length);
+                meanBuffers[i].position(0).put(means[i]);
+                inverseStdBuffers[i].position(0).put(inverseStds[i]);
             }
             OneDnn.run(() -> {
                 var stream = OneDnn.stream();
