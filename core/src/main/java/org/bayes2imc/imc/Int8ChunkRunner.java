@@ -16,7 +16,8 @@ import org.bayes2imc.model.LayerSpec;
  * {@link DeployedCore}'s chunk evaluation on the exact integer kernels (oneDNN VNNI): every layer whose drivers see
  * unsigned k ≤ 8-bit codes runs as u8 codes × s8 sense-amplifier outputs → s32 sums, the post-linear steps turn the
  * sums straight into the next layer's codes (fused: conv layers run block by block, each block's sums post-processed
- * while in cache, {@link Int8Layers#fused}), and a signed (float-input) first conv layer goes straight to the next
+ * while in cache, {@link Int8Layers#fused}; a member's run of conv layers after the first member layer goes through
+ * oneDNN end to end with the post-linear steps as post-ops, {@link Int8ConvChain}), and a signed (float-input) first conv layer goes straight to the next
  * layer's codes per member from input planes prepared once per chunk ({@link FirstConvCodes}, in the float kernel's
  * summation order; other signed first layers run on the float kernels). Same plans,
  * same draws, same arithmetic as the float path, hence the same logits bit for bit (tested), at a third of the

@@ -149,8 +149,11 @@ public final class Int8ConvChain {
         return codes(weights, codes, batch, Math.max(1, BLOCK_BYTES / largestImageBytes));
     }
 
-    /** {@link #codes(byte[][], byte[], int)} in blocks of at most {@code blockImages} images (tests vary it). */
-    byte[] codes(byte[][] weights, byte[] codes, int batch, int blockImages) {
+    /**
+     * {@link #codes(byte[][], byte[], int)} in blocks of at most {@code blockImages} images (tests and benchmarks vary
+     * it; every image is computed on its own, so the bits do not depend on it).
+     */
+    public byte[] codes(byte[][] weights, byte[] codes, int batch, int blockImages) {
         if (blockImages < 1) {
             throw new IllegalArgumentException("conv run blocks must hold at least 1 image, got " + blockImages);
         }

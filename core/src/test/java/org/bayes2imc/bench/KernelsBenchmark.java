@@ -61,6 +61,10 @@ public class KernelsBenchmark {
     @Param({"0"})
     public int fusedBlock;
 
+    /** Images per block of the oneDNN conv run; 0 = sized to the cache ({@code Int8ConvChain.BLOCK_BYTES}). */
+    @Param({"0"})
+    public int chainBlock;
+
     private LayerSpec spec;
     private float[] weights;
     private float[] probabilities;
@@ -227,7 +231,8 @@ public class KernelsBenchmark {
     /** The same run on oneDNN primitives end to end (Int8ConvChain: post-ops, u8 max-pool, NCHW reorder); same bits. */
     @Benchmark
     public byte[] int8ConvRunChain() {
-        return runChain.codes(runWeights, runCodes, batch);
+        return chainBlock == 0 ? runChain.codes(runWeights, runCodes, batch)
+                : runChain.codes(runWeights, runCodes, batch, chainBlock);
     }
 
     /**
