@@ -37,11 +37,19 @@ public final class TrainStep {
         return Path.of(System.getProperty("user.home"), ".cache", "bayes2imc", "models");
     }
 
-    /** A short stable key for a training configuration. */
+    /**
+     * The version of the training code's arithmetic, part of every model key. Bump it with any change that alters
+     * the bits a configuration trains to, so that a cache never serves a model today's code would not train
+     * (version 1 keys hashed the configuration alone, and one cached before stop 12 gave other figures than a fresh
+     * clone: 91.07 % against 90.84 % software accuracy).
+     */
+    static final int TRAINING_CODE_VERSION = 2;
+
+    /** A short stable key for a training configuration and the training code's version. */
     public static String key(TrainConfig config) {
         try {
-            byte[] h = MessageDigest.getInstance("SHA-256")
-                    .digest(Json.MAPPER.writeValueAsString(config).getBytes(StandardCharsets.UTF_8));
+            String hashed = Json.MAPPER.writeValueAsString(config) + "\ntraining code version " + TRAINING_CODE_VERSION;
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(hashed.getBytes(StandardCharsets.UTF_8));
             return config.architecture() + "-" + HexFormat.of().formatHex(h, 0, 6);
         } catch (NoSuchAlgorithmException | IOException e) {
             throw new IllegalStateException(e);
