@@ -1,6 +1,7 @@
 package org.bayes2imc.imc;
 
 import org.bayes2imc.infer.BatchNormStats;
+import org.bayes2imc.infer.Int8ConvChain;
 import org.bayes2imc.infer.Int8Layers;
 import org.bayes2imc.infer.LayerForward;
 import org.bayes2imc.infer.LiveSynapses;
@@ -15,10 +16,11 @@ import org.bayes2imc.model.LayerSpec;
  * {@link DeployedCore}'s chunk evaluation on the exact integer kernels (oneDNN VNNI): every layer whose drivers see
  * unsigned k ≤ 8-bit codes runs as u8 codes × s8 sense-amplifier outputs → s32 sums, the post-linear steps turn the
  * sums straight into the next layer's codes (fused: conv layers run block by block, each block's sums post-processed
- * while in cache, {@link Int8Layers#fused}), and a signed (float-input) first conv layer goes straight to the next
- * layer's codes from input planes prepared once per chunk, each distinct filter of a channel over the members computed
- * once ({@link FirstConvCodes#members}, in the float kernel's summation order; other signed first layers run on the
- * float kernels). Same plans,
+ * while in cache, {@link Int8Layers#fused}; a member's run of conv layers after the first member layer goes through
+ * oneDNN end to end with the post-linear steps as post-ops, {@link Int8ConvChain}), and a signed (float-input) first
+ * conv layer goes straight to the next layer's codes from input planes prepared once per chunk, each distinct filter
+ * of a channel over the members computed once ({@link FirstConvCodes#members}, in the float kernel's summation order;
+ * other signed first layers run on the float kernels). Same plans,
  * same draws, same arithmetic as the float path, hence the same logits bit for bit (tested), at a third of the
  * multiply cost and without im2col.
  */
@@ -32,6 +34,11 @@ final class Int8ChunkRunner {
     private final Int8Layers.Post[] posts;
     /** Per layer, the all-members kernel of a float-input conv layer followed by an integer one, else null. */
     private final FirstConvCodes[] first;
+    /**
+     * Per layer, the oneDNN run of int8 conv layers that starts there and writes the codes of the layer after it
+     * (post-linear steps as post-ops, {@link Int8ConvChain}), else null: those layers then run one by one in Java.
+     */
+    private final Int8ConvChain[] chains;
 
     private Int8ChunkRunner(DeployedCore core, UniformActivationQuantiser qz, boolean[] integer) {
         this.core = core;
@@ -51,6 +58,18 @@ final class Int8ChunkRunner {
             if (!integer[l] && integer[l + 1]) {
                 first[l] = FirstConvCodes.of(arch.layer(l), bn.mean()[l], bn.var()[l], arch.layer(l + 1), high(l + 1),
                         inv(l + 1)).orElse(null);
+            }
+        }
+        // where the member loop's layers (after the first member layer) start a run of int8 conv layers into codes
+        this.chains = new Int8ConvChain[arch.depth()];
+        for (int l = core.firstMemberLayer() + 1; l < arch.depth(); l++) {
+            int end = l;
+            while (end + 1 < arch.depth() && integer[end] && integer[end + 1] && arch.layer(end).kind() == LayerKind.CONV) {
+                end++;
+            }
+            if (end > l) {
+                chains[l] = Int8ConvChain.of(java.util.Arrays.copyOfRange(posts, l, end)).orElse(null);
+                l = end - 1;
             }
         }
     }
@@ -113,6 +132,30 @@ final class Int8ChunkRunner {
         return l + 1 < arch.depth() && integer[l + 1] ? Int8Layers.codes(arch.layer(l + 1), qz, l + 1, y, m) : y;
     }
 
+    /**
+     * A member's layers from {@code from} to the logits: a run of int8 conv layers on its oneDNN chain where there is
+     * one and the input is codes, every other layer by {@link #forward}.
+     */
+    private Object forwardFrom(int from, Object input, int m, int member, long ch, byte[][] shared) {
+        Object y = input;
+        int l = from;
+        while (l < arch.depth()) {
+            Int8ConvChain chain = chains[l];
+            if (chain != null && y instanceof byte[] codes) {
+                byte[][] w = new byte[chain.length()][];
+                for (int i = 0; i < w.length; i++) {
+                    w[i] = weights(l + i, member, ch, shared);
+                }
+                y = chain.codes(w, codes, m);
+                l += chain.length();
+            } else {
+                y = forward(l, weights(l, member, ch, shared), y, m);
+                l++;
+            }
+        }
+        return y;
+    }
+
     void runChunk(float[] input, int from, int m, int ch, int members, float[][] out, PrefixCache cache) {
         int depth = arch.depth();
         int inSize = arch.inputSize();
@@ -173,9 +216,7 @@ final class Int8ChunkRunner {
             } else {
                 y = forward(l0, weights(l0, member, ch, shared), in0, m);
             }
-            for (int l = l0 + 1; l < depth; l++) {
-                y = forward(l, weights(l, member, ch, shared), y, m);
-            }
+            y = forwardFrom(l0 + 1, y, m, member, ch, shared);
             System.arraycopy((float[]) y, 0, out[member], from * classes, m * classes);
         }
     }

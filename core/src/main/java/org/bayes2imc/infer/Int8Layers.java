@@ -200,6 +200,31 @@ public final class Int8Layers {
             return layer;
         }
 
+        /** The grid spacing of the layer's input codes (a power of two on the integer path). */
+        float step() {
+            return step;
+        }
+
+        /** The BatchNorm (mean, 1/σ) per output channel. */
+        BatchNormStats.Factors batchNorm() {
+            return new BatchNormStats.Factors(bnMean, inv);
+        }
+
+        /** The layer whose codes this step writes, or null when it writes real values. */
+        LayerSpec next() {
+            return next;
+        }
+
+        /** The upper end of the next layer's code range. */
+        float nextHigh() {
+            return nextHigh;
+        }
+
+        /** 1/(the next layer's grid spacing). */
+        float nextInv() {
+            return nextInv;
+        }
+
         /** The next layer's codes (byte[]) or real values (float[]) of a batch's sums. */
         public Object apply(int[] sums, int batch) {
             Object dst = newOutput(batch);

@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * JMH benchmarks of the simulator's kernels on fmnist-small shapes (issue 8): a conv layer's forward pass
  * (float: oneDNN f32 / im2col GEMM + pool/BN/ReLU), the same layer on the exact int8 path (u8 codes × s8 weights,
- * with and without the post-linear steps to the next layer's codes, and fused block by block), the float-input first
+ * with and without the post-linear steps to the next layer's codes, fused block by block, and with the steps as oneDNN
+ * post-ops, alone and for a member's whole run of conv layers), the float-input first
  * layer straight to codes (FirstConvCodes), the wide FC layer, the Bernoulli weight sampler, and the FMA and popcount
  * peak loops.
  * Defaults are short (1 fork, 2 × 1 s warm-up, 3 × 1 s measurement, 1 thread) because the machine is shared. Run:
@@ -60,6 +61,10 @@ public class KernelsBenchmark {
     @Param({"0"})
     public int fusedBlock;
 
+    /** Images per block of the oneDNN conv run; 0 = sized to the cache ({@code Int8ConvChain.BLOCK_BYTES}). */
+    @Param({"0"})
+    public int chainBlock;
+
     private LayerSpec spec;
     private float[] weights;
     private float[] probabilities;
@@ -84,6 +89,11 @@ public class KernelsBenchmark {
     private byte[][] firstMembersMostlyShared;
     /** Ten members' first-layer weights drawn independently (no filter shared: the worst case for sharing). */
     private byte[][] firstMembersIndependent;
+    private org.bayes2imc.infer.Int8ConvChain layerChain;
+    private org.bayes2imc.infer.Int8Layers.Post[] runPosts;
+    private byte[][] runWeights;
+    private byte[] runCodes;
+    private org.bayes2imc.infer.Int8ConvChain runChain;
 
     @Setup
     public void setUp() {
@@ -138,6 +148,31 @@ public class KernelsBenchmark {
                 firstMembersIndependent[m][i] = (byte) (r.nextBoolean() ? 1 : -1);
             }
         }
+        layerChain = spec.kind() == org.bayes2imc.model.LayerKind.CONV
+                ? org.bayes2imc.infer.Int8ConvChain.of(post).orElse(null) : null;
+        // the member's conv layers after the first, up to the first FC layer (fmnist-small: conv1+pool, conv2, conv3+pool)
+        int end = 1;
+        while (end + 1 < a.depth() && a.layer(end).kind() == org.bayes2imc.model.LayerKind.CONV) {
+            end++;
+        }
+        runPosts = new org.bayes2imc.infer.Int8Layers.Post[end - 1];
+        runWeights = new byte[end - 1][];
+        for (int l = 1; l < end; l++) {
+            LayerSpec s = a.layer(l);
+            float[] v = new float[s.outChannels()];
+            java.util.Arrays.fill(v, s.fanIn());
+            runPosts[l - 1] = new org.bayes2imc.infer.Int8Layers.Post(s, 0x1p-4f, new float[s.outChannels()], v,
+                    a.layer(l + 1), 15.9375f, 16f);
+            runWeights[l - 1] = new byte[Math.toIntExact(s.weightCount())];
+            for (int i = 0; i < runWeights[l - 1].length; i++) {
+                runWeights[l - 1][i] = (byte) (r.nextBoolean() ? 1 : -1);
+            }
+        }
+        runCodes = new byte[batch * a.layer(1).inputSize()];
+        for (int i = 0; i < runCodes.length; i++) {
+            runCodes[i] = (byte) r.nextInt(256);
+        }
+        runChain = runPosts.length == 0 ? null : org.bayes2imc.infer.Int8ConvChain.of(runPosts).orElse(null);
         fmaRows = new float[8][1024];
         fmaA = new float[1024];
         fmaB = new float[1024];
@@ -184,6 +219,35 @@ public class KernelsBenchmark {
     public Object int8LayerFused() {
         return fusedBlock == 0 ? org.bayes2imc.infer.Int8Layers.fused(post, weights8, codes, batch)
                 : org.bayes2imc.infer.Int8Layers.fused(post, weights8, codes, batch, fusedBlock);
+    }
+
+    /**
+     * The same conv layer on oneDNN with its post-linear step as post-ops (Int8ConvChain, issue 17): u8 codes in, the
+     * next layer's u8 codes out, no Java loop over the sums; same bits as {@link #int8LayerFused}. Null for FC layers.
+     */
+    @Benchmark
+    public byte[] int8LayerChain() {
+        return layerChain == null ? null : layerChain.codes(new byte[][] {weights8}, codes, batch);
+    }
+
+    /**
+     * One member's conv layers after the first (up to the first FC layer) on the Java fused path, layer by layer, as
+     * the deploy path ran them before Int8ConvChain; independent of {@code layer}.
+     */
+    @Benchmark
+    public Object int8ConvRunFused() {
+        Object y = runCodes;
+        for (int i = 0; i < runPosts.length; i++) {
+            y = org.bayes2imc.infer.Int8Layers.fused(runPosts[i], runWeights[i], (byte[]) y, batch);
+        }
+        return y;
+    }
+
+    /** The same run on oneDNN primitives end to end (Int8ConvChain: post-ops, u8 max-pool, NCHW reorder); same bits. */
+    @Benchmark
+    public byte[] int8ConvRunChain() {
+        return chainBlock == 0 ? runChain.codes(runWeights, runCodes, batch)
+                : runChain.codes(runWeights, runCodes, batch, chainBlock);
     }
 
     /**
