@@ -16,8 +16,9 @@ import org.bayes2imc.model.LayerSpec;
  * {@link DeployedCore}'s chunk evaluation on the exact integer kernels (oneDNN VNNI): every layer whose drivers see
  * unsigned k ≤ 8-bit codes runs as u8 codes × s8 sense-amplifier outputs → s32 sums, the post-linear steps turn the
  * sums straight into the next layer's codes (fused: conv layers run block by block, each block's sums post-processed
- * while in cache, {@link Int8Layers#fused}; a member's run of conv layers after the first member layer goes through
- * oneDNN end to end with the post-linear steps as post-ops, {@link Int8ConvChain}), and a signed (float-input) first
+ * while in cache, {@link Int8Layers#fused}; a run of integer conv layers — the shared prefix's, or a member's from its
+ * first layer on — goes through oneDNN end to end with the post-linear steps as post-ops, {@link Int8ConvChain}), and
+ * a signed (float-input) first
  * conv layer goes straight to the next layer's codes from input planes prepared once per chunk, each distinct filter
  * of a channel over the members computed once ({@link FirstConvCodes#members}, in the float kernel's summation order;
  * other signed first layers run on the float kernels). Same plans,
@@ -35,10 +36,13 @@ final class Int8ChunkRunner {
     /** Per layer, the all-members kernel of a float-input conv layer followed by an integer one, else null. */
     private final FirstConvCodes[] first;
     /**
-     * Per layer, the oneDNN run of int8 conv layers that starts there and writes the codes of the layer after it
-     * (post-linear steps as post-ops, {@link Int8ConvChain}), else null: those layers then run one by one in Java.
+     * Per layer from the first member layer on, the oneDNN run of int8 conv layers that starts there and writes the
+     * codes of the layer after it (post-linear steps as post-ops, {@link Int8ConvChain}), else null: those layers then
+     * run one by one in Java. Each start has its own run, so a member can enter at the first member layer or after it.
      */
     private final Int8ConvChain[] chains;
+    /** The same for the shared prefix (layers before the first member layer), each run ending at or before it. */
+    private final Int8ConvChain[] prefixChains;
 
     private Int8ChunkRunner(DeployedCore core, UniformActivationQuantiser qz, boolean[] integer) {
         this.core = core;
@@ -60,18 +64,29 @@ final class Int8ChunkRunner {
                         inv(l + 1)).orElse(null);
             }
         }
-        // where the member loop's layers (after the first member layer) start a run of int8 conv layers into codes
-        this.chains = new Int8ConvChain[arch.depth()];
-        for (int l = core.firstMemberLayer() + 1; l < arch.depth(); l++) {
+        int l0 = core.firstMemberLayer();
+        this.chains = chains(l0, arch.depth());
+        this.prefixChains = chains(0, l0);
+    }
+
+    /**
+     * For every layer l in [from, limit), the oneDNN run of the int8 conv layers l, l+1, … (each feeding an integer
+     * layer, none at or past limit) into the next layer's codes, else null. Layer 0 never starts one: its input is the
+     * image, not codes.
+     */
+    private Int8ConvChain[] chains(int from, int limit) {
+        Int8ConvChain[] runs = new Int8ConvChain[arch.depth()];
+        for (int l = Math.max(1, from); l < limit; l++) {
             int end = l;
-            while (end + 1 < arch.depth() && integer[end] && integer[end + 1] && arch.layer(end).kind() == LayerKind.CONV) {
+            while (end < limit && end + 1 < arch.depth() && integer[end] && integer[end + 1]
+                    && arch.layer(end).kind() == LayerKind.CONV) {
                 end++;
             }
             if (end > l) {
-                chains[l] = Int8ConvChain.of(java.util.Arrays.copyOfRange(posts, l, end)).orElse(null);
-                l = end - 1;
+                runs[l] = Int8ConvChain.of(java.util.Arrays.copyOfRange(posts, l, end)).orElse(null);
             }
         }
+        return runs;
     }
 
     /**
@@ -156,6 +171,12 @@ final class Int8ChunkRunner {
         return y;
     }
 
+    /** The shared prefix's weights of layer l for this chunk: fixed, or one read shared by every member. */
+    private byte[] prefixWeights(int l, long ch) {
+        DeployedCore.LayerPlan p = core.plans()[l];
+        return p.kind() == DeployedCore.Kind.FIXED ? p.fixedBytes() : core.drawBytes(l, null, -1, ch);
+    }
+
     void runChunk(float[] input, int from, int m, int ch, int members, float[][] out, PrefixCache cache) {
         int depth = arch.depth();
         int inSize = arch.inputSize();
@@ -163,20 +184,37 @@ final class Int8ChunkRunner {
         DeployedCore.LayerPlan[] plans = core.plans();
         int l0 = core.firstMemberLayer();
         byte[][] shared = new byte[depth][];
-        float[] prefix = cache == null ? null : cache.get(ch);
-        if (prefix == null) {
+        // the shared prefix's output: layer l0's codes where it runs on integers (kept as codes across deployments),
+        // else real values
+        byte[] codes0 = cache != null && l0 < depth && integer[l0] ? cache.codes(ch) : null;
+        float[] prefix = codes0 == null && cache != null ? cache.get(ch) : null;
+        if (codes0 == null && prefix == null) {
             Object x = java.util.Arrays.copyOfRange(input, from * inSize, (from + m) * inSize);
-            for (int l = 0; l < l0; l++) {
-                byte[] w = plans[l].kind() == DeployedCore.Kind.FIXED ? plans[l].fixedBytes()
-                        : core.drawBytes(l, null, -1, ch);
-                x = forward(l, w, x, m);
-                if (l == l0 - 1 && x instanceof byte[] codes) {
-                    x = realOf(l + 1, codes, m);
+            int l = 0;
+            while (l < l0) {
+                Int8ConvChain chain = prefixChains[l];
+                if (chain != null && x instanceof byte[] codes) {
+                    byte[][] w = new byte[chain.length()][];
+                    for (int i = 0; i < w.length; i++) {
+                        w[i] = prefixWeights(l + i, ch);
+                    }
+                    x = chain.codes(w, codes, m);
+                    l += chain.length();
+                } else {
+                    x = forward(l, prefixWeights(l, ch), x, m);
+                    l++;
                 }
             }
-            prefix = (float[]) x;
-            if (cache != null) {
-                cache.put(ch, prefix);
+            if (x instanceof byte[] codes) {
+                codes0 = codes;
+                if (cache != null) {
+                    cache.putCodes(ch, codes);
+                }
+            } else {
+                prefix = (float[]) x;
+                if (cache != null) {
+                    cache.put(ch, prefix);
+                }
             }
         }
         if (l0 == depth) {
@@ -187,7 +225,7 @@ final class Int8ChunkRunner {
         }
         LayerSpec s0 = arch.layer(l0);
         DeployedCore.LayerPlan p0 = plans[l0];
-        Object in0 = integer[l0] ? Int8Layers.codes(s0, qz, l0, prefix, m) : prefix;
+        Object in0 = codes0 != null ? codes0 : integer[l0] ? Int8Layers.codes(s0, qz, l0, prefix, m) : prefix;
         // a float-input conv layer followed by integer ones: one pass per member from the input padded once
         float[][] shifted = first[l0] != null ? first[l0].shifted(qz.quantise(l0, prefix, m), m) : null;
         int[] dp = null;
@@ -206,43 +244,19 @@ final class Int8ChunkRunner {
         for (int member = 0; member < members; member++) {
             Object y;
             if (firstCodes != null) {
-                y = firstCodes.codes(member);
+                y = forwardFrom(l0 + 1, firstCodes.codes(member), m, member, ch, shared);
             } else if (dp != null) {
                 int[] sp = planeSums(l0, p0.sp(), core.drawBytes(l0, p0.sp(), member, ch), (byte[]) in0, m);
                 for (int i = 0; i < sp.length; i++) {
                     sp[i] += dp[i];
                 }
-                y = post(l0, sp, m);
+                y = forwardFrom(l0 + 1, post(l0, sp, m), m, member, ch, shared);
             } else {
-                y = forward(l0, weights(l0, member, ch, shared), in0, m);
+                // the member's whole way from its first layer, on a oneDNN run where that layer starts one
+                y = forwardFrom(l0, in0, m, member, ch, shared);
             }
-            y = forwardFrom(l0 + 1, y, m, member, ch, shared);
             System.arraycopy((float[]) y, 0, out[member], from * classes, m * classes);
         }
-    }
-
-    /** The real input of layer l from its codes (a cached prefix output is stored as the float path stores it). */
-    private float[] realOf(int l, byte[] codes, int m) {
-        LayerSpec s = arch.layer(l);
-        float step = qz.step(l);
-        float[] x = new float[codes.length];
-        if (s.kind() == LayerKind.FC) {
-            for (int i = 0; i < x.length; i++) {
-                x[i] = step * (codes[i] & 0xFF);
-            }
-            return x;
-        }
-        int c = s.inChannels();
-        int plane = s.inHeight() * s.inWidth();
-        for (int b = 0; b < m; b++) {
-            int base = b * c * plane;
-            for (int ch = 0; ch < c; ch++) {
-                for (int p = 0; p < plane; p++) {
-                    x[base + ch * plane + p] = step * (codes[base + p * c + ch] & 0xFF);
-                }
-            }
-        }
-        return x;
     }
 
     /** A member's (or the shared read's) full ±1 weights of layer l for this chunk. */

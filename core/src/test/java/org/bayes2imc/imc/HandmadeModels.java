@@ -46,14 +46,24 @@ public final class HandmadeModels {
     }
 
     public static BbnnModel of(Architecture a, double probabilisticShare, long seed, Dataset bnImages) {
+        return withFixedFirstLayers(a, 0, probabilisticShare, seed, bnImages);
+    }
+
+    /**
+     * As {@link #of}, with the first {@code fixedLayers} layers wholly deterministic, so that an ensemble's members
+     * share them and start at layer {@code fixedLayers}.
+     */
+    public static BbnnModel withFixedFirstLayers(Architecture a, int fixedLayers, double probabilisticShare, long seed,
+                                                 Dataset bnImages) {
         int depth = a.depth();
         float[][] lam = new float[depth][];
         SplittableRandom rng = new SplittableRandom(seed);
         for (int l = 0; l < depth; l++) {
+            double share = l < fixedLayers ? 0.0 : probabilisticShare;
             int n = Math.toIntExact(a.layer(l).weightCount());
             lam[l] = new float[n];
             for (int i = 0; i < n; i++) {
-                lam[l][i] = rng.nextDouble() < probabilisticShare ? (float) (rng.nextDouble() * 3 - 1.5)
+                lam[l][i] = rng.nextDouble() < share ? (float) (rng.nextDouble() * 3 - 1.5)
                         : (rng.nextBoolean() ? 8f : -8f);
             }
         }

@@ -20,6 +20,8 @@ class Int8KernelTest {
     static Dataset test;
     static BbnnModel scattered;
     static BbnnModel rows;
+    /** Layer 0 deterministic: the members start at conv layer 1, an integer layer that starts a oneDNN run. */
+    static BbnnModel fixedFirst;
 
     @BeforeAll
     static void setUp() {
@@ -27,6 +29,8 @@ class Int8KernelTest {
         test = TestData.fashionTest(150);
         scattered = HandmadeModels.of(Architectures.parse(Architectures.FMNIST_TINY), 0.3, 5, TestData.fashionTrain(200));
         rows = HandmadeModels.rowStructured(Architectures.parse(Architectures.FMNIST_TINY), 0.2, 4, TestData.fashionTrain(100));
+        fixedFirst = HandmadeModels.withFixedFirstLayers(Architectures.parse(Architectures.FMNIST_TINY), 1, 0.3, 6,
+                TestData.fashionTrain(100));
     }
 
     private static float[][] logits(BbnnModel m, DeployOptions o) {
@@ -39,7 +43,7 @@ class Int8KernelTest {
 
     @Test
     void integerAndFloatKernelsAgreeBitForBitOnEveryPlan() {
-        for (BbnnModel m : new BbnnModel[] {scattered, rows}) {
+        for (BbnnModel m : new BbnnModel[] {scattered, rows, fixedFirst}) {
             for (SparsityMode s : SparsityMode.values()) {
                 for (boolean reuse : new boolean[] {true, false}) {
                     DeployOptions o = DeployOptions.defaults(DeviceModels.create("ibm-pcm")).withSamples(3)
@@ -50,6 +54,18 @@ class Int8KernelTest {
                 }
             }
         }
+    }
+
+    @Test
+    void membersStartingAtAnIntegerConvLayerAgreeWithTheFloatKernels() {
+        DeployOptions o = DeployOptions.defaults(DeviceModels.create("ibm-pcm")).withSamples(3).withThreads(2)
+                .withSparsity(SparsityMode.NONE).withChunkImages(32);
+        DeploymentRunner r = new DeploymentRunner(fixedFirst, o.withKernel(KernelChoice.INT8));
+        r.calibrateActivations(test);
+        // the case this model is for: a shared conv layer 0, then every member from conv layer 1 on
+        assertThat(r.core(0, 3600.0).firstMemberLayer()).isEqualTo(1);
+        assertThat(logits(fixedFirst, o.withKernel(KernelChoice.INT8)))
+                .isDeepEqualTo(logits(fixedFirst, o.withKernel(KernelChoice.FLOAT)));
     }
 
     @Test

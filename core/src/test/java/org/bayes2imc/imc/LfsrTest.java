@@ -38,6 +38,29 @@ class LfsrTest {
         }
     }
 
+    /** A word advances the register by its width: the table-driven advance gives the states of single shifts. */
+    @Test
+    void aWordIsTheRegisterAdvancedByItsWidth() {
+        SplittableRandom r = new SplittableRandom(3);
+        for (int width : new int[] {16, 32}) {
+            for (int trial = 0; trial < 2_000; trial++) {
+                long seed = r.nextLong();
+                int bits = 1 + r.nextInt(16);
+                Lfsr byWords = new Lfsr(width, seed);
+                Lfsr byShifts = new Lfsr(width, seed);
+                for (int w = 0; w < 5; w++) {
+                    int word = byWords.nextWord(bits);
+                    for (int i = 0; i < width; i++) {
+                        byShifts.step();
+                    }
+                    long unsigned = width == 16 ? byShifts.state() & 0xFFFFL : byShifts.state() & 0xFFFFFFFFL;
+                    assertThat(byWords.state()).isEqualTo(byShifts.state());
+                    assertThat(word).isEqualTo((int) (unsigned >>> (width - bits)));
+                }
+            }
+        }
+    }
+
     @Test
     void comparatorFrequencyMatchesTheStoredWord() {
         int n = 100_000;

@@ -14,6 +14,7 @@ import org.bayes2imc.sparsity.SparsityMode;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 /** Reusing the deterministic prefix across deployments and times changes no number. */
 class PrefixCacheTest {
@@ -37,5 +38,30 @@ class PrefixCacheTest {
                 assertThat(cached.cachedPrefixChunks(test)).as("prefix reused").isPositive();
             }
         }
+    }
+
+    /**
+     * The integer kernels keep the prefix as the first member layer's codes across deployments; those give the float
+     * kernels' logits bit for bit, deployment after deployment.
+     */
+    @Test
+    void cachedPrefixCodesGiveTheFloatKernelsLogits() {
+        assumeThat(org.bayes2imc.infer.OneDnn.available()).as(String.valueOf(org.bayes2imc.infer.OneDnn.unavailableReason()))
+                .isTrue();
+        BbnnModel m = HandmadeModels.of(Architectures.parse(Architectures.FMNIST_TINY), 0.2, 4, TestData.fashionTrain(100));
+        Dataset test = TestData.fashionTest(96);
+        DeployOptions o = DeployOptions.defaults(new IbmPcmModel()).withSamples(3).withDeployments(3)
+                .withSparsity(SparsityMode.LS).withFirstEnsemblingLayer(2).withThreads(2).withSeed(6)
+                .withChunkImages(32);
+        DeploymentRunner integer = new DeploymentRunner(m, o.withKernel(org.bayes2imc.imc.KernelChoice.INT8));
+        DeploymentRunner real = new DeploymentRunner(m, o.withKernel(org.bayes2imc.imc.KernelChoice.FLOAT));
+        integer.calibrateActivations(test);
+        real.calibrateActivations(test);
+        for (int k = 0; k < 3; k++) {
+            float[][] viaCodes = integer.logits(integer.core(integer.program(k), k, 20.0), test, Progress.NONE).members();
+            float[][] viaFloats = real.logits(real.core(real.program(k), k, 20.0), test, Progress.NONE).members();
+            assertThat(viaCodes).as("deployment " + k).isDeepEqualTo(viaFloats);
+        }
+        assertThat(integer.cachedPrefixChunks(test)).as("prefix kept").isEqualTo(3);
     }
 }
