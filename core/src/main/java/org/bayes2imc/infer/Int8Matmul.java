@@ -30,8 +30,11 @@ public final class Int8Matmul extends OneDnnPrimitive {
 
     private static Int8Matmul create(int batch, int in, int out) {
         dnnl_memory_desc src = desc(new long[] {batch, in}, dnnl_u8, dnnl_ab);
-        dnnl_memory_desc weights = desc(new long[] {in, out}, dnnl_s8, dnnl_format_tag_any);
+        // the member's weights as they are: a new set every call, and oneDNN's matmul packs plain weights itself at
+        // half the cost of a reorder into its blocked layout first (fmnist-small FC 3136→256, 64 images: 156 against
+        // 316 µs per call, JMH int8Linear, one thread, AMD EPYC AVX-512 VNNI); the s32 sums are exact either way
         dnnl_memory_desc userWeights = desc(new long[] {in, out}, dnnl_s8, dnnl_ba);
+        dnnl_memory_desc weights = userWeights;
         dnnl_memory_desc dst = desc(new long[] {batch, out}, dnnl_s32, dnnl_ab);
         dnnl_primitive_desc pd = new dnnl_primitive_desc();
         check(dnnl_matmul_primitive_desc_create(pd, OneDnn.engine(), src, weights, null, dst, null),

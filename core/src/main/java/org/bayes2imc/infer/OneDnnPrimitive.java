@@ -16,7 +16,8 @@ import static org.bytedeco.dnnl.global.dnnl.*;
 /**
  * One oneDNN primitive (int8: u8 activations × s8 weights → s32 sums; f32: float throughout) with its native
  * buffers: the caller's weights in plain layout are reordered into the primitive's blocked layout at every call (a
- * member's weights change per call), then the primitive runs. Not thread-safe: each worker thread keeps its own
+ * member's weights change per call), then the primitive runs; a primitive made for the plain layout reads them as they
+ * are. Not thread-safe: each worker thread keeps its own
  * instances.
  */
 abstract class OneDnnPrimitive {
@@ -49,16 +50,24 @@ abstract class OneDnnPrimitive {
         dst = new BytePointer(Math.max(1, dstBytes));
         dnnl_memory mSrc = memory(srcMd, src);
         dnnl_memory mUser = memory(userWeightsMd, userWeights);
-        dnnl_memory mWeights = memory(weightsMd, weights);
         dnnl_memory mDst = memory(dstMd, dst);
         dnnl_primitive_desc rpd = new dnnl_primitive_desc();
-        check(dnnl_reorder_primitive_desc_create(rpd, userWeightsMd, engine(), weightsMd, engine(), null), "weights reorder");
-        reorder = new dnnl_primitive();
-        check(dnnl_primitive_create(reorder, rpd), "reorder primitive");
-        reorderArgs = new dnnl_exec_arg_t(2);
-        reorderArgs.position(0).arg(DNNL_ARG_FROM).memory(mUser);
-        reorderArgs.position(1).arg(DNNL_ARG_TO).memory(mWeights);
-        reorderArgs.position(0);
+        dnnl_memory mWeights;
+        if (dnnl_memory_desc_equal(userWeightsMd, weightsMd) != 0) {
+            // the primitive takes the plain layout: it reads the caller's weights, no reorder
+            mWeights = mUser;
+            reorder = null;
+            reorderArgs = null;
+        } else {
+            mWeights = memory(weightsMd, weights);
+            check(dnnl_reorder_primitive_desc_create(rpd, userWeightsMd, engine(), weightsMd, engine(), null), "weights reorder");
+            reorder = new dnnl_primitive();
+            check(dnnl_primitive_create(reorder, rpd), "reorder primitive");
+            reorderArgs = new dnnl_exec_arg_t(2);
+            reorderArgs.position(0).arg(DNNL_ARG_FROM).memory(mUser);
+            reorderArgs.position(1).arg(DNNL_ARG_TO).memory(mWeights);
+            reorderArgs.position(0);
+        }
         args = new dnnl_exec_arg_t(3);
         args.position(0).arg(DNNL_ARG_SRC).memory(mSrc);
         args.position(1).arg(DNNL_ARG_WEIGHTS).memory(mWeights);
@@ -87,6 +96,9 @@ abstract class OneDnnPrimitive {
      */
     final void loadWeights(byte[] weights) {
         userWeights.position(0).put(weights, 0, (int) weightCount);
+        if (reorder == null) {
+            return;
+        }
         OneDnn.run(() -> {
             var stream = OneDnn.stream();
             check(dnnl_primitive_execute(reorder, stream, 2, reorderArgs), "weights reorder");
@@ -139,7 +151,9 @@ abstract class OneDnnPrimitive {
     private void run() {
         OneDnn.run(() -> {
             var stream = OneDnn.stream();
-            check(dnnl_primitive_execute(reorder, stream, 2, reorderArgs), "weights reorder");
+            if (reorder != null) {
+                check(dnnl_primitive_execute(reorder, stream, 2, reorderArgs), "weights reorder");
+            }
             check(dnnl_primitive_execute(primitive, stream, 3, args), "execute");
             check(dnnl_stream_wait(stream), "stream wait");
         });
