@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
  * (float: oneDNN f32 / im2col GEMM + pool/BN/ReLU), the same layer on the exact int8 path (u8 codes × s8 weights,
  * with and without the post-linear steps to the next layer's codes, fused block by block, and with the steps as oneDNN
  * post-ops, alone and for a member's whole run of conv layers), the float-input first
- * layer straight to codes (FirstConvCodes), the wide FC layer, the Bernoulli weight sampler, and the FMA and popcount
- * peak loops.
+ * layer straight to codes (FirstConvCodes), a layer's real input to its codes, the wide FC layer, the Bernoulli weight
+ * sampler, and the FMA and popcount peak loops.
  * Defaults are short (1 fork, 2 × 1 s warm-up, 3 × 1 s measurement, 1 thread) because the machine is shared. Run:
  * <pre>
  * mvn -B -q -pl core -am test-compile
@@ -94,6 +94,7 @@ public class KernelsBenchmark {
     private byte[][] runWeights;
     private byte[] runCodes;
     private org.bayes2imc.infer.Int8ConvChain runChain;
+    private org.bayes2imc.infer.UniformActivationQuantiser codesQuantiser;
 
     @Setup
     public void setUp() {
@@ -120,6 +121,7 @@ public class KernelsBenchmark {
             codes[i] = (byte) r.nextInt(256);
         }
         weights8 = org.bayes2imc.infer.LiveSynapses.toBytes(weights);
+        codesQuantiser = org.bayes2imc.infer.UniformActivationQuantiser.uniform(8, 0f, 15.9375f, a.depth());
         next = a.layer(layer + 1);
         post = new org.bayes2imc.infer.Int8Layers.Post(spec, 0x1p-4f, mean, var, next, 15.9375f, 16f);
         rng = new SplittableRandom(2);
@@ -202,6 +204,12 @@ public class KernelsBenchmark {
     @Benchmark
     public int[] int8Linear() {
         return org.bayes2imc.infer.Int8Layers.linear(spec, weights8, codes, batch);
+    }
+
+    /** A chunk's real layer input quantised to the codes the layer's int8 kernel reads (NHWC for conv, flat for FC). */
+    @Benchmark
+    public byte[] int8Codes() {
+        return org.bayes2imc.infer.Int8Layers.codes(spec, codesQuantiser, layer, input, batch);
     }
 
     /** The int8 layer as the deployed core runs it: sums, then pool/BN/ReLU straight into the next layer's codes. */
