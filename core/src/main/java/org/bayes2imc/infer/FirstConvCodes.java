@@ -378,28 +378,27 @@ public final class FirstConvCodes {
                 }
             }
         } else {
-            int base = dstOffset + o * oh * width;
-            for (int y = 0; y < oh; y++) {
-                for (int x = 0; x < width; x++) {
-                    dst[base + y * width + x] = (byte) level[y * stride + x];
-                }
-            }
+            copyRows(level, dst, dstOffset + o * oh * width);
         }
     }
 
     /** Output channel o's codes as one contiguous plane (rows of the pooled width) at dst[dstOffset..]. */
     private void toPlane(Scratch scratch, int o, byte[] dst, int dstOffset) {
         levels(scratch, o);
-        int[] level = scratch.level;
+        copyRows(scratch.level, dst, dstOffset);
+    }
+
+    /** The levels as {@link #levels} leaves them, row by row into one contiguous plane at dst[to..]. */
+    private void copyRows(int[] level, byte[] dst, int to) {
         boolean pool = layer.maxPool();
         int oh = pool ? layer.inHeight() / 2 : layer.inHeight();
         int width = pool ? layer.inWidth() / 2 : layer.inWidth();
         int stride = pool ? width : paddedWidth;
         for (int y = 0; y < oh; y++) {
-            int to = dstOffset + y * width;
+            int row = to + y * width;
             int src = y * stride;
             for (int x = 0; x < width; x++) {
-                dst[to + x] = (byte) level[src + x];
+                dst[row + x] = (byte) level[src + x];
             }
         }
     }
