@@ -18,12 +18,11 @@ import org.bayes2imc.model.LayerSpec;
  * sums straight into the next layer's codes (fused: conv layers run block by block, each block's sums post-processed
  * while in cache, {@link Int8Layers#fused}; a run of integer conv layers — the shared prefix's, or a member's from its
  * first layer on — goes through oneDNN end to end with the post-linear steps as post-ops, {@link Int8ConvChain}), and
- * a signed (float-input) first
- * conv layer goes straight to the next layer's codes from input planes prepared once per chunk, each distinct filter
- * of a channel over the members computed once ({@link FirstConvCodes#members}, in the float kernel's summation order;
- * other signed first layers run on the float kernels). Same plans,
- * same draws, same arithmetic as the float path, hence the same logits bit for bit (tested), at a third of the
- * multiply cost and without im2col.
+ * a signed (float-input) first conv layer goes straight to the next layer's codes from input planes prepared once per
+ * chunk, each distinct filter of a channel over the members computed once ({@link FirstConvCodes#members}, in the
+ * float kernel's summation order; other signed first layers run on the float kernels). Same plans, same draws, same
+ * arithmetic as the float path, hence the same logits bit for bit (tested), at a third of the multiply cost and
+ * without im2col.
  */
 final class Int8ChunkRunner {
     private final DeployedCore core;
@@ -147,24 +146,30 @@ final class Int8ChunkRunner {
         return l + 1 < arch.depth() && integer[l + 1] ? Int8Layers.codes(arch.layer(l + 1), qz, l + 1, y, m) : y;
     }
 
-    /**
-     * A member's layers from {@code from} to the logits: a run of int8 conv layers on its oneDNN chain where there is
-     * one and the input is codes, every other layer by {@link #forward}.
-     */
+    /** A member's layers from {@code from} to the logits, on its weights of this chunk. */
     private Object forwardFrom(int from, Object input, int m, int member, long ch, byte[][] shared) {
+        return through(chains, from, arch.depth(), input, m, l -> weights(l, member, ch, shared));
+    }
+
+    /**
+     * Layers [from, to) on {@code input}: a run of int8 conv layers on its oneDNN chain ({@code runs[l]}) where one
+     * starts and the input is codes, every other layer by {@link #forward}; {@code weightsOf} gives a layer's ±1 weights.
+     */
+    private Object through(Int8ConvChain[] runs, int from, int to, Object input, int m,
+                           java.util.function.IntFunction<byte[]> weightsOf) {
         Object y = input;
         int l = from;
-        while (l < arch.depth()) {
-            Int8ConvChain chain = chains[l];
+        while (l < to) {
+            Int8ConvChain chain = runs[l];
             if (chain != null && y instanceof byte[] codes) {
                 byte[][] w = new byte[chain.length()][];
                 for (int i = 0; i < w.length; i++) {
-                    w[i] = weights(l + i, member, ch, shared);
+                    w[i] = weightsOf.apply(l + i);
                 }
                 y = chain.codes(w, codes, m);
                 l += chain.length();
             } else {
-                y = forward(l, weights(l, member, ch, shared), y, m);
+                y = forward(l, weightsOf.apply(l), y, m);
                 l++;
             }
         }
@@ -189,22 +194,8 @@ final class Int8ChunkRunner {
         byte[] codes0 = cache != null && l0 < depth && integer[l0] ? cache.codes(ch) : null;
         float[] prefix = codes0 == null && cache != null ? cache.get(ch) : null;
         if (codes0 == null && prefix == null) {
-            Object x = java.util.Arrays.copyOfRange(input, from * inSize, (from + m) * inSize);
-            int l = 0;
-            while (l < l0) {
-                Int8ConvChain chain = prefixChains[l];
-                if (chain != null && x instanceof byte[] codes) {
-                    byte[][] w = new byte[chain.length()][];
-                    for (int i = 0; i < w.length; i++) {
-                        w[i] = prefixWeights(l + i, ch);
-                    }
-                    x = chain.codes(w, codes, m);
-                    l += chain.length();
-                } else {
-                    x = forward(l, prefixWeights(l, ch), x, m);
-                    l++;
-                }
-            }
+            Object x = through(prefixChains, 0, l0, java.util.Arrays.copyOfRange(input, from * inSize, (from + m) * inSize),
+                    m, l -> prefixWeights(l, ch));
             if (x instanceof byte[] codes) {
                 codes0 = codes;
                 if (cache != null) {

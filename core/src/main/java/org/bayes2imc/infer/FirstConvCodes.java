@@ -194,9 +194,10 @@ public final class FirstConvCodes {
      * Every member's {@link #codes} for one chunk, each distinct filter of an output channel computed once (issue 17):
      * a channel's codes depend only on its k·k·C filter and the shared input, and on the chip most first-layer synapses
      * are deterministic, so across an ensemble a channel has few distinct filters. The codes with every channel's most
-     * common filter are laid out once (NHWC); a member's codes are a copy of those with the channels where its filter
-     * differs written over, from a plane kept for the chunk when another member shares that filter, else computed for
-     * it alone. Same operations per output as {@link #codes}, so the same bytes, whatever the grouping.
+     * common filter are laid out once (NHWC); a member's codes are those, or where its filter differs in some channel
+     * a copy with those channels written over, from a plane kept for the chunk when another member shares that filter,
+     * else computed for it alone. Same operations per output as {@link #codes}, so the same bytes, whatever the
+     * grouping.
      *
      * @param weights each member's ±1 weights in PyTorch layout ([O][C][k][k]), one array per member
      * @param shifted {@link #shifted} of the quantised input
@@ -296,12 +297,22 @@ public final class FirstConvCodes {
             return distinct;
         }
 
-        /** Member m's codes, equal to {@code codes(weights[m], shifted, batch)}; a fresh array on every call. */
+        /**
+         * Member m's codes, equal to {@code codes(weights[m], shifted, batch)}. Read-only: a member with every channel's
+         * common filter (most of them, on the chip) gets the one shared array, not a copy of it.
+         */
         public byte[] codes(int m) {
             int out = layer.outChannels();
             int size = layer.outputSize();
             int positions = size / out;
             boolean conv = next.kind() == LayerKind.CONV;
+            boolean differs = false;
+            for (int o = 0; o < out && !differs; o++) {
+                differs = group[o][m] != common[o];
+            }
+            if (!differs) {
+                return commonCodes;
+            }
             byte[] dst = commonCodes.clone();
             Scratch s = scratch();
             for (int b = 0; b < batch; b++) {

@@ -67,8 +67,11 @@ public final class Int8ConvChain {
      */
     private static final ThreadLocal<Map<BlocksKey, Blocks>> NATIVES = ThreadLocal.withInitial(HashMap::new);
 
-    /** One layer of a run as its primitives see it: shape and the post-ops' scalar constants. */
-    private record StepKey(LayerSpec layer, float step, float nextHigh, float nextInv, LayerKind nextKind) {
+    /**
+     * One layer of a run as its primitives see it: shape and the post-ops' scalar constants (step enters only the
+     * per-channel bias and factor, which are bound at each call).
+     */
+    private record StepKey(LayerSpec layer, float nextHigh, float nextInv, LayerKind nextKind) {
     }
 
     private record BlocksKey(List<StepKey> steps, int batch) {
@@ -90,7 +93,7 @@ public final class Int8ConvChain {
         factors = new float[posts.length][];
         for (int i = 0; i < posts.length; i++) {
             Int8Layers.Post p = posts[i];
-            k.add(new StepKey(p.layer(), p.step(), p.nextHigh(), p.nextInv(), p.next().kind()));
+            k.add(new StepKey(p.layer(), p.nextHigh(), p.nextInv(), p.next().kind()));
             float[] mean = p.batchNorm().mean();
             float[] inv = p.batchNorm().inverseStd();
             biases[i] = new float[mean.length];

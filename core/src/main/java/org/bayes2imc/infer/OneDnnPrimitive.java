@@ -46,19 +46,21 @@ abstract class OneDnnPrimitive {
         dnnl_memory_desc weightsMd = dnnl_primitive_desc_query_md(pd, dnnl_query_weights_md, 0);
         src = new BytePointer(Math.max(1, srcBytes));
         userWeights = new BytePointer(Math.max(1, weightBytes));
-        BytePointer weights = new BytePointer(Math.max(1, dnnl_memory_desc_get_size(weightsMd)));
         dst = new BytePointer(Math.max(1, dstBytes));
         dnnl_memory mSrc = memory(srcMd, src);
         dnnl_memory mUser = memory(userWeightsMd, userWeights);
         dnnl_memory mDst = memory(dstMd, dst);
         dnnl_primitive_desc rpd = new dnnl_primitive_desc();
         dnnl_memory mWeights;
+        BytePointer weights = null;
         if (dnnl_memory_desc_equal(userWeightsMd, weightsMd) != 0) {
             // the primitive takes the plain layout: it reads the caller's weights, no reorder
             mWeights = mUser;
             reorder = null;
             reorderArgs = null;
         } else {
+            // the blocked copy the reorder writes, only where the primitive needs one
+            weights = new BytePointer(Math.max(1, dnnl_memory_desc_get_size(weightsMd)));
             mWeights = memory(weightsMd, weights);
             check(dnnl_reorder_primitive_desc_create(rpd, userWeightsMd, engine(), weightsMd, engine(), null), "weights reorder");
             reorder = new dnnl_primitive();
